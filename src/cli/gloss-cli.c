@@ -1,0 +1,83 @@
+/* gloss-cli.c: the command-line tool, over the same core as the app
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "gloss-cli.h"
+
+typedef struct
+{
+  const char      *name;
+  GlossCliCommand  run;
+  const char      *summary;
+} Command;
+
+static const Command commands[] = {
+  /* Entries are added per area; keep one per line. */
+  { NULL, NULL, NULL }
+};
+
+void
+gloss_cli_printerr (const char *file,
+                    const char *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (file != NULL)
+    g_printerr ("%s: %s\n", file, message);
+  else
+    g_printerr ("gloss-cli: %s\n", message);
+}
+
+static void
+usage (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: gloss-cli COMMAND [OPTION…] FILE…"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; commands[i].name != NULL; i++)
+    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Run “gloss-cli COMMAND --help” for the options of a command."));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      usage (argc < 2 ? stderr : stdout);
+      return argc < 2 ? 2 : 0;
+    }
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      printf ("gloss-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  for (guint i = 0; commands[i].name != NULL; i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  gloss_cli_printerr (NULL, _("unknown command “%s”"), argv[1]);
+  usage (stderr);
+
+  return 2;
+}

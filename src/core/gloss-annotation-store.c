@@ -1,0 +1,478 @@
+/* gloss-annotation-store.c
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "gloss-annotation-store"
+
+#include "config.h"
+
+#include "gloss-annotation-store.h"
+
+#define BLOCK_SHIFT 6
+#define BLOCK_SIZE  (1u << BLOCK_SHIFT)
+
+struct _GlossAnnotationStore
+{
+  GObject     parent_instance;
+  GPtrArray  *items;     /* sorted by gloss_annotation_compare */
+  GHashTable *by_id;     /* id → annotation (borrowed from items) */
+  GArray     *block_max; /* guint: max end in each block of BLOCK_SIZE items */
+  guint       dirty_from; /* first block whose max is stale */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GlossAnnotationStore, gloss_annotation_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GType
+gloss_annotation_store_get_item_type (GListModel *model)
+{
+  return GLOSS_TYPE_ANNOTATION;
+}
+
+static guint
+gloss_annotation_store_list_get_n_items (GListModel *model)
+{
+  return GLOSS_ANNOTATION_STORE (model)->items->len;
+}
+
+static gpointer
+gloss_annotation_store_get_item (GListModel *model,
+                                 guint       position)
+{
+  GlossAnnotationStore *self = GLOSS_ANNOTATION_STORE (model);
+
+  if (position >= self->items->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = gloss_annotation_store_get_item_type;
+  iface->get_n_items = gloss_annotation_store_list_get_n_items;
+  iface->get_item = gloss_annotation_store_get_item;
+}
+
+static void
+mark_dirty (GlossAnnotationStore *self,
+            guint                 position)
+{
+  self->dirty_from = MIN (self->dirty_from, position >> BLOCK_SHIFT);
+}
+
+static void
+ensure_blocks (GlossAnnotationStore *self)
+{
+  guint n_blocks = (self->items->len + BLOCK_SIZE - 1) >> BLOCK_SHIFT;
+
+  if (self->dirty_from >= n_blocks && self->block_max->len == n_blocks)
+    return;
+
+  g_array_set_size (self->block_max, n_blocks);
+  for (guint b = MIN (self->dirty_from, n_blocks); b < n_blocks; b++)
+    {
+      guint max = 0;
+      guint last = MIN ((b + 1) << BLOCK_SHIFT, self->items->len);
+
+      for (guint i = b << BLOCK_SHIFT; i < last; i++)
+        max = MAX (max, gloss_annotation_get_end (g_ptr_array_index (self->items, i)));
+
+      g_array_index (self->block_max, guint, b) = max;
+    }
+
+  self->dirty_from = G_MAXUINT;
+}
+
+static void
+notify_changed (GlossAnnotationStore *self,
+                guint                 position,
+                guint                 removed,
+                guint                 added)
+{
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  if (removed != added)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+gloss_annotation_store_finalize (GObject *object)
+{
+  GlossAnnotationStore *self = (GlossAnnotationStore *)object;
+
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->block_max, g_array_unref);
+
+  G_OBJECT_CLASS (gloss_annotation_store_parent_class)->finalize (object);
+}
+
+static void
+gloss_annotation_store_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  GlossAnnotationStore *self = GLOSS_ANNOTATION_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->items->len);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_annotation_store_class_init (GlossAnnotationStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gloss_annotation_store_finalize;
+  object_class->get_property = gloss_annotation_store_get_property;
+
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+gloss_annotation_store_init (GlossAnnotationStore *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->block_max = g_array_new (FALSE, TRUE, sizeof (guint));
+  self->dirty_from = G_MAXUINT;
+}
+
+GlossAnnotationStore *
+gloss_annotation_store_new (void)
+{
+  return g_object_new (GLOSS_TYPE_ANNOTATION_STORE, NULL);
+}
+
+guint
+gloss_annotation_store_get_n_items (GlossAnnotationStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_STORE (self), 0);
+
+  return self->items->len;
+}
+
+/**
+ * gloss_annotation_store_get:
+ *
+ * Returns: (transfer none) (nullable): the annotation at @position
+ */
+GlossAnnotation *
+gloss_annotation_store_get (GlossAnnotationStore *self,
+                            guint                 position)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_STORE (self), NULL);
+
+  if (position >= self->items->len)
+    return NULL;
+
+  return g_ptr_array_index (self->items, position);
+}
+
+/**
+ * gloss_annotation_store_lookup:
+ *
+ * Returns: (transfer none) (nullable): the annotation with id @id
+ */
+GlossAnnotation *
+gloss_annotation_store_lookup (GlossAnnotationStore *self,
+                               const char           *id)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_STORE (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->by_id, id);
+}
+
+/* First position whose item sorts at or after @annotation. */
+static guint
+bisect (GlossAnnotationStore *self,
+        GlossAnnotation      *annotation)
+{
+  guint lo = 0;
+  guint hi = self->items->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (gloss_annotation_compare (g_ptr_array_index (self->items, mid), annotation) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+gboolean
+gloss_annotation_store_find (GlossAnnotationStore *self,
+                             GlossAnnotation      *annotation,
+                             guint                *position)
+{
+  guint pos;
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_STORE (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), FALSE);
+
+  pos = bisect (self, annotation);
+  if (pos < self->items->len && g_ptr_array_index (self->items, pos) == annotation)
+    {
+      if (position != NULL)
+        *position = pos;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * gloss_annotation_store_insert:
+ *
+ * Adds @annotation (its id must be new) in text order.
+ *
+ * Returns: its position
+ */
+guint
+gloss_annotation_store_insert (GlossAnnotationStore *self,
+                               GlossAnnotation      *annotation)
+{
+  guint pos;
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_STORE (self), 0);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), 0);
+  g_return_val_if_fail (!g_hash_table_contains (self->by_id, gloss_annotation_get_id (annotation)), 0);
+
+  pos = bisect (self, annotation);
+  g_ptr_array_insert (self->items, pos, g_object_ref (annotation));
+  g_hash_table_insert (self->by_id, (gpointer) gloss_annotation_get_id (annotation), annotation);
+  mark_dirty (self, pos);
+  notify_changed (self, pos, 0, 1);
+
+  return pos;
+}
+
+void
+gloss_annotation_store_remove (GlossAnnotationStore *self,
+                               GlossAnnotation      *annotation)
+{
+  guint pos;
+
+  g_return_if_fail (GLOSS_IS_ANNOTATION_STORE (self));
+
+  if (!gloss_annotation_store_find (self, annotation, &pos))
+    {
+      g_critical ("Annotation %s is not in the store", gloss_annotation_get_id (annotation));
+      return;
+    }
+
+  g_hash_table_remove (self->by_id, gloss_annotation_get_id (annotation));
+  g_ptr_array_remove_index (self->items, pos);
+  mark_dirty (self, pos);
+  notify_changed (self, pos, 1, 0);
+}
+
+/**
+ * gloss_annotation_store_replace:
+ *
+ * Replaces @old_annotation with @new_annotation (same id or not). If the
+ * position in text order does not change, a single items-changed (pos, 1, 1)
+ * is emitted, so list views rebind one row.
+ */
+void
+gloss_annotation_store_replace (GlossAnnotationStore *self,
+                                GlossAnnotation      *old_annotation,
+                                GlossAnnotation      *new_annotation)
+{
+  guint pos;
+  gboolean same_place;
+
+  g_return_if_fail (GLOSS_IS_ANNOTATION_STORE (self));
+
+  if (!gloss_annotation_store_find (self, old_annotation, &pos))
+    {
+      g_critical ("Annotation %s is not in the store", gloss_annotation_get_id (old_annotation));
+      return;
+    }
+
+  same_place = (pos == 0 ||
+                gloss_annotation_compare (g_ptr_array_index (self->items, pos - 1), new_annotation) < 0) &&
+               (pos + 1 >= self->items->len ||
+                gloss_annotation_compare (new_annotation, g_ptr_array_index (self->items, pos + 1)) < 0);
+
+  if (!same_place)
+    {
+      gloss_annotation_store_remove (self, old_annotation);
+      gloss_annotation_store_insert (self, new_annotation);
+      return;
+    }
+
+  g_hash_table_remove (self->by_id, gloss_annotation_get_id (old_annotation));
+  g_object_ref (new_annotation);
+  g_object_unref (g_ptr_array_index (self->items, pos));
+  g_ptr_array_index (self->items, pos) = new_annotation;
+  g_hash_table_insert (self->by_id, (gpointer) gloss_annotation_get_id (new_annotation), new_annotation);
+  mark_dirty (self, pos);
+  notify_changed (self, pos, 1, 1);
+}
+
+static int
+compare_ptrs (gconstpointer a,
+              gconstpointer b)
+{
+  return gloss_annotation_compare (*(GlossAnnotation **) a, *(GlossAnnotation **) b);
+}
+
+/**
+ * gloss_annotation_store_set_all:
+ * @annotations: (element-type GlossAnnotation): annotations with unique ids
+ *
+ * Replaces the whole content in one step (one items-changed), for loading.
+ */
+void
+gloss_annotation_store_set_all (GlossAnnotationStore *self,
+                                GPtrArray            *annotations)
+{
+  guint old_len;
+
+  g_return_if_fail (GLOSS_IS_ANNOTATION_STORE (self));
+
+  old_len = self->items->len;
+  g_hash_table_remove_all (self->by_id);
+  g_ptr_array_set_size (self->items, 0);
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      GlossAnnotation *a = g_ptr_array_index (annotations, i);
+
+      g_ptr_array_add (self->items, g_object_ref (a));
+      g_hash_table_insert (self->by_id, (gpointer) gloss_annotation_get_id (a), a);
+    }
+  g_ptr_array_sort (self->items, compare_ptrs);
+
+  self->dirty_from = 0;
+  notify_changed (self, 0, old_len, self->items->len);
+}
+
+/**
+ * gloss_annotation_store_lower_bound:
+ *
+ * Returns: the first position whose annotation starts at or after @offset
+ */
+guint
+gloss_annotation_store_lower_bound (GlossAnnotationStore *self,
+                                    guint                 offset)
+{
+  guint lo = 0;
+  guint hi;
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_STORE (self), 0);
+
+  hi = self->items->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (gloss_annotation_get_start (g_ptr_array_index (self->items, mid)) < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/**
+ * gloss_annotation_store_query:
+ * @result: (element-type GlossAnnotation): receives borrowed pointers
+ *
+ * Appends, in text order, every annotation that overlaps [@start, @end).
+ * An empty range (@start == @end) finds the annotations containing @start.
+ */
+void
+gloss_annotation_store_query (GlossAnnotationStore *self,
+                              guint                 start,
+                              guint                 end,
+                              GPtrArray            *result)
+{
+  guint limit;
+
+  g_return_if_fail (GLOSS_IS_ANNOTATION_STORE (self));
+  g_return_if_fail (result != NULL);
+
+  if (end <= start)
+    {
+      gloss_annotation_store_query_at (self, start, result);
+      return;
+    }
+
+  ensure_blocks (self);
+
+  /* Items at positions >= limit start at or after @end. */
+  limit = gloss_annotation_store_lower_bound (self, end);
+
+  for (guint b = 0; (b << BLOCK_SHIFT) < limit; b++)
+    {
+      guint last;
+
+      if (g_array_index (self->block_max, guint, b) <= start)
+        continue;
+
+      last = MIN ((b + 1) << BLOCK_SHIFT, limit);
+      for (guint i = b << BLOCK_SHIFT; i < last; i++)
+        {
+          GlossAnnotation *a = g_ptr_array_index (self->items, i);
+
+          if (gloss_annotation_get_end (a) > start)
+            g_ptr_array_add (result, a);
+        }
+    }
+}
+
+void
+gloss_annotation_store_query_at (GlossAnnotationStore *self,
+                                 guint                 offset,
+                                 GPtrArray            *result)
+{
+  gloss_annotation_store_query (self, offset, offset + 1, result);
+}
+
+guint
+gloss_annotation_store_count_label (GlossAnnotationStore *self,
+                                    const char           *label)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_STORE (self), 0);
+
+  for (guint i = 0; i < self->items->len; i++)
+    if (g_strcmp0 (gloss_annotation_get_label (g_ptr_array_index (self->items, i)), label) == 0)
+      n++;
+
+  return n;
+}

@@ -1,0 +1,389 @@
+/* gloss-label-set.c
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "gloss-label-set"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-error.h"
+#include "gloss-label-set.h"
+
+struct _GlossLabelSet
+{
+  GObject    parent_instance;
+  GPtrArray *labels;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GlossLabelSet, gloss_label_set, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The default palette: distinguishable hues (after Okabe–Ito and Paul Tol's
+ * qualitative schemes) that keep their identity in light and dark style. */
+static const struct {
+  const char     *name;
+  GlossLabelKind  kind;
+  const char     *color;
+  const char     *key;
+} default_labels[] = {
+  { "PERSON",    GLOSS_LABEL_KIND_ENTITY,    "#0072b2", "p" },
+  { "ORG",       GLOSS_LABEL_KIND_ENTITY,    "#e69f00", "o" },
+  { "GPE",       GLOSS_LABEL_KIND_ENTITY,    "#009e73", "g" },
+  { "LOC",       GLOSS_LABEL_KIND_ENTITY,    "#56b4e9", "l" },
+  { "DATE",      GLOSS_LABEL_KIND_ENTITY,    "#cc79a7", "d" },
+  { "EVENT",     GLOSS_LABEL_KIND_ENTITY,    "#d55e00", "e" },
+  { "PRODUCT",   GLOSS_LABEL_KIND_ENTITY,    "#a6761d", "r" },
+  { "MONEY",     GLOSS_LABEL_KIND_ENTITY,    "#999933", "m" },
+  { "QUANTITY",  GLOSS_LABEL_KIND_ENTITY,    "#882255", "q" },
+  { "MISC",      GLOSS_LABEL_KIND_ENTITY,    "#888888", "x" },
+  { "Claim",     GLOSS_LABEL_KIND_CLAIM,     "#7b3fbf", "c" },
+  { "Yellow",    GLOSS_LABEL_KIND_HIGHLIGHT, "#f5c211", "y" },
+  { "Green",     GLOSS_LABEL_KIND_HIGHLIGHT, "#8ff0a4", "n" },
+  { "Pink",      GLOSS_LABEL_KIND_HIGHLIGHT, "#f66151", "k" },
+};
+
+static GType
+gloss_label_set_get_item_type (GListModel *model)
+{
+  return GLOSS_TYPE_LABEL;
+}
+
+static guint
+gloss_label_set_get_n_items (GListModel *model)
+{
+  return GLOSS_LABEL_SET (model)->labels->len;
+}
+
+static gpointer
+gloss_label_set_get_item (GListModel *model,
+                          guint       position)
+{
+  GlossLabelSet *self = GLOSS_LABEL_SET (model);
+
+  if (position >= self->labels->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->labels, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = gloss_label_set_get_item_type;
+  iface->get_n_items = gloss_label_set_get_n_items;
+  iface->get_item = gloss_label_set_get_item;
+}
+
+static void
+gloss_label_set_finalize (GObject *object)
+{
+  GlossLabelSet *self = (GlossLabelSet *)object;
+
+  g_clear_pointer (&self->labels, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (gloss_label_set_parent_class)->finalize (object);
+}
+
+static void
+gloss_label_set_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  GlossLabelSet *self = GLOSS_LABEL_SET (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->labels->len);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_label_set_class_init (GlossLabelSetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gloss_label_set_finalize;
+  object_class->get_property = gloss_label_set_get_property;
+
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+gloss_label_set_init (GlossLabelSet *self)
+{
+  self->labels = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+GlossLabelSet *
+gloss_label_set_new (void)
+{
+  return g_object_new (GLOSS_TYPE_LABEL_SET, NULL);
+}
+
+GlossLabelSet *
+gloss_label_set_new_default (void)
+{
+  GlossLabelSet *self = gloss_label_set_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (default_labels); i++)
+    g_ptr_array_add (self->labels,
+                     gloss_label_new (default_labels[i].name,
+                                      default_labels[i].kind,
+                                      default_labels[i].color,
+                                      default_labels[i].key));
+
+  return self;
+}
+
+GlossLabelSet *
+gloss_label_set_copy (GlossLabelSet *self)
+{
+  GlossLabelSet *copy;
+
+  g_return_val_if_fail (GLOSS_IS_LABEL_SET (self), NULL);
+
+  copy = gloss_label_set_new ();
+  for (guint i = 0; i < self->labels->len; i++)
+    g_ptr_array_add (copy->labels, gloss_label_copy (g_ptr_array_index (self->labels, i)));
+
+  return copy;
+}
+
+guint
+gloss_label_set_get_n_labels (GlossLabelSet *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LABEL_SET (self), 0);
+
+  return self->labels->len;
+}
+
+/**
+ * gloss_label_set_get_label:
+ *
+ * Returns: (transfer none) (nullable): the label at @position
+ */
+GlossLabel *
+gloss_label_set_get_label (GlossLabelSet *self,
+                           guint          position)
+{
+  g_return_val_if_fail (GLOSS_IS_LABEL_SET (self), NULL);
+
+  if (position >= self->labels->len)
+    return NULL;
+
+  return g_ptr_array_index (self->labels, position);
+}
+
+int
+gloss_label_set_index_of (GlossLabelSet *self,
+                          const char    *name)
+{
+  g_return_val_if_fail (GLOSS_IS_LABEL_SET (self), -1);
+
+  if (name == NULL)
+    return -1;
+
+  for (guint i = 0; i < self->labels->len; i++)
+    if (g_strcmp0 (gloss_label_get_name (g_ptr_array_index (self->labels, i)), name) == 0)
+      return i;
+
+  return -1;
+}
+
+/**
+ * gloss_label_set_lookup:
+ *
+ * Returns: (transfer none) (nullable): the label called @name
+ */
+GlossLabel *
+gloss_label_set_lookup (GlossLabelSet *self,
+                        const char    *name)
+{
+  int i = gloss_label_set_index_of (self, name);
+
+  return i < 0 ? NULL : g_ptr_array_index (self->labels, i);
+}
+
+/**
+ * gloss_label_set_lookup_key:
+ *
+ * Returns: (transfer none) (nullable): the label whose key is @key
+ */
+GlossLabel *
+gloss_label_set_lookup_key (GlossLabelSet *self,
+                            const char    *key)
+{
+  g_return_val_if_fail (GLOSS_IS_LABEL_SET (self), NULL);
+
+  if (key == NULL || *key == '\0')
+    return NULL;
+
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      GlossLabel *label = g_ptr_array_index (self->labels, i);
+
+      if (g_strcmp0 (gloss_label_get_key (label), key) == 0)
+        return label;
+    }
+
+  return NULL;
+}
+
+static gboolean
+check_label (GlossLabelSet *self,
+             GlossLabel    *label,
+             int            ignore,
+             GError       **error)
+{
+  const char *name = gloss_label_get_name (label);
+  const char *key = gloss_label_get_key (label);
+
+  if (name == NULL || *name == '\0')
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   _("A label needs a name"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      GlossLabel *other = g_ptr_array_index (self->labels, i);
+
+      if ((int) i == ignore)
+        continue;
+
+      if (g_strcmp0 (gloss_label_get_name (other), name) == 0)
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                       _("There is already a label called “%s”"), name);
+          return FALSE;
+        }
+
+      if (key != NULL && *key != '\0' && g_strcmp0 (gloss_label_get_key (other), key) == 0)
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                       _("The key “%s” is already used by the label “%s”"),
+                       key, gloss_label_get_name (other));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+gloss_label_set_insert (GlossLabelSet *self,
+                        guint          position,
+                        GlossLabel    *label,
+                        GError       **error)
+{
+  g_return_val_if_fail (GLOSS_IS_LABEL_SET (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_LABEL (label), FALSE);
+
+  if (!check_label (self, label, -1, error))
+    return FALSE;
+
+  position = MIN (position, self->labels->len);
+  g_ptr_array_insert (self->labels, position, g_object_ref (label));
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+
+  return TRUE;
+}
+
+gboolean
+gloss_label_set_append (GlossLabelSet *self,
+                        GlossLabel    *label,
+                        GError       **error)
+{
+  return gloss_label_set_insert (self, G_MAXUINT, label, error);
+}
+
+void
+gloss_label_set_remove (GlossLabelSet *self,
+                        guint          position)
+{
+  g_return_if_fail (GLOSS_IS_LABEL_SET (self));
+  g_return_if_fail (position < self->labels->len);
+
+  g_ptr_array_remove_index (self->labels, position);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+gboolean
+gloss_label_set_replace (GlossLabelSet *self,
+                         guint          position,
+                         GlossLabel    *label,
+                         GError       **error)
+{
+  g_return_val_if_fail (GLOSS_IS_LABEL_SET (self), FALSE);
+  g_return_val_if_fail (position < self->labels->len, FALSE);
+
+  if (!check_label (self, label, position, error))
+    return FALSE;
+
+  g_object_ref (label);
+  g_object_unref (g_ptr_array_index (self->labels, position));
+  g_ptr_array_index (self->labels, position) = label;
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+
+  return TRUE;
+}
+
+/**
+ * gloss_label_set_suggest_key:
+ *
+ * Proposes an unused key for a new label: a letter of its name if one is
+ * free, else any free letter or digit, else %NULL.
+ */
+char *
+gloss_label_set_suggest_key (GlossLabelSet *self,
+                             const char    *name)
+{
+  static const char fallback[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+  for (const char *p = name; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_unichar_tolower (g_utf8_get_char (p));
+      char buf[8] = { 0 };
+
+      if (!g_unichar_isalnum (c))
+        continue;
+      g_unichar_to_utf8 (c, buf);
+      if (gloss_label_set_lookup_key (self, buf) == NULL)
+        return g_strdup (buf);
+    }
+
+  for (guint i = 0; fallback[i] != '\0'; i++)
+    {
+      char buf[2] = { fallback[i], 0 };
+
+      if (gloss_label_set_lookup_key (self, buf) == NULL)
+        return g_strdup (buf);
+    }
+
+  return NULL;
+}

@@ -1,0 +1,226 @@
+/* test-document.c
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "gloss-document.h"
+#include "gloss-error.h"
+
+static const char *text =
+  "Acme Corp said sales rose 12% in 2023.\nJane Doe \xF0\x9F\x9A\x80 disputed the figure.";
+
+static guint n_changed;
+
+static void
+changed_cb (void)
+{
+  n_changed++;
+}
+
+static void
+test_annotate_undo_redo (void)
+{
+  g_autoptr(GlossDocument) doc = gloss_document_new (text, -1);
+  GlossAnnotationStore *store = gloss_document_get_annotations (doc);
+  g_autoptr(GError) error = NULL;
+  GlossAnnotation *a;
+
+  n_changed = 0;
+  g_signal_connect (doc, "changed", G_CALLBACK (changed_cb), NULL);
+  gloss_document_set_author (doc, "Ana");
+
+  g_assert_false (gloss_document_get_modified (doc));
+  a = gloss_document_annotate (doc, "PERSON", 39, 47, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (a);
+  g_assert_cmpstr (gloss_annotation_get_quote (a), ==, "Jane Doe");
+  g_assert_cmpstr (gloss_annotation_get_author (a), ==, "Ana");
+  g_assert_true (gloss_document_get_modified (doc));
+  g_assert_cmpuint (n_changed, ==, 1);
+
+  a = gloss_document_annotate (doc, "ORG", 0, 9, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_annotation_store_get_n_items (store), ==, 2);
+
+  g_assert_true (gloss_document_undo (doc));
+  g_assert_cmpuint (gloss_annotation_store_get_n_items (store), ==, 1);
+  g_assert_true (gloss_document_undo (doc));
+  g_assert_cmpuint (gloss_annotation_store_get_n_items (store), ==, 0);
+  g_assert_false (gloss_document_get_modified (doc));
+  g_assert_false (gloss_document_undo (doc));
+
+  g_assert_true (gloss_document_redo (doc));
+  g_assert_true (gloss_document_redo (doc));
+  g_assert_cmpuint (gloss_annotation_store_get_n_items (store), ==, 2);
+  g_assert_false (gloss_document_redo (doc));
+  g_assert_cmpuint (n_changed, ==, 6);
+}
+
+static void
+test_invalid_edits (void)
+{
+  g_autoptr(GlossDocument) doc = gloss_document_new (text, -1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (gloss_document_annotate (doc, "PERSON", 5, 5, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+
+  g_assert_null (gloss_document_annotate (doc, "PERSON", 60, 71, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+
+  g_assert_null (gloss_document_annotate (doc, "NOPE", 0, 4, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_false (gloss_history_get_can_undo (gloss_document_get_history (doc)));
+}
+
+static void
+test_relabel_note_span (void)
+{
+  g_autoptr(GlossDocument) doc = gloss_document_new (text, -1);
+  GlossAnnotationStore *store = gloss_document_get_annotations (doc);
+  GlossAnnotation *a;
+  GlossAnnotation *b;
+  g_autofree char *id = NULL;
+
+  a = gloss_document_annotate (doc, "PERSON", 0, 9, NULL);
+  id = g_strdup (gloss_annotation_get_id (a));
+
+  b = gloss_document_relabel (doc, a, "ORG", NULL);
+  g_assert_cmpstr (gloss_annotation_get_label (b), ==, "ORG");
+  g_assert_cmpstr (gloss_annotation_get_id (b), ==, id);
+  g_assert_true (gloss_annotation_store_lookup (store, id) == b);
+
+  b = gloss_document_set_note (doc, b, "Parent company");
+  g_assert_cmpstr (gloss_annotation_get_note (b), ==, "Parent company");
+
+  b = gloss_document_set_span (doc, b, 0, 4, NULL);
+  g_assert_cmpstr (gloss_annotation_get_quote (b), ==, "Acme");
+
+  b = gloss_document_set_attribute (doc, b, "kb_id", g_variant_new_string ("Q42"));
+  g_assert_cmpstr (gloss_annotation_get_attribute_string (b, "kb_id"), ==, "Q42");
+
+  gloss_document_undo (doc);
+  gloss_document_undo (doc);
+  b = gloss_annotation_store_lookup (store, id);
+  g_assert_cmpstr (gloss_annotation_get_quote (b), ==, "Acme Corp");
+  g_assert_null (gloss_annotation_get_attribute (b, "kb_id"));
+  gloss_document_undo (doc);
+  gloss_document_undo (doc);
+  b = gloss_annotation_store_lookup (store, id);
+  g_assert_cmpstr (gloss_annotation_get_label (b), ==, "PERSON");
+  g_assert_null (gloss_annotation_get_note (b));
+}
+
+static void
+test_relations_cascade (void)
+{
+  g_autoptr(GlossDocument) doc = gloss_document_new (text, -1);
+  GListModel *relations = gloss_document_get_relations (doc);
+  g_autoptr(GError) error = NULL;
+  GlossAnnotation *claim;
+  GlossAnnotation *person;
+  GlossRelation *r;
+
+  claim = gloss_document_annotate (doc, "Claim", 15, 37, NULL);
+  person = gloss_document_annotate (doc, "PERSON", 39, 47, NULL);
+
+  g_assert_null (gloss_document_relate (doc, "claimant", claim, claim, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  r = gloss_document_relate (doc, "claimant", claim, person, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (r);
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 1);
+
+  /* Deleting an end deletes the relation, in one undo step. */
+  gloss_document_remove_annotation (doc, person);
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 0);
+  gloss_document_undo (doc);
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 1);
+  g_assert_nonnull (gloss_document_lookup_relation (doc, gloss_relation_get_id (r)));
+}
+
+static void
+test_label_rename_and_delete (void)
+{
+  g_autoptr(GlossDocument) doc = gloss_document_new (text, -1);
+  GlossLabelSet *labels = gloss_document_get_labels (doc);
+  GlossAnnotationStore *store = gloss_document_get_annotations (doc);
+  g_autoptr(GlossLabel) renamed = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_labels = gloss_label_set_get_n_labels (labels);
+
+  gloss_document_annotate (doc, "PERSON", 39, 47, NULL);
+  gloss_document_annotate (doc, "ORG", 0, 9, NULL);
+
+  renamed = gloss_label_copy (gloss_label_set_lookup (labels, "PERSON"));
+  gloss_label_set_name (renamed, "PER");
+  g_assert_true (gloss_document_replace_label (doc, "PERSON", renamed, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (gloss_label_set_lookup (labels, "PER"));
+  g_assert_null (gloss_label_set_lookup (labels, "PERSON"));
+  g_assert_cmpuint (gloss_annotation_store_count_label (store, "PER"), ==, 1);
+
+  gloss_document_undo (doc);
+  g_assert_cmpuint (gloss_annotation_store_count_label (store, "PERSON"), ==, 1);
+  g_assert_nonnull (gloss_label_set_lookup (labels, "PERSON"));
+
+  /* A label in use is only deleted on explicit request. */
+  g_assert_false (gloss_document_remove_label (doc, "ORG", FALSE, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (gloss_document_remove_label (doc, "ORG", TRUE, &error));
+  g_assert_cmpuint (gloss_label_set_get_n_labels (labels), ==, n_labels - 1);
+  g_assert_cmpuint (gloss_annotation_store_get_n_items (store), ==, 1);
+  gloss_document_undo (doc);
+  g_assert_cmpuint (gloss_label_set_get_n_labels (labels), ==, n_labels);
+  g_assert_cmpuint (gloss_annotation_store_get_n_items (store), ==, 2);
+  g_assert_cmpint (gloss_label_set_index_of (labels, "ORG"), ==, 1);
+
+  /* Duplicate keys are refused. */
+  {
+    g_autoptr(GlossLabel) clash = gloss_label_new ("NEW", GLOSS_LABEL_KIND_ENTITY, "#123456", "p");
+    g_assert_false (gloss_document_add_label (doc, clash, &error));
+    g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+  }
+}
+
+static void
+test_group_is_one_step (void)
+{
+  g_autoptr(GlossDocument) doc = gloss_document_new (text, -1);
+  GlossAnnotationStore *store = gloss_document_get_annotations (doc);
+
+  gloss_document_begin_edit (doc, "Tag all");
+  gloss_document_annotate (doc, "ORG", 0, 4, NULL);
+  gloss_document_annotate (doc, "ORG", 5, 9, NULL);
+  gloss_document_annotate (doc, "DATE", 33, 37, NULL);
+  gloss_document_end_edit (doc);
+
+  g_assert_cmpuint (gloss_annotation_store_get_n_items (store), ==, 3);
+  g_assert_cmpstr (gloss_history_get_undo_description (gloss_document_get_history (doc)), ==, "Tag all");
+  gloss_document_undo (doc);
+  g_assert_cmpuint (gloss_annotation_store_get_n_items (store), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/gloss/document/annotate-undo-redo", test_annotate_undo_redo);
+  g_test_add_func ("/gloss/document/invalid-edits", test_invalid_edits);
+  g_test_add_func ("/gloss/document/relabel-note-span", test_relabel_note_span);
+  g_test_add_func ("/gloss/document/relations-cascade", test_relations_cascade);
+  g_test_add_func ("/gloss/document/label-rename-delete", test_label_rename_and_delete);
+  g_test_add_func ("/gloss/document/group", test_group_is_one_step);
+
+  return g_test_run ();
+}
