@@ -1,0 +1,63 @@
+/* gloss-format.h: the native .gloss.json file format, version 1
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gloss-document.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_FORMAT_VERSION   1
+#define GLOSS_FORMAT_MAX_BYTES (256 * 1024 * 1024)
+#define GLOSS_FORMAT_MAX_DEPTH 64
+
+typedef enum
+{
+  GLOSS_LOAD_FLAGS_NONE         = 0,
+  /* Accept recoverable problems instead of failing with
+   * GLOSS_ERROR_RECOVERABLE: a quote that does not match the text is
+   * re-taken from the text, an unknown label is added to the label set. */
+  GLOSS_LOAD_ACCEPT_RECOVERABLE = 1 << 0,
+} GlossLoadFlags;
+
+/* One problem found in a file. @where names the place ("annotations[3]
+ * (id 0f…)", "document.sha256"), @message says what is wrong. */
+typedef struct
+{
+  char     *where;
+  char     *message;
+  gboolean  recoverable;
+} GlossProblem;
+
+void           gloss_problem_free            (GlossProblem   *problem);
+char          *gloss_problem_to_string       (GlossProblem   *problem);
+
+GlossDocument *gloss_format_read             (GBytes         *bytes,
+                                              GlossLoadFlags  flags,
+                                              GPtrArray     **problems,
+                                              GError        **error);
+GBytes        *gloss_format_write            (GlossDocument  *document);
+
+GlossDocument *gloss_format_read_file        (GFile          *file,
+                                              GlossLoadFlags  flags,
+                                              GPtrArray     **problems,
+                                              char          **etag,
+                                              GCancellable   *cancellable,
+                                              GError        **error);
+void           gloss_format_read_file_async  (GFile          *file,
+                                              GlossLoadFlags  flags,
+                                              GCancellable   *cancellable,
+                                              GAsyncReadyCallback callback,
+                                              gpointer        user_data);
+GlossDocument *gloss_format_read_file_finish (GAsyncResult   *result,
+                                              GPtrArray     **problems,
+                                              char          **etag,
+                                              GError        **error);
+gboolean       gloss_format_sniff            (GBytes         *bytes);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossProblem, gloss_problem_free)
+
+G_END_DECLS
