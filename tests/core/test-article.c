@@ -210,6 +210,36 @@ test_long_first_line (void)
   g_assert_cmpstr (gloss_document_get_text (doc), ==, input->str);
 }
 
+/* The sample article that ships with Gloss (data/samples) reads cleanly. */
+static void
+test_sample_article (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                 "sample-article.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GlossDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text;
+  gsize len = 0;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+
+  doc = gloss_article_new_from_text (contents, len, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_document_get_title (doc), ==,
+                   "Harwick approves €48 million sea barrier after record November storm");
+  g_assert_cmpstr (gloss_document_get_byline (doc), ==, "Clara Jensen and Tomás Ferreira");
+  g_assert_cmpstr (gloss_document_get_published (doc), ==, "29 November 2026, 10:30 CET");
+  g_assert_cmpstr (gloss_document_get_metadata (doc, "published_iso"), ==, "2026-11-29");
+
+  text = gloss_document_get_text (doc);
+  g_assert_true (g_str_has_prefix (text, "HARWICK — The town council"));
+  g_assert_nonnull (strstr (text, "Ελένη Παπαδάκη"));
+  g_assert_nonnull (strstr (text, "森田健二"));
+  g_assert_nonnull (strstr (text, "😳🌊"));
+}
+
 typedef struct
 {
   const char *name;
@@ -264,6 +294,7 @@ main (int   argc,
   g_test_add_func ("/gloss/article/no-header-keeps-leading-blank-lines",
                    test_no_header_keeps_leading_blank_lines);
   g_test_add_func ("/gloss/article/long-first-line", test_long_first_line);
+  g_test_add_func ("/gloss/article/sample-article", test_sample_article);
 
   return g_test_run ();
 }
