@@ -121,6 +121,24 @@ trailing_date_regex (void)
   return regex;
 }
 
+/* A date, then the byline: "Posted on November 29, 2026 by Jane Doe". */
+static GRegex *
+leading_date_regex (void)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    {
+      GRegex *re = g_regex_new ("^" RE_DATE_KEY "(?<date>" RE_DATE RE_TIME ")"
+                                "\\s*[,|·•–—-]?\\s*(?<by>by\\s.+)$",
+                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_assert (re != NULL);
+      g_once_init_leave (&regex, re);
+    }
+
+  return regex;
+}
+
 static int
 month_number (const char *name)
 {
@@ -528,6 +546,24 @@ classify_combined (const char *text,
         }
       line_clear (line);
     }
+
+  if (g_regex_match (leading_date_regex (), text, 0, &info))
+    {
+      g_autofree char *key = fetch (info, "key");
+      g_autofree char *by = fetch (info, "by");
+      char *byline = by != NULL ? parse_explicit_byline (by) : NULL;
+
+      if (byline != NULL)
+        {
+          line->kind = LINE_BYLINE_DATE;
+          line->byline = byline;
+          line->date = g_strstrip (g_match_info_fetch_named (info, "date"));
+          line->date_iso = iso_from_match (info);
+          line->updated = is_updated_key (key);
+          return TRUE;
+        }
+    }
+  g_clear_pointer (&info, g_match_info_unref);
 
   if (g_regex_match (trailing_date_regex (), text, 0, &info))
     {
