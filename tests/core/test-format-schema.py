@@ -2,9 +2,12 @@
 # Checks, with an independent validator (python3-jsonschema), that every
 # kind of file Gloss writes validates against data/gloss-1.schema.json,
 # and that the schema is not vacuous (it rejects broken fixtures).
-# Usage: test-format-schema.py FORMAT-SAMPLES SCHEMA FIXTUREDIR
+# It also checks that the example in docs/file-format.md is byte for byte
+# what Gloss writes, so the published contract cannot drift.
+# Usage: test-format-schema.py FORMAT-SAMPLES SCHEMA FIXTUREDIR DOC
 # Exit status: 0 pass, 1 fail, 77 skip (python3-jsonschema missing).
 import json
+import re
 import os
 import subprocess
 import sys
@@ -16,7 +19,7 @@ except ImportError:
     print("python3-jsonschema is not installed; skipping")
     sys.exit(77)
 
-samples, schema_path, fixtures = sys.argv[1:4]
+samples, schema_path, fixtures, doc_path = sys.argv[1:5]
 
 with open(schema_path, encoding="utf-8") as f:
     schema = json.load(f)
@@ -45,6 +48,17 @@ with tempfile.TemporaryDirectory() as out:
         failures += 1
     for name in written:
         check(os.path.join(out, name), True)
+
+    with open(doc_path, encoding="utf-8") as f:
+        example = re.search(r"```json\n(.*?)```", f.read(), re.S).group(1)
+    with open(os.path.join(out, "resaved-example.gloss.json"), encoding="utf-8") as f:
+        written_example = f.read()
+    if example == written_example:
+        print("ok: the example in the documentation is what Gloss writes")
+    else:
+        print("FAIL: the example in the documentation differs from what Gloss writes:")
+        print(written_example)
+        failures += 1
 
 for name in sorted(os.listdir(os.path.join(fixtures, "good"))):
     check(os.path.join(fixtures, "good", name), True)
