@@ -961,7 +961,14 @@ annotation_where (guint       index,
                   const char *id)
 {
   if (id != NULL)
-    return g_strdup_printf ("annotations[%u] (id %s)", index, id);
+    {
+      g_autofree char *shown = NULL;
+
+      if (g_utf8_strlen (id, 200) > 40)
+        id = shown = gloss_text_ellipsize (id, 40);
+
+      return g_strdup_printf ("annotations[%u] (id %s)", index, id);
+    }
 
   return g_strdup_printf ("annotations[%u]", index);
 }
