@@ -957,8 +957,9 @@ typedef struct
 } Checker;
 
 static char *
-annotation_where (guint       index,
-                  const char *id)
+item_where (const char *array,
+            guint       index,
+            const char *id)
 {
   if (id != NULL)
     {
@@ -967,10 +968,17 @@ annotation_where (guint       index,
       if (g_utf8_strlen (id, 200) > 40)
         id = shown = gloss_text_ellipsize (id, 40);
 
-      return g_strdup_printf ("annotations[%u] (id %s)", index, id);
+      return g_strdup_printf ("%s[%u] (id %s)", array, index, id);
     }
 
-  return g_strdup_printf ("annotations[%u]", index);
+  return g_strdup_printf ("%s[%u]", array, index);
+}
+
+static char *
+annotation_where (guint       index,
+                  const char *id)
+{
+  return item_where ("annotations", index, id);
 }
 
 static void check_problem (Checker    *ck,
@@ -1543,7 +1551,7 @@ check_relations (Checker    *ck,
       if (id != NULL)
         {
           g_free (where);
-          where = g_strdup_printf ("relations[%u] (id %s)", i, id);
+          where = item_where ("relations", i, id);
           if (*id == '\0')
             {
               check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where, _("the id is empty"));
