@@ -489,6 +489,90 @@ test_many_annotations (void)
   g_assert_true (g_bytes_equal (bytes, again));
 }
 
+/* Mutated copies of good files (flipped bytes, cut ranges, inserted JSON
+ * tokens, duplicated chunks, truncation): the reader never crashes, every
+ * failure has an error and a problem, and every accepted file writes back
+ * identically after a second read. */
+static void
+test_mutations (void)
+{
+  static const char *seeds[] = { "example.gloss.json", "escapes.gloss.json", "extra-keys.gloss.json" };
+  static const char *tokens[] = {
+    "{", "}", "[", "]", "\"", ",", ":", "\\u0000", "\\ud800", "1e999", "-", "0", "0.5",
+    "99999999999999999999", "null", "true", "\\", "\n", "\xff", "\xc3", "/*", "'",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20260101);
+  guint n_loaded = 0;
+
+  for (guint iteration = 0; iteration < 10000; iteration++)
+    {
+      g_autoptr(GBytes) seed = load_fixture ("good", seeds[iteration % G_N_ELEMENTS (seeds)]);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GlossDocument) doc = NULL;
+      GString *s;
+      guint n_mutations = g_rand_int_range (rand, 1, 4);
+
+      s = g_string_new_len (g_bytes_get_data (seed, NULL), g_bytes_get_size (seed));
+      for (guint m = 0; m < n_mutations && s->len > 2; m++)
+        {
+          gsize pos = g_rand_int_range (rand, 0, s->len);
+
+          switch (g_rand_int_range (rand, 0, 5))
+            {
+            case 0:
+              s->str[pos] = (char) g_rand_int_range (rand, 1, 256);
+              break;
+            case 1:
+              {
+                gsize len = (gsize) g_rand_int_range (rand, 1, 20);
+
+                g_string_erase (s, pos, MIN (len, s->len - pos));
+              }
+              break;
+            case 2:
+              g_string_insert (s, pos, tokens[g_rand_int_range (rand, 0, G_N_ELEMENTS (tokens))]);
+              break;
+            case 3:
+              {
+                gsize len = (gsize) g_rand_int_range (rand, 1, 200);
+                g_autofree char *chunk = g_strndup (s->str + pos, MIN (len, s->len - pos));
+
+                g_string_insert (s, g_rand_int_range (rand, 0, s->len), chunk);
+              }
+              break;
+            default:
+              g_string_truncate (s, pos);
+              break;
+            }
+        }
+      bytes = g_string_free_to_bytes (s);
+
+      doc = gloss_format_read (bytes, g_rand_boolean (rand) ? GLOSS_LOAD_ACCEPT_RECOVERABLE : 0,
+                               &problems, &error);
+      g_assert_nonnull (problems);
+      if (doc == NULL)
+        {
+          g_assert_nonnull (error);
+          g_assert_true (error->domain == GLOSS_ERROR);
+          g_assert_cmpuint (problems->len, >=, 1);
+        }
+      else
+        {
+          g_autoptr(GBytes) first = gloss_format_write (doc);
+          g_autoptr(GlossDocument) again = read_ok (first);
+          g_autoptr(GBytes) second = gloss_format_write (again);
+
+          g_assert_no_error (error);
+          g_assert_true (g_bytes_equal (first, second));
+          n_loaded++;
+        }
+    }
+
+  g_test_message ("%u of 10000 mutated files loaded", n_loaded);
+}
+
 static void
 read_async_cb (GObject      *source,
                GAsyncResult *result,
@@ -574,6 +658,7 @@ main (int   argc,
   g_test_add_func ("/gloss/format/check-json", test_check_json);
   g_test_add_func ("/gloss/format/sniff", test_sniff);
   g_test_add_func ("/gloss/format/problem-cap", test_problem_cap);
+  g_test_add_func ("/gloss/format/mutations", test_mutations);
   g_test_add_func ("/gloss/format/many-annotations", test_many_annotations);
   g_test_add_func ("/gloss/format/read-file", test_read_file);
 
