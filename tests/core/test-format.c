@@ -637,6 +637,22 @@ test_read_file (void)
   g_assert_null (back);
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE);
 
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* Cancelled before it starts. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+    g_cancellable_cancel (cancellable);
+    gloss_format_read_file_async (file, GLOSS_LOAD_FLAGS_NONE, cancellable, read_async_cb, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    back = gloss_format_read_file_finish (result, NULL, NULL, &error);
+    g_assert_null (back);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  }
+
   g_unlink (big_path);
   g_unlink (path);
   g_rmdir (dir);
