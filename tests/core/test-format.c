@@ -402,6 +402,23 @@ test_check_json (void)
 }
 
 static void
+test_too_large_bytes (void)
+{
+  /* calloc'd through mmap: the pages are never touched. */
+  gsize len = GLOSS_FORMAT_MAX_BYTES + 1;
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_malloc0 (len), len);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossDocument) doc = NULL;
+
+  doc = gloss_format_read (bytes, GLOSS_LOAD_FLAGS_NONE, &problems, &error);
+  g_assert_null (doc);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "(256.0\xc2\xa0MiB (268435457 bytes); the limit is 256.0\xc2\xa0MiB (268435456 bytes))"));
+  g_assert_cmpuint (problems->len, ==, 1);
+}
+
+static void
 test_sniff (void)
 {
   g_autoptr(GBytes) good = g_bytes_new_static ("  {\"format\" : \"gloss\"}", 22);
@@ -673,6 +690,7 @@ main (int   argc,
   g_test_add_func ("/gloss/format/recoverable", test_recoverable);
   g_test_add_func ("/gloss/format/check-json", test_check_json);
   g_test_add_func ("/gloss/format/sniff", test_sniff);
+  g_test_add_func ("/gloss/format/too-large-bytes", test_too_large_bytes);
   g_test_add_func ("/gloss/format/problem-cap", test_problem_cap);
   g_test_add_func ("/gloss/format/mutations", test_mutations);
   g_test_add_func ("/gloss/format/many-annotations", test_many_annotations);
