@@ -9,55 +9,16 @@
 #include <glib/gi18n.h>
 
 #include "gloss-error.h"
+#include "gloss-format.h"
 #include "gloss-json.h"
-
-/* json-glib 1.6 overflows the stack on deep nesting: measure the depth
- * before handing the data over. */
-static gboolean
-check_depth (const char  *data,
-             gsize        len,
-             guint        max_depth,
-             GError     **error)
-{
-  guint depth = 0;
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > max_depth)
-            {
-              g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_DEEP,
-                           _("The JSON is nested more than %u levels deep"), max_depth);
-              return FALSE;
-            }
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-
-  return TRUE;
-}
 
 /**
  * gloss_json_parse_strict:
  *
- * Parses @data as JSON after checking its size, UTF-8 and nesting depth;
- * the root must be an object.
+ * Parses untrusted @data as JSON: checks its size and UTF-8, then runs the
+ * strict pre-scan (gloss_format_check_json: depth, numbers, duplicate keys,
+ * non-standard syntax) before json-glib 1.6 sees it; the root must be an
+ * object.
  *
  * Returns: (transfer full): the root node
  */
@@ -86,7 +47,7 @@ gloss_json_parse_strict (const char  *data,
       return NULL;
     }
 
-  if (!check_depth (data, len, max_depth, error))
+  if (!gloss_format_check_json (data, len, max_depth, error))
     return NULL;
 
   parser = json_parser_new_immutable ();
