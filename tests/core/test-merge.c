@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "gloss-error.h"
+#include "gloss-format.h"
 #include "gloss-merge.h"
 #include "review-test-util.h"
 
@@ -256,6 +257,70 @@ test_log_round_trip (void)
   pair_clear (&p);
 }
 
+/* The native file keeps the log as the top-level "review" object */
+static void
+test_file_round_trip (void)
+{
+  Pair p;
+  g_autoptr(GlossMergeSession) s = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes2 = NULL;
+  g_autoptr(GlossDocument) back = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *log;
+  const char *data;
+
+  pair_init (&p);
+  s = gloss_merge_session_new (p.mine, p.theirs);
+  gloss_merge_session_set_reviewer (s, "Rita");
+  gloss_merge_session_apply_strategy (s, GLOSS_MERGE_AGREED_ONLY, "only what we agree on");
+  bytes = gloss_format_write (gloss_merge_session_get_merged (s));
+  data = g_bytes_get_data (bytes, NULL);
+  g_assert_nonnull (strstr (data, "\n  \"review\": {\"decisions\":[{\"action\":\"keep-mine\""));
+
+  back = gloss_format_read (bytes, GLOSS_LOAD_FLAGS_NONE, NULL, &error);
+  g_assert_no_error (error);
+  log = gloss_review_log_get (back);
+  g_assert_nonnull (log);
+  g_assert_cmpuint (log->len, ==, 6);
+  g_assert_cmpstr (gloss_decision_get_comment (log->pdata[5]), ==, "only what we agree on");
+  g_assert_cmpint (gloss_decision_get_kind (log->pdata[5]), ==, GLOSS_DECISION_REJECT);
+
+  /* Stable: writing what was read gives the same bytes */
+  bytes2 = gloss_format_write (back);
+  g_assert_true (g_bytes_equal (bytes, bytes2));
+
+  /* A file without decisions has no "review" key */
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = gloss_format_write (p.mine);
+  g_assert_null (strstr (g_bytes_get_data (bytes, NULL), "\"review\""));
+  pair_clear (&p);
+}
+
+/* A broken log is a specific error, not a crash or a silent loss */
+static void
+test_file_broken_log (void)
+{
+  g_autoptr(GlossDocument) doc = gloss_document_new ("abc", -1);
+  g_autoptr(GBytes) bytes = gloss_format_write (doc);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autofree char *broken = NULL;
+  g_autoptr(GBytes) broken_bytes = NULL;
+  g_autoptr(GlossDocument) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  char *end = strrchr (text, '}');
+
+  *end = '\0';
+  broken = g_strconcat (text, ", \"review\": {\"decisions\": 3}}\n", NULL);
+  broken_bytes = g_bytes_new (broken, strlen (broken));
+  back = gloss_format_read (broken_bytes, GLOSS_LOAD_ACCEPT_RECOVERABLE, &problems, &error);
+  g_assert_null (back);
+  g_assert_nonnull (error);
+  g_assert_nonnull (problems);
+  g_assert_cmpstr (((GlossProblem *) problems->pdata[0])->where, ==, "review");
+}
+
 static void
 test_review_alone (void)
 {
@@ -285,6 +350,8 @@ main (int argc, char **argv)
   g_test_add_func ("/gloss/merge/decisions-and-undo", test_decisions_and_undo);
   g_test_add_func ("/gloss/merge/strategies", test_strategies);
   g_test_add_func ("/gloss/merge/log-round-trip", test_log_round_trip);
+  g_test_add_func ("/gloss/merge/file-round-trip", test_file_round_trip);
+  g_test_add_func ("/gloss/merge/file-broken-log", test_file_broken_log);
   g_test_add_func ("/gloss/merge/review-alone", test_review_alone);
 
   return g_test_run ();
