@@ -510,8 +510,6 @@ gloss_merge_session_decide (GlossMergeSession  *self,
   g_auto(GStrv) result_ids = NULL;
   g_autofree char *description = NULL;
   GlossHistory *history;
-  const char *top_before;
-  g_autofree char *top_before_copy = NULL;
   gboolean ok = TRUE;
   Entry *e;
 
@@ -538,8 +536,6 @@ gloss_merge_session_decide (GlossMergeSession  *self,
     current = gloss_annotation_store_lookup (store, gloss_annotation_get_id (mine));
 
   history = gloss_document_get_history (self->merged);
-  top_before = gloss_history_get_undo_description (history);
-  top_before_copy = g_strdup (top_before);
 
   description = g_strdup_printf (_("%s (review decision %u)"),
                                  gloss_decision_kind_get_title (kind), ++self->serial);
@@ -693,12 +689,10 @@ gloss_merge_session_get_can_redo (GlossMergeSession *self)
 gboolean
 gloss_merge_session_undo (GlossMergeSession *self)
 {
-  GlossHistory *history;
   Entry *a;
 
   g_return_val_if_fail (GLOSS_IS_MERGE_SESSION (self), FALSE);
 
-  history = gloss_document_get_history (self->merged);
   a = last (self->applied);
   if (a != NULL && !a->edited)
     {
@@ -707,7 +701,7 @@ gloss_merge_session_undo (GlossMergeSession *self)
     }
 
   /* An edited decision is withdrawn by merged_changed_cb */
-  return gloss_document_undo (self->merged) || (history == NULL);
+  return gloss_document_undo (self->merged);
 }
 
 gboolean
