@@ -351,6 +351,15 @@ rater_segments (GlossDocument *document,
   return segments;
 }
 
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 static double
 sq (double x)
 {
@@ -410,28 +419,53 @@ alpha_terms (GlossDocument *mine,
       if (g_array_index (raters[r], Segment, k).unit)
         n_units++;
 
-  denominator = R * length * (R * length - 1);
-  for (guint r = 0; r < 2; r++)
-    for (guint k = 0; k < raters[r]->len; k++)
-      {
-        Segment *u = &g_array_index (raters[r], Segment, k);
-        double l, gap_sum = 0;
+  /* Σ over gaps g with |g| ≥ ℓ of (|g| − ℓ + 1), from the sorted gap
+   * lengths and suffix sums of |g| + 1: O((U + G) log G) */
+  {
+    g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (double));
+    g_autofree double *suffix = NULL;
+    guint n_gaps;
 
-        if (!u->unit)
-          continue;
-        l = u->end - u->start;
-        for (guint r2 = 0; r2 < 2; r2++)
-          for (guint m = 0; m < raters[r2]->len; m++)
+    for (guint r = 0; r < 2; r++)
+      for (guint k = 0; k < raters[r]->len; k++)
+        {
+          Segment *g = &g_array_index (raters[r], Segment, k);
+          double gl = g->end - g->start;
+
+          if (!g->unit)
+            g_array_append_val (gaps, gl);
+        }
+    g_array_sort (gaps, compare_doubles);
+    n_gaps = gaps->len;
+    suffix = g_new0 (double, n_gaps + 1);
+    for (guint k = n_gaps; k-- > 0;)
+      suffix[k] = suffix[k + 1] + g_array_index (gaps, double, k) + 1;
+
+    denominator = R * length * (R * length - 1);
+    for (guint r = 0; r < 2; r++)
+      for (guint k = 0; k < raters[r]->len; k++)
+        {
+          Segment *u = &g_array_index (raters[r], Segment, k);
+          double l, gap_sum;
+          guint lo = 0, hi = n_gaps;
+
+          if (!u->unit)
+            continue;
+          l = u->end - u->start;
+          while (lo < hi)
             {
-              Segment *g = &g_array_index (raters[r2], Segment, m);
-              double gl = g->end - g->start;
+              guint mid = (lo + hi) / 2;
 
-              if (!g->unit && gl >= l)
-                gap_sum += gl - l + 1;
+              if (g_array_index (gaps, double, mid) < l)
+                lo = mid + 1;
+              else
+                hi = mid;
             }
-        numerator += (n_units - 1) * (2 * l * l * l - 3 * l * l + l) / 3.0 + l * l * gap_sum;
-        denominator -= l * (l - 1);
-      }
+          gap_sum = suffix[lo] - (double) (n_gaps - lo) * l;
+          numerator += (n_units - 1) * (2 * l * l * l - 3 * l * l + l) / 3.0 + l * l * gap_sum;
+          denominator -= l * (l - 1);
+        }
+  }
 
   if (denominator <= 0)
     return;
