@@ -496,6 +496,73 @@ prepare (GlossMergeSession  *self,
   return g_steal_pointer (&copy);
 }
 
+/* Where an annotation of theirs is in the merged document now, if anywhere */
+static GlossAnnotation *
+resolve_theirs (GlossMergeSession *self,
+                const char        *theirs_id)
+{
+  GlossAnnotationStore *store = gloss_document_get_annotations (self->merged);
+  GlossDifference *d = gloss_comparison_lookup (self->comparison, theirs_id, TRUE);
+  GlossDecision *decision;
+
+  if (d == NULL)
+    return NULL;
+
+  decision = (GlossDecision *) gloss_difference_get_decision (d);
+  if (decision != NULL)
+    {
+      GlossDecisionKind kind = gloss_decision_get_kind (decision);
+      const char * const *results = gloss_decision_get_result_ids (decision);
+
+      if ((kind == GLOSS_DECISION_ACCEPT_THEIRS || kind == GLOSS_DECISION_TAKE_BOTH ||
+           kind == GLOSS_DECISION_EDIT) && results[0] != NULL)
+        return gloss_annotation_store_lookup (store, results[0]);
+      if (kind == GLOSS_DECISION_REJECT)
+        return NULL;
+    }
+
+  if (gloss_difference_get_mine (d) != NULL)
+    return gloss_annotation_store_lookup (store, gloss_annotation_get_id (gloss_difference_get_mine (d)));
+
+  return NULL;
+}
+
+/* Their relations of @theirs (a claimant, …), re-created on @added when
+ * the other end is in the merged document. */
+static void
+carry_relations (GlossMergeSession *self,
+                 GlossAnnotation   *theirs,
+                 GlossAnnotation   *added)
+{
+  const char *theirs_id = gloss_annotation_get_id (theirs);
+  g_autoptr(GPtrArray) relations = gloss_document_relations_of (self->theirs, theirs_id);
+
+  for (guint i = 0; relations != NULL && i < relations->len; i++)
+    {
+      GlossRelation *r = relations->pdata[i];
+      gboolean outgoing = g_strcmp0 (gloss_relation_get_from (r), theirs_id) == 0;
+      const char *other_id = outgoing ? gloss_relation_get_to (r) : gloss_relation_get_from (r);
+      GlossAnnotation *other = resolve_theirs (self, other_id);
+      GlossAnnotation *from, *to;
+      g_autoptr(GPtrArray) existing = NULL;
+      gboolean present = FALSE;
+
+      if (other == NULL || other == added)
+        continue;
+      from = outgoing ? added : other;
+      to = outgoing ? other : added;
+
+      existing = gloss_document_relations_of (self->merged, gloss_annotation_get_id (added));
+      for (guint k = 0; existing != NULL && k < existing->len; k++)
+        if (g_strcmp0 (gloss_relation_get_kind (existing->pdata[k]), gloss_relation_get_kind (r)) == 0 &&
+            g_strcmp0 (gloss_relation_get_from (existing->pdata[k]), gloss_annotation_get_id (from)) == 0 &&
+            g_strcmp0 (gloss_relation_get_to (existing->pdata[k]), gloss_annotation_get_id (to)) == 0)
+          present = TRUE;
+      if (!present)
+        gloss_document_relate (self->merged, gloss_relation_get_kind (r), from, to, NULL);
+    }
+}
+
 gboolean
 gloss_merge_session_decide (GlossMergeSession  *self,
                             GlossDifference    *difference,
@@ -552,7 +619,10 @@ gloss_merge_session_decide (GlossMergeSession  *self,
 
           ok = copy != NULL && gloss_document_add_annotation (self->merged, copy, error);
           if (ok)
-            g_strv_builder_add (results, gloss_annotation_get_id (copy));
+            {
+              g_strv_builder_add (results, gloss_annotation_get_id (copy));
+              carry_relations (self, theirs, copy);
+            }
         }
       if (ok && current != NULL && kind == GLOSS_DECISION_ACCEPT_THEIRS)
         gloss_document_remove_annotation (self->merged, current);

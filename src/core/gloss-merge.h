@@ -47,6 +47,11 @@ G_DECLARE_FINAL_TYPE (GlossMergeSession, gloss_merge_session, GLOSS, MERGE_SESSI
  * undone by gloss_merge_session_undo() only: a GUI in review mode should
  * route Undo/Redo through the session.
  *
+ * Taking one of theirs (accept theirs, take both) also re-creates its
+ * relations (a claim's claimant, …) when the other end is in the merged
+ * document: as their own earlier accepted copy, or as my annotation
+ * paired with it.
+ *
  * The merged document carries the whole log (gloss_review_log_get), which
  * the native writer saves as the top-level "review" object.
  *

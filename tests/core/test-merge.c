@@ -321,6 +321,46 @@ test_file_broken_log (void)
   g_assert_cmpstr (((GlossProblem *) problems->pdata[0])->where, ==, "review");
 }
 
+/* Accepting their claim and its claimant entity brings the relation along */
+static void
+test_relations_carried (void)
+{
+  g_autoptr(GlossDocument) mine = gloss_document_new (ROCKET_TEXT, -1);
+  g_autoptr(GlossDocument) theirs = gloss_document_new (ROCKET_TEXT, -1);
+  g_autoptr(GlossMergeSession) s = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossAnnotation *claim, *person, *m_person;
+  GlossDocument *merged;
+  GListModel *relations;
+  g_autoptr(GlossRelation) r = NULL;
+  GlossDecision *d;
+
+  m_person = add (mine, "PER", 39, 47);
+  person = add (theirs, "PER", 39, 47);          /* agrees with mine */
+  claim = add (theirs, "Claim", 50, 69);         /* only theirs */
+  g_assert_nonnull (gloss_document_relate (theirs, "claimant", claim, person, &error));
+
+  s = gloss_merge_session_new (mine, theirs);
+  merged = gloss_merge_session_get_merged (s);
+  relations = gloss_document_get_relations (merged);
+  g_assert_true (gloss_merge_session_decide (s, gloss_comparison_lookup (gloss_merge_session_get_comparison (s),
+                                                                         gloss_annotation_get_id (claim), TRUE),
+                                             GLOSS_DECISION_ACCEPT_THEIRS, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* The claimant is my PER (their PER agrees with it) */
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 1);
+  r = g_list_model_get_item (relations, 0);
+  g_assert_cmpstr (gloss_relation_get_kind (r), ==, "claimant");
+  g_assert_cmpstr (gloss_relation_get_to (r), ==, gloss_annotation_get_id (m_person));
+  d = g_list_model_get_item (gloss_merge_session_get_log (s), 0);
+  g_assert_cmpstr (gloss_relation_get_from (r), ==, gloss_decision_get_result_ids (d)[0]);
+  g_object_unref (d);
+
+  /* Undone with the decision */
+  g_assert_true (gloss_merge_session_undo (s));
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 0);
+}
+
 static void
 test_review_alone (void)
 {
@@ -352,6 +392,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gloss/merge/log-round-trip", test_log_round_trip);
   g_test_add_func ("/gloss/merge/file-round-trip", test_file_round_trip);
   g_test_add_func ("/gloss/merge/file-broken-log", test_file_broken_log);
+  g_test_add_func ("/gloss/merge/relations-carried", test_relations_carried);
   g_test_add_func ("/gloss/merge/review-alone", test_review_alone);
 
   return g_test_run ();
