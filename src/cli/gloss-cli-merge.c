@@ -120,7 +120,10 @@ gloss_cli_merge (int    argc,
     {
       GPtrArray *orphans = gloss_anchor_get_orphans (anchor);
 
-      gloss_cli_printerr (files[1], _("%u annotations could not be placed on the text of %s and were not merged:"),
+      gloss_cli_printerr (files[1],
+                          ngettext ("%u annotation could not be placed on the text of %s and was not merged:",
+                                    "%u annotations could not be placed on the text of %s and were not merged:",
+                                    orphans->len),
                           orphans->len, files[0]);
       for (guint i = 0; i < orphans->len; i++)
         gloss_cli_printerr (files[1], "  %s [%u, %u) “%s” (id %s)",

@@ -103,6 +103,27 @@ test_compare_edited_text (void)
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "counts"), "only-theirs"), ==, 1);
 }
 
+/* An annotation whose text is not in mine is listed, never silently lost */
+static void
+test_orphan (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gloss-review-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "merged.gloss.json", NULL);
+  const char *compare[] = { "compare", "@a.gloss.json", "@b-longer.gloss.json", NULL };
+  const char *merge[] = { "merge", "@a.gloss.json", "@b-longer.gloss.json", "--prefer", "theirs", "-o", path, NULL };
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+
+  g_assert_cmpint (run_cli (compare, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (err, "1 exact, 0 moved, 1 could not be placed"));
+  g_assert_nonnull (strstr (out, "Theirs, not placed on my text (1)\n    theirs  PER          [71, 78) “The CEO”\n"));
+
+  g_assert_cmpint (run_cli (merge, &out2, &err2), ==, 0);
+  g_assert_nonnull (strstr (err2, "1 annotation could not be placed on the text of"));
+  g_assert_nonnull (strstr (err2, "PER [71, 78) “The CEO” (id e2)"));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_agree_pair (void)
 {
@@ -233,6 +254,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gloss/cli/review/compare-table", test_compare_table);
   g_test_add_func ("/gloss/cli/review/compare-json", test_compare_json);
   g_test_add_func ("/gloss/cli/review/compare-edited-text", test_compare_edited_text);
+  g_test_add_func ("/gloss/cli/review/orphan", test_orphan);
   g_test_add_func ("/gloss/cli/review/agree-pair", test_agree_pair);
   g_test_add_func ("/gloss/cli/review/agree-matrix", test_agree_matrix);
   g_test_add_func ("/gloss/cli/review/merge", test_merge);

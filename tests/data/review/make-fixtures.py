@@ -35,8 +35,12 @@ off = len("Update: ")
 D = doc(EDITED, [("d1", "ORG", 0 + off, 4 + off), ("d2", "CLAIM", 15 + off, 37 + off),
                  ("d3", "PER", 39 + off, 47 + off), ("d4", "LOC", 63 + off + 4, 69 + off + 4)], "dee")
 
+# Their text has one more sentence; "The CEO" cannot be placed on mine
+LONGER = TEXT + " The CEO resigned."
+E = doc(LONGER, [("e1", "ORG", 0, 9), ("e2", "PER", 71, 78)], "eve")
+
 here = os.path.dirname(os.path.abspath(__file__))
-for name, d in (("a", A), ("b", B), ("c", C), ("b-edited", D)):
+for name, d in (("a", A), ("b", B), ("c", C), ("b-edited", D), ("b-longer", E)):
     with open(os.path.join(here, name + ".gloss.json"), "w", encoding="utf-8") as f:
         json.dump(d, f, ensure_ascii=False, indent=1)
         f.write("\n")
