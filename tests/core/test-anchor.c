@@ -247,6 +247,103 @@ test_large (void)
   g_string_free (b, TRUE);
 }
 
+/* Random texts and random edits: the offset map only ever maps a
+ * character to an equal one, strictly increasing; every annotation is
+ * placed on its own text or orphaned, never on other text. */
+static void
+test_random_edits (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  const char *alphabet[] = { "a", "b", "c", " ", ".", "\xC3\xA9", "\xF0\x9F\x9A\x80", "ab", "\n" };
+
+  for (guint round = 0; round < 200; round++)
+    {
+      GString *a = g_string_new (NULL);
+      GString *b = g_string_new (NULL);
+      g_autoptr(GlossDocument) theirs = NULL;
+      g_autoptr(GlossDocument) mine = NULL;
+      g_autoptr(GlossAnchor) anchor = NULL;
+      g_autofree gunichar *ua = NULL;
+      g_autofree gunichar *ub = NULL;
+      glong na, nb;
+      guint previous = 0;
+      gboolean first = TRUE;
+
+      for (guint i = 0; i < 40 + round; i++)
+        g_string_append (a, alphabet[g_rand_int_range (rand, 0, G_N_ELEMENTS (alphabet))]);
+      ua = g_utf8_to_ucs4_fast (a->str, -1, &na);
+      /* b: a with random deletions, insertions and substitutions */
+      for (glong i = 0; i < na; i++)
+        {
+          guint op = g_rand_int_range (rand, 0, 10);
+
+          if (op == 0)
+            continue;                                   /* delete */
+          if (op == 1)
+            g_string_append (b, alphabet[g_rand_int_range (rand, 0, G_N_ELEMENTS (alphabet))]);   /* insert */
+          if (op == 2)
+            {
+              g_string_append (b, "Z");                 /* substitute */
+              continue;
+            }
+          g_string_append_unichar (b, ua[i]);
+        }
+      ub = g_utf8_to_ucs4_fast (b->str, -1, &nb);
+
+      theirs = gloss_document_new (a->str, -1);
+      mine = gloss_document_new (b->str, -1);
+      ensure_label (theirs, "X");
+      for (guint k = 0; k < 5 && na > 2; k++)
+        {
+          guint s = g_rand_int_range (rand, 0, na - 1);
+          guint e = g_rand_int_range (rand, s + 1, MIN (na, s + 8) + 1);
+          GlossAnnotation *x = gloss_annotation_new ("X", s, e);
+          g_autofree char *id = g_strdup_printf ("x%u", k);
+          g_autoptr(GError) error = NULL;
+
+          gloss_annotation_set_id (x, id);
+          gloss_document_add_annotation (theirs, x, &error);
+          g_assert_no_error (error);
+          g_object_unref (x);
+        }
+
+      anchor = gloss_anchor_new (theirs, mine);
+      for (glong i = 0; i < na; i++)
+        {
+          guint m;
+
+          if (!gloss_anchor_map_offset (anchor, i, FALSE, &m))
+            continue;
+          g_assert_cmpuint (m, <, nb);
+          g_assert_cmpuint (ua[i], ==, ub[m]);
+          if (!first)
+            g_assert_cmpuint (m, >, previous);
+          previous = m;
+          first = FALSE;
+        }
+
+      /* Placed annotations lie inside my text and have its quote */
+      {
+        GlossAnnotationStore *store = gloss_document_get_annotations (gloss_anchor_get_document (anchor));
+
+        for (guint k = 0; k < gloss_annotation_store_get_n_items (store); k++)
+          {
+            GlossAnnotation *x = gloss_annotation_store_get (store, k);
+            g_autofree char *slice = gloss_document_slice (mine, gloss_annotation_get_start (x),
+                                                           gloss_annotation_get_end (x));
+
+            g_assert_cmpuint (gloss_annotation_get_end (x), <=, nb);
+            g_assert_cmpstr (slice, ==, gloss_annotation_get_quote (x));
+          }
+        g_assert_cmpuint (gloss_annotation_store_get_n_items (store) +
+                          gloss_anchor_get_count (anchor, GLOSS_ANCHOR_ORPHANED), ==,
+                          gloss_annotation_store_get_n_items (gloss_document_get_annotations (theirs)));
+      }
+      g_string_free (a, TRUE);
+      g_string_free (b, TRUE);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -259,6 +356,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gloss/anchor/relations", test_relations);
   g_test_add_func ("/gloss/anchor/quote-search", test_quote_search);
   g_test_add_func ("/gloss/anchor/large", test_large);
+  g_test_add_func ("/gloss/anchor/random-edits", test_random_edits);
 
   return g_test_run ();
 }
