@@ -245,25 +245,50 @@ update_state (GlossMergeSession *self)
 }
 
 static void
-withdraw (GlossMergeSession *self)
+withdraw_at (GlossMergeSession *self,
+             guint              index)
 {
-  Entry *e = g_ptr_array_steal_index (self->applied, self->applied->len - 1);
+  Entry *e = g_ptr_array_steal_index (self->applied, index);
 
-  g_list_store_remove (self->log, g_list_model_get_n_items (G_LIST_MODEL (self->log)) - 1);
+  g_list_store_remove (self->log, index);
   gloss_difference_set_decision (e->difference, NULL);
   g_ptr_array_add (self->redo, e);
   update_state (self);
 }
 
 static void
-restore (GlossMergeSession *self)
+withdraw (GlossMergeSession *self)
 {
-  Entry *e = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
+  withdraw_at (self, self->applied->len - 1);
+}
+
+static void
+restore_at (GlossMergeSession *self,
+            guint              index)
+{
+  Entry *e = g_ptr_array_steal_index (self->redo, index);
 
   g_ptr_array_add (self->applied, e);
   g_list_store_append (self->log, e->decision);
   gloss_difference_set_decision (e->difference, G_OBJECT (e->decision));
   update_state (self);
+}
+
+static void
+restore (GlossMergeSession *self)
+{
+  restore_at (self, self->redo->len - 1);
+}
+
+/* The index of the latest entry that edited the document, or -1 */
+static int
+last_edited (GPtrArray *array)
+{
+  for (guint i = array->len; i-- > 0;)
+    if (((Entry *) array->pdata[i])->edited)
+      return (int) i;
+
+  return -1;
 }
 
 static Entry *
@@ -279,19 +304,21 @@ merged_changed_cb (GlossMergeSession *self)
   GlossHistory *history = gloss_document_get_history (self->merged);
   const char *undo = gloss_history_get_undo_description (history);
   const char *redo = gloss_history_get_redo_description (history);
-  Entry *a = last (self->applied);
-  Entry *r = last (self->redo);
+  int a = last_edited (self->applied);
+  int r = last_edited (self->redo);
 
   if (self->applying)
     return;
 
-  if (a != NULL && a->edited && gloss_history_get_can_redo (history) &&
-      g_strcmp0 (redo, a->description) == 0)
-    withdraw (self);
-  else if (r != NULL && r->edited && gloss_history_get_can_undo (history) &&
-           g_strcmp0 (undo, r->description) == 0)
-    restore (self);
-  else if (r != NULL && !gloss_history_get_can_redo (history))
+  /* Decisions that changed nothing may sit above the edited one: the
+   * document's undo only ever concerns the latest edited decision. */
+  if (a >= 0 && gloss_history_get_can_redo (history) &&
+      g_strcmp0 (redo, ((Entry *) self->applied->pdata[a])->description) == 0)
+    withdraw_at (self, a);
+  else if (r >= 0 && gloss_history_get_can_undo (history) &&
+           g_strcmp0 (undo, ((Entry *) self->redo->pdata[r])->description) == 0)
+    restore_at (self, r);
+  else if (self->redo->len > 0 && !gloss_history_get_can_redo (history))
     {
       g_ptr_array_set_size (self->redo, 0);
       update_state (self);

@@ -321,6 +321,41 @@ test_file_broken_log (void)
   g_assert_cmpstr (((GlossProblem *) problems->pdata[0])->where, ==, "review");
 }
 
+/* Undo on the document under a decision that changed nothing: the edited
+ * decision below it is the one withdrawn */
+static void
+test_document_undo_under_no_op (void)
+{
+  Pair p;
+  g_autoptr(GlossMergeSession) s = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossDocument *merged;
+
+  pair_init (&p);
+  s = gloss_merge_session_new (p.mine, p.theirs);
+  merged = gloss_merge_session_get_merged (s);
+  g_assert_true (gloss_merge_session_decide (s, diff_of (s, p.m_claim, FALSE), GLOSS_DECISION_ACCEPT_THEIRS,
+                                             NULL, NULL, &error));
+  g_assert_true (gloss_merge_session_decide (s, diff_of (s, p.m_per, FALSE), GLOSS_DECISION_KEEP_MINE,
+                                             NULL, NULL, &error));
+  g_assert_true (gloss_document_undo (merged));
+  g_assert_null (gloss_difference_get_decision (diff_of (s, p.m_claim, FALSE)));
+  g_assert_nonnull (gloss_difference_get_decision (diff_of (s, p.m_per, FALSE)));
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_merge_session_get_log (s)), ==, 1);
+  g_assert_true (gloss_document_redo (merged));
+  g_assert_nonnull (gloss_difference_get_decision (diff_of (s, p.m_claim, FALSE)));
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_merge_session_get_log (s)), ==, 2);
+  g_assert_true (gloss_merge_session_get_can_undo (s));
+  g_assert_false (gloss_merge_session_get_can_redo (s));
+
+  /* A hand edit after an undo discards what could be redone */
+  g_assert_true (gloss_merge_session_undo (s));   /* keep mine */
+  g_assert_true (gloss_merge_session_get_can_redo (s));
+  add (merged, "ORG", 59, 62);
+  g_assert_false (gloss_merge_session_get_can_redo (s));
+  pair_clear (&p);
+}
+
 /* Accepting their claim and its claimant entity brings the relation along */
 static void
 test_relations_carried (void)
@@ -392,6 +427,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gloss/merge/log-round-trip", test_log_round_trip);
   g_test_add_func ("/gloss/merge/file-round-trip", test_file_round_trip);
   g_test_add_func ("/gloss/merge/file-broken-log", test_file_broken_log);
+  g_test_add_func ("/gloss/merge/document-undo-under-no-op", test_document_undo_under_no_op);
   g_test_add_func ("/gloss/merge/relations-carried", test_relations_carried);
   g_test_add_func ("/gloss/merge/review-alone", test_review_alone);
 
