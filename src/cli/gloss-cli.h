@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "gloss-types.h"
+
 G_BEGIN_DECLS
 
 /* Each subcommand gets argv with argv[0] = the subcommand name and returns
@@ -20,8 +22,7 @@ void gloss_cli_printerr (const char *file,
 int gloss_cli_info     (int argc, char **argv);
 int gloss_cli_validate (int argc, char **argv);
 
-/* Compare, agreement, merge (issue 5) */
-typedef struct _GlossDocument GlossDocument;
+/* Compare, agreement, merge (issue 5); GlossAnchor is gloss-anchor.h's */
 typedef struct _GlossAnchor GlossAnchor;
 int            gloss_cli_compare      (int argc, char **argv);
 int            gloss_cli_agree        (int argc, char **argv);
