@@ -37,29 +37,44 @@ at_word_boundaries (GlossTextIndex *index,
   return TRUE;
 }
 
-static gboolean
-is_covered (GlossDocument *document,
-            const char    *label,
-            guint          start,
-            guint          end)
+#define SPAN_KEY(start, end) (((guint64) (start) << 32) | (end))
+
+/* Every span already tagged with @label, in one pass over the store. */
+static GHashTable *
+covered_spans (GlossDocument *document,
+               const char    *label)
 {
-  g_autoptr(GPtrArray) hits = g_ptr_array_new ();
+  GlossAnnotationStore *store = gloss_document_get_annotations (document);
+  GHashTable *spans = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint n = gloss_annotation_store_get_n_items (store);
 
   if (label == NULL)
-    return FALSE;
+    return spans;
 
-  gloss_annotation_store_query (gloss_document_get_annotations (document), start, end, hits);
-  for (guint i = 0; i < hits->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      GlossAnnotation *a = hits->pdata[i];
+      GlossAnnotation *a = gloss_annotation_store_get (store, i);
 
-      if (gloss_annotation_get_start (a) == start &&
-          gloss_annotation_get_end (a) == end &&
-          g_strcmp0 (gloss_annotation_get_label (a), label) == 0)
-        return TRUE;
+      if (g_strcmp0 (gloss_annotation_get_label (a), label) == 0)
+        {
+          gint64 *key = g_new (gint64, 1);
+
+          *key = SPAN_KEY (gloss_annotation_get_start (a), gloss_annotation_get_end (a));
+          g_hash_table_add (spans, key);
+        }
     }
 
-  return FALSE;
+  return spans;
+}
+
+static gboolean
+is_covered (GHashTable *spans,
+            guint       start,
+            guint       end)
+{
+  gint64 key = SPAN_KEY (start, end);
+
+  return g_hash_table_contains (spans, &key);
 }
 
 /**
@@ -85,6 +100,7 @@ gloss_find_occurrences (GlossDocument     *document,
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (GlossOccurrence));
   g_autoptr(GRegex) regex = NULL;
   g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GHashTable) covered = NULL;
   g_autofree char *pattern = NULL;
   GlossTextIndex *index;
   const char *text;
@@ -114,6 +130,7 @@ gloss_find_occurrences (GlossDocument     *document,
 
   index = gloss_document_get_index (document);
   text = gloss_text_index_get_text (index);
+  covered = covered_spans (document, label);
 
   g_regex_match_full (regex, text, gloss_text_index_get_n_bytes (index), 0, 0, &match, &local_error);
   while (local_error == NULL && g_match_info_matches (match))
@@ -130,7 +147,7 @@ gloss_find_occurrences (GlossDocument     *document,
           if (occ.end > occ.start &&
               (!(flags & GLOSS_SEARCH_WHOLE_WORD) || at_word_boundaries (index, occ.start, occ.end)))
             {
-              occ.covered = is_covered (document, label, occ.start, occ.end);
+              occ.covered = is_covered (covered, occ.start, occ.end);
               occ.selected = !occ.covered;
               g_array_append_val (found, occ);
 
@@ -173,9 +190,11 @@ gloss_annotate_occurrences (GlossDocument    *document,
                             guint            *n_skipped,
                             GError          **error)
 {
-  const char *label;
+  g_autoptr(GHashTable) covered = NULL;
+  g_autoptr(GPtrArray) batch = NULL;
   g_autofree char *description = NULL;
-  guint added = 0;
+  g_autofree char *now = NULL;
+  const char *label;
   guint skipped = 0;
 
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), 0);
@@ -189,21 +208,20 @@ gloss_annotate_occurrences (GlossDocument    *document,
       return 0;
     }
 
-  /* Translators: %s is a label name */
-  description = g_strdup_printf (_("Tag All as %s"), label);
-  gloss_document_begin_edit (document, description);
+  covered = covered_spans (document, label);
+  batch = g_ptr_array_new_with_free_func (g_object_unref);
+  now = gloss_timestamp_now ();
 
   for (guint i = 0; i < occurrences->len; i++)
     {
       GlossOccurrence *occ = &g_array_index (occurrences, GlossOccurrence, i);
-      g_autoptr(GlossAnnotation) a = NULL;
+      GlossAnnotation *a;
       g_autofree char *id = NULL;
-      g_autofree char *now = NULL;
 
       if (!occ->selected)
         continue;
 
-      if (is_covered (document, label, occ->start, occ->end))
+      if (is_covered (covered, occ->start, occ->end))
         {
           skipped++;
           continue;
@@ -211,21 +229,29 @@ gloss_annotate_occurrences (GlossDocument    *document,
 
       a = gloss_annotation_copy (model);
       id = gloss_uuid_new ();
-      now = gloss_timestamp_now ();
       gloss_annotation_set_id (a, id);
       gloss_annotation_set_span (a, occ->start, occ->end);
       gloss_annotation_set_author (a, gloss_document_get_author (document));
       gloss_annotation_set_created (a, now);
       gloss_annotation_set_modified (a, now);
-
-      if (gloss_document_add_annotation (document, a, NULL))
-        added++;
+      g_ptr_array_add (batch, a);
     }
-
-  gloss_document_end_edit (document);
 
   if (n_skipped != NULL)
     *n_skipped = skipped;
 
-  return added;
+  if (batch->len == 0)
+    return 0;
+
+  /* Translators: %s is a label name */
+  description = g_strdup_printf (_("Tag All as %s"), label);
+  gloss_document_begin_edit (document, description);
+  if (!gloss_document_add_annotations (document, batch, error))
+    {
+      gloss_document_end_edit (document);
+      return 0;
+    }
+  gloss_document_end_edit (document);
+
+  return batch->len;
 }
