@@ -295,16 +295,18 @@ doccano_import (GBytes      *data,
         q++;
       if (q < stop)
         {
+          g_autoptr(JsonNode) parsed = NULL;
+
+          /* Every record is checked, so a broken file is never half read. */
           n_records++;
-          if (n_records == wanted)
+          parsed = gloss_import_parse_json (line, stop - line, error);
+          if (parsed == NULL)
             {
-              record = gloss_import_parse_json (line, stop - line, error);
-              if (record == NULL)
-                {
-                  g_prefix_error (error, _("Line %u: "), n_records);
-                  return NULL;
-                }
+              g_prefix_error (error, _("Record %u: "), n_records);
+              return NULL;
             }
+          if (n_records == wanted)
+            record = g_steal_pointer (&parsed);
         }
       line = nl ? nl + 1 : end;
     }
@@ -511,7 +513,7 @@ label_studio_export (GlossDocument      *document,
   g_autoptr(GBytes) bytes = NULL, config_bytes = NULL;
   g_autofree char *generated = gloss_export_generated_time (options);
   g_autoptr(GPtrArray) attr_keys = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) seen_keys = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) rel_types = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) config = g_string_new ("<View>\n  <Labels name=\"label\" toName=\"text\">\n");
   GlossLabelSet *labels = gloss_document_get_labels (document);
@@ -570,7 +572,7 @@ label_studio_export (GlossDocument      *document,
           json_builder_add_string_value (b, str);
           json_builder_end_array (b);
           ls_region_end (b, a, keys[k], choice ? "choices" : "textarea");
-          if (g_hash_table_add (seen_keys, keys[k]))
+          if (g_hash_table_add (seen_keys, g_strdup (keys[k])))
             g_ptr_array_add (attr_keys, g_strdup (keys[k]));
         }
     }

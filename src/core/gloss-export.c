@@ -8,6 +8,7 @@
 
 #include "gloss-error.h"
 #include "gloss-export-private.h"
+#include "gloss-format.h"
 
 struct _GlossExportResult
 {
@@ -549,6 +550,17 @@ gloss_import_parse_json (const char *data,
 
   if (!json_prescan (data, len, error))
     return NULL;
+  /* Object roots also get the native reader's full strict scan (duplicate
+   * keys, lone surrogates, comments, …); it does not take array roots. */
+  {
+    gsize i = 0;
+
+    while (i < len && g_ascii_isspace (data[i]))
+      i++;
+    if (i < len && data[i] == '{' &&
+        !gloss_format_check_json (data, len, GLOSS_IMPORT_MAX_DEPTH, error))
+      return NULL;
+  }
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, len, &local_error))
