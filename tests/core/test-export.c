@@ -133,6 +133,16 @@ make_fixture (void)
   return doc;
 }
 
+/* GBytes are not NUL-terminated: copy before using string functions. */
+static char *
+result_text (GlossExportResult *result,
+             guint              i)
+{
+  GBytes *bytes = gloss_export_result_get_bytes (result, i);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
 static GHashTable *
 options_new (void)
 {
@@ -384,7 +394,7 @@ test_offset_oracles (void)
     { "figure", 63, 69, 64, 70, "Yellow" },
     { "2023.\nJane", 33, 43, 33, 43, "Yellow" },
   };
-  const char *ann, *jsonl;
+  g_autofree char *ann = NULL, *jsonl = NULL;
 
   g_assert_cmpuint (gloss_document_get_length (doc), ==, 70);
   g_assert_cmpuint (gloss_text_index_offset_to_utf16 (index, 70), ==, 71);
@@ -409,14 +419,14 @@ test_offset_oracles (void)
 
   doccano = gloss_export_document (gloss_formats_lookup ("doccano"), doc, options, &error);
   g_assert_no_error (error);
-  jsonl = g_bytes_get_data (gloss_export_result_get_bytes (doccano, 0), NULL);
+  jsonl = result_text (doccano, 0);
   g_assert_nonnull (strstr (jsonl, "[64,70,\"Yellow\"]"));
   g_assert_nonnull (strstr (jsonl, "[51,59,\"Yellow\"]"));
   g_assert_nonnull (strstr (jsonl, "[48,50,\"Yellow\"]"));
 
   brat = gloss_export_document (gloss_formats_lookup ("brat"), doc, options, &error);
   g_assert_no_error (error);
-  ann = g_bytes_get_data (gloss_export_result_get_bytes (brat, 0), NULL);
+  ann = result_text (brat, 0);
   g_assert_nonnull (strstr (ann, "\tYellow 63 69\tfigure\n"));
   g_assert_nonnull (strstr (ann, "\tYellow 50 58\tdisputed\n"));
   /* §3.3: the newline splits the span into fragments joined by a space. */
@@ -426,7 +436,7 @@ test_offset_oracles (void)
   w3c = gloss_export_document (gloss_formats_lookup ("w3c"), doc, options, &error);
   g_assert_no_error (error);
   {
-    const char *json = g_bytes_get_data (gloss_export_result_get_bytes (w3c, 0), NULL);
+    g_autofree char *json = result_text (w3c, 0);
     /* §1.7: 32 code points of context. */
     g_assert_nonnull (strstr (json, "\"prefix\" : \"es rose 12% in 2023.\\nJane Doe \xF0\x9F\x9A\x80 \""));
     g_assert_nonnull (strstr (json, "\"start\" : 50"));
@@ -435,7 +445,7 @@ test_offset_oracles (void)
   ls = gloss_export_document (gloss_formats_lookup ("label-studio"), doc, options, &error);
   g_assert_no_error (error);
   {
-    const char *json = g_bytes_get_data (gloss_export_result_get_bytes (ls, 0), NULL);
+    g_autofree char *json = result_text (ls, 0);
     g_assert_nonnull (strstr (json, "\"start\" : 64,\n"));
   }
 }
@@ -449,7 +459,7 @@ test_conll_oracle (void)
   g_autoptr(GError) error = NULL;
   const guint spans[][2] = { { 0, 9 }, { 39, 47 }, { 33, 37 }, { 0, 8 } };
   const char *labels[] = { "ORG", "PERSON", "DATE", "ORG" };
-  const char *out;
+  char *out;
 
   for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
     {
@@ -458,7 +468,7 @@ test_conll_oracle (void)
     }
   iob = gloss_export_document (gloss_formats_lookup ("conll"), doc, options, &error);
   g_assert_no_error (error);
-  out = g_bytes_get_data (gloss_export_result_get_bytes (iob, 0), NULL);
+  out = result_text (iob, 0);
   g_assert_true (g_str_has_prefix (out, "-DOCSTART- -X- -X- O\n\nAcme _ _ B-ORG\nCorp _ _ I-ORG\nsaid _ _ O\n"));
   g_assert_nonnull (strstr (out, "12% _ _ O\nin _ _ O\n2023 _ _ B-DATE\n. _ _ O\n\nJane _ _ B-PERSON\nDoe _ _ I-PERSON\n\xF0\x9F\x9A\x80 _ _ O\n"));
   g_assert_true (g_str_has_suffix (out, "figure _ _ O\n. _ _ O\n"));
@@ -471,12 +481,14 @@ test_conll_oracle (void)
     g_assert_true (found);
   }
 
+  g_free (out);
   g_hash_table_insert (options, "scheme", "bioes");
   bioes = gloss_export_document (gloss_formats_lookup ("conll"), doc, options, &error);
   g_assert_no_error (error);
-  out = g_bytes_get_data (gloss_export_result_get_bytes (bioes, 0), NULL);
+  out = result_text (bioes, 0);
   g_assert_nonnull (strstr (out, "Acme _ _ B-ORG\nCorp _ _ E-ORG\n"));
   g_assert_nonnull (strstr (out, "2023 _ _ S-DATE\n"));
+  g_free (out);
 }
 
 static void
@@ -486,11 +498,11 @@ test_w3c_empty (void)
   g_autoptr(GHashTable) options = options_new ();
   g_autoptr(GlossExportResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  const char *json;
+  g_autofree char *json = NULL;
 
   result = gloss_export_document (gloss_formats_lookup ("w3c"), doc, options, &error);
   g_assert_no_error (error);
-  json = g_bytes_get_data (gloss_export_result_get_bytes (result, 0), NULL);
+  json = result_text (result, 0);
   g_assert_nonnull (strstr (json, "\"total\" : 0"));
   g_assert_null (strstr (json, "\"first\""));
   g_assert_null (strstr (json, "\"items\""));
