@@ -19,6 +19,9 @@ typedef struct
 
 static const Command commands[] = {
   /* Entries are added per area; keep one per line. */
+  { "export", gloss_cli_export, N_("Export annotations to W3C, brat, CoNLL, doccano, … (batch)") },
+  { "formats", gloss_cli_formats, N_("List export/import formats and what each keeps or loses") },
+  { "import", gloss_cli_import, N_("Import brat, W3C, doccano or Label Studio files") },
   { NULL, NULL, NULL }
 };
 

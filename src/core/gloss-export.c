@@ -916,7 +916,10 @@ gloss_import_file (const GlossFormatInfo *format,
       text = read_capped (text_file, error);
       if (text == NULL)
         {
-          g_prefix_error (error, _("Reading the text file: "));
+          g_autofree char *name = g_file_get_parse_name (text_file);
+
+          g_prefix_error (error, _("%s does not hold the text; reading the text file %s failed: "),
+                          _(format->name), name);
           return NULL;
         }
     }
