@@ -98,6 +98,11 @@ export_one (const GlossFormatInfo *format,
   else
     base = strip_input_suffix (input);
   dir = g_path_get_dirname (base);
+  if (g_strcmp0 (output, "-") != 0 && g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      gloss_cli_printerr (input, "%s: %s", dir, g_strerror (errno));
+      return FALSE;
+    }
 
   if (g_strcmp0 (output, "-") == 0)
     {

@@ -517,6 +517,13 @@ import_annotation (W3cImport   *ctx,
 
   if (!anchor_target (ctx, target, where, &start, &end, error))
     return FALSE;
+  {
+    const char *source = gloss_json_string_member (target, "source");
+
+    if (source != NULL && gloss_document_get_source (ctx->document) == NULL &&
+        !g_str_has_prefix (source, "urn:gloss:text:"))
+      gloss_document_set_source (ctx->document, source);
+  }
 
   id = iri ? id_from_iri (iri) : g_strdup_printf ("w3c-%u", ctx->n);
   a = gloss_annotation_new ("", start, end);
@@ -580,6 +587,9 @@ import_annotation (W3cImport   *ctx,
         }
       else
         {
+          if (g_strcmp0 (purpose, "commenting") == 0 && gloss_json_string_member (body, "language") != NULL &&
+              gloss_document_get_language (ctx->document) == NULL)
+            gloss_document_set_language (ctx->document, gloss_json_string_member (body, "language"));
           if (note == NULL)
             note = g_string_new (value);
           else
@@ -797,6 +807,10 @@ w3c_import (GBytes      *data,
   document = gloss_import_new_document (t, tlen, &map, &raw_length, error);
   if (document == NULL)
     return NULL;
+  if (JSON_NODE_HOLDS_OBJECT (root) &&
+      g_strcmp0 (gloss_json_string_member (json_node_get_object (root), "type"), "AnnotationCollection") == 0 &&
+      gloss_json_string_member (json_node_get_object (root), "label") != NULL)
+    gloss_document_set_title (document, gloss_json_string_member (json_node_get_object (root), "label"));
   if (map != NULL)
     gloss_import_report (reports, _("The text had a byte order mark or CR line endings; they were normalised and quotes are matched against the normalised text."));
 

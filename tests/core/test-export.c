@@ -503,6 +503,7 @@ test_w3c_empty (void)
   result = gloss_export_document (gloss_formats_lookup ("w3c"), doc, options, &error);
   g_assert_no_error (error);
   json = result_text (result, 0);
+  check_golden ("empty.jsonld", gloss_export_result_get_bytes (result, 0));
   g_assert_nonnull (strstr (json, "\"total\" : 0"));
   g_assert_null (strstr (json, "\"first\""));
   g_assert_null (strstr (json, "\"items\""));
