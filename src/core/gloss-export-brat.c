@@ -375,7 +375,7 @@ brat_import (GBytes      *data,
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_UTF8, _("The .ann file is not valid UTF-8"));
       return NULL;
     }
-  if (memchr (p, '\0', len) != NULL)
+  if (len > 0 && memchr (p, '\0', len) != NULL)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_BINARY, _("The .ann file contains NUL bytes"));
       return NULL;
@@ -388,7 +388,7 @@ brat_import (GBytes      *data,
   if (map != NULL)
     gloss_import_report (reports, _("The .txt had a byte order mark or CR line endings; brat counts them, Gloss normalises them and the offsets were mapped."));
 
-  ann = g_strndup (p, len);
+  ann = len > 0 ? g_strndup (p, len) : g_strdup ("");
   lines = g_strsplit (ann, "\n", -1);
 
   /* Pass 1: text-bound annotations. Pass 2: everything that refers to them. */

@@ -548,6 +548,11 @@ gloss_import_parse_json (const char *data,
   g_autoptr(GError) local_error = NULL;
   JsonNode *root;
 
+  if (data == NULL || len == 0)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_EMPTY, _("The file is empty"));
+      return NULL;
+    }
   if (!json_prescan (data, len, error))
     return NULL;
   /* Object roots also get the native reader's full strict scan (duplicate
@@ -694,6 +699,14 @@ gloss_import_finish (GlossDocument *document,
                                   gloss_annotation_get_label (a)) == NULL)
         gloss_import_ensure_label (document, gloss_annotation_get_label (a),
                                    GLOSS_LABEL_KIND_ENTITY);
+      if (gloss_label_set_lookup (gloss_document_get_labels (document),
+                                  gloss_annotation_get_label (a)) == NULL)
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                       _("Annotation %s: “%s” cannot be a label name"),
+                       gloss_annotation_get_id (a), gloss_annotation_get_label (a));
+          return FALSE;
+        }
       quote = gloss_document_slice (document, start, end);
       gloss_annotation_set_quote (a, quote);
     }

@@ -370,6 +370,17 @@ test_round_trip (gconstpointer data)
   after = summarize (back, rt->keep);
   g_assert_cmpstr (after, ==, before);
 
+  /* What an import produces is a valid native file. */
+  {
+    g_autoptr(GBytes) native = gloss_format_write (back);
+    g_autoptr(GlossDocument) reread = gloss_format_read (native, GLOSS_LOAD_FLAGS_NONE, NULL, &error);
+    g_autofree char *again = NULL;
+
+    g_assert_no_error (error);
+    again = summarize (reread, rt->keep);
+    g_assert_cmpstr (again, ==, before);
+  }
+
   /* Every label kept the kind it had, where the format carries it. */
   if (g_str_equal (rt->format, "w3c"))
     g_assert_cmpint (gloss_label_get_kind (gloss_label_set_lookup (gloss_document_get_labels (back), "Key fact")),
@@ -659,6 +670,139 @@ test_import_brat_details (void)
   g_assert_true (reported);
 }
 
+/* Every prefix and a few byte flips of every importable export: an import
+ * either succeeds or fails with a GLOSS_ERROR, never crashes. */
+static void
+test_import_hostile (void)
+{
+  const char *formats[] = { "w3c", "brat", "doccano", "label-studio" };
+  g_autoptr(GBytes) text = g_bytes_new_static (TEXT, strlen (TEXT));
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autoptr(GlossExportResult) result = export_fixture (formats[f], NULL);
+      const GlossFormatInfo *format = gloss_formats_lookup (formats[f]);
+      GBytes *bytes = gloss_export_result_get_bytes (result, 0);
+      gsize len = g_bytes_get_size (bytes);
+      const guint8 *data = g_bytes_get_data (bytes, NULL);
+      guint32 seed = 42;
+
+      for (gsize cut = 0; cut < len; cut += 1 + cut / 16)
+        {
+          g_autoptr(GBytes) prefix = g_bytes_new (data, cut);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GlossDocument) doc = gloss_import_bytes (format, prefix, text, NULL, NULL, &error);
+
+          g_assert_true ((doc != NULL) != (error != NULL));
+          if (error != NULL)
+            g_assert_true (error->domain == GLOSS_ERROR);
+        }
+      for (guint round = 0; round < 300; round++)
+        {
+          g_autofree guint8 *copy = g_memdup2 (data, len);
+          g_autoptr(GBytes) mutated = NULL;
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GlossDocument) doc = NULL;
+
+          for (guint k = 0; k < 3; k++)
+            {
+              seed = seed * 1103515245 + 12345;
+              copy[(seed >> 8) % len] = "0123456789[]{}\":,;\t\n Tx-"[(seed >> 20) % 26];
+            }
+          mutated = g_bytes_new (copy, len);
+          doc = gloss_import_bytes (format, mutated, text, NULL, NULL, &error);
+          g_assert_true ((doc != NULL) != (error != NULL));
+          if (doc != NULL)
+            {
+              GlossAnnotationStore *store = gloss_document_get_annotations (doc);
+              for (guint i = 0; i < gloss_annotation_store_get_n_items (store); i++)
+                {
+                  GlossAnnotation *a = gloss_annotation_store_get (store, i);
+                  g_assert_cmpuint (gloss_annotation_get_end (a), <=, gloss_document_get_length (doc));
+                  g_assert_cmpuint (gloss_annotation_get_start (a), <, gloss_annotation_get_end (a));
+                }
+            }
+        }
+    }
+}
+
+/* The report loads nothing from the network and escapes the text. */
+static void
+test_html_self_contained (void)
+{
+  g_autoptr(GlossExportResult) result = export_fixture ("html", NULL);
+  g_autofree char *html = result_text (result, 0);
+
+  g_assert_null (strstr (html, "<script"));
+  g_assert_null (strstr (html, "<link"));
+  g_assert_null (strstr (html, "<img"));
+  g_assert_null (strstr (html, "src="));
+  g_assert_null (strstr (html, "url("));
+  g_assert_null (strstr (html, "@import"));
+  g_assert_nonnull (strstr (html, "&quot;it was\tfine&quot;"));
+  g_assert_nonnull (strstr (html, "@media print"));
+  g_assert_nonnull (strstr (html, "<svg"));
+}
+
+/* RFC 4180: parse the CSV back, field by field. */
+static void
+test_csv_rfc4180 (void)
+{
+  g_autoptr(GlossExportResult) result = export_fixture ("csv", NULL);
+  g_autofree char *csv = result_text (result, 0);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *record = g_ptr_array_new_with_free_func (g_free);
+  GString *field = g_string_new (NULL);
+  const char *p = csv;
+
+  while (*p)
+    {
+      if (*p == '"')
+        {
+          for (p++; !(p[0] == '"' && p[1] != '"'); p++)
+            {
+              g_assert_true (*p != '\0');
+              if (p[0] == '"')
+                p++;
+              g_string_append_c (field, *p);
+            }
+          p++;
+        }
+      else if (*p == ',')
+        {
+          g_ptr_array_add (record, g_string_free (field, FALSE));
+          field = g_string_new (NULL);
+          p++;
+        }
+      else if (p[0] == '\r' && p[1] == '\n')
+        {
+          g_ptr_array_add (record, g_string_free (field, FALSE));
+          field = g_string_new (NULL);
+          g_ptr_array_add (records, record);
+          record = g_ptr_array_new_with_free_func (g_free);
+          p += 2;
+        }
+      else
+        {
+          g_assert_true (*p != '\n' && *p != '\r');
+          g_string_append_c (field, *p++);
+        }
+    }
+  g_assert_cmpuint (field->len, ==, 0);
+  g_assert_cmpuint (record->len, ==, 0);
+  g_string_free (field, TRUE);
+  g_ptr_array_unref (record);
+
+  g_assert_cmpuint (records->len, ==, 10);
+  for (guint i = 0; i < records->len; i++)
+    g_assert_cmpuint (((GPtrArray *) records->pdata[i])->len, ==, 14);
+  record = records->pdata[3];
+  g_assert_cmpstr (record->pdata[7], ==, "2023.\nJane");
+  record = records->pdata[9];
+  g_assert_cmpstr (record->pdata[7], ==, "\"it was\tfine\"");
+  g_assert_cmpstr (record->pdata[5], ==, "96");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -695,6 +839,9 @@ main (int   argc,
   g_test_add_func ("/gloss/import/errors", test_import_errors);
   g_test_add_func ("/gloss/import/w3c-anchoring", test_import_w3c_anchoring);
   g_test_add_func ("/gloss/import/brat-details", test_import_brat_details);
+  g_test_add_func ("/gloss/import/hostile", test_import_hostile);
+  g_test_add_func ("/gloss/export/html-self-contained", test_html_self_contained);
+  g_test_add_func ("/gloss/export/csv-rfc4180", test_csv_rfc4180);
 
   return g_test_run ();
 }
