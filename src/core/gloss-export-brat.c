@@ -292,8 +292,7 @@ brat_export (GlossDocument      *document,
     }
 
   gloss_export_note_common_losses (document, result, TRUE, TRUE, TRUE);
-  if (gloss_document_get_title (document) != NULL || gloss_document_get_source (document) != NULL)
-    gloss_export_result_add_loss (result, _("Document metadata (title, source, …) is not kept."));
+  gloss_export_metadata_losses (document, result, NULL);
 
   txt = g_bytes_new (gloss_document_get_text (document),
                      gloss_text_index_get_n_bytes (index));

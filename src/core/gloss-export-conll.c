@@ -298,6 +298,7 @@ conll_export (GlossDocument      *document,
     }
 
   gloss_export_result_add_loss (result, _("Notes, attributes, relations, ids, authors and times are not kept (CoNLL holds tokens and tags only)."));
+  gloss_export_metadata_losses (document, result, NULL);
   bytes = g_bytes_new (out->str, out->len);
   gloss_export_result_add_file (result, ".conll", bytes);
   return TRUE;
@@ -354,6 +355,7 @@ spacy_export (GlossDocument      *document,
 
   gloss_export_result_add_loss (result, _("\"ents\" holds only non-overlapping entities; every annotation is in \"spans\".\"sc\"."));
   gloss_export_result_add_loss (result, _("Notes, attributes, relations, ids, authors and times are not kept."));
+  gloss_export_metadata_losses (document, result, NULL);
   root = json_builder_get_root (b);
   bytes = gloss_export_json_bytes (root, FALSE);
   gloss_export_result_add_file (result, ".spacy.json", bytes);

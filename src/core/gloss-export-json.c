@@ -126,6 +126,7 @@ doccano_export (GlossDocument      *document,
   if (attributes > 0)
     gloss_export_result_add_loss (result, _("%u attributes (verdicts, knowledge-base ids, …) are not kept."), attributes);
   gloss_export_note_common_losses (document, result, TRUE, TRUE, TRUE);
+  gloss_export_metadata_losses (document, result, NULL);
 
   root = json_builder_get_root (b);
   bytes = gloss_export_json_bytes (root, FALSE);
@@ -517,6 +518,7 @@ label_studio_export (GlossDocument      *document,
   g_autoptr(GHashTable) rel_types = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) config = g_string_new ("<View>\n  <Labels name=\"label\" toName=\"text\">\n");
   GlossLabelSet *labels = gloss_document_get_labels (document);
+  guint typed_attributes = 0;
 
   json_builder_begin_array (b);
   json_builder_begin_object (b);
@@ -565,6 +567,9 @@ label_studio_export (GlossDocument      *document,
           GVariant *value = gloss_annotation_get_attribute (a, keys[k]);
           g_autofree char *str = gloss_export_value_string (value);
           gboolean choice = g_str_equal (keys[k], "verdict");
+
+          if (!g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) && !g_str_equal (keys[k], "check_worthiness"))
+            typed_attributes++;
 
           ls_region_start (b, index, a, utf16);
           json_builder_set_member_name (b, choice ? "choices" : "text");
@@ -649,8 +654,11 @@ label_studio_export (GlossDocument      *document,
   }
   g_string_append (config, "  </Relations>\n</View>\n");
 
-  gloss_export_result_add_loss (result, _("Attribute types other than text become text (Label Studio stores text areas and choices)."));
+  if (typed_attributes > 0)
+    gloss_export_result_add_loss (result, _("%u attributes that are not text (numbers, booleans) are written as text."),
+                                  typed_attributes);
   gloss_export_note_common_losses (document, result, FALSE, TRUE, FALSE);
+  gloss_export_metadata_losses (document, result, "title,source");
 
   root = json_builder_get_root (b);
   bytes = gloss_export_json_bytes (root, TRUE);

@@ -44,6 +44,9 @@ void           gloss_export_note_common_losses (GlossDocument     *document,
                                                 gboolean           ids,
                                                 gboolean           authors,
                                                 gboolean           colors);
+void           gloss_export_metadata_losses (GlossDocument     *document,
+                                             GlossExportResult *result,
+                                             const char        *kept);
 
 /* Import helpers */
 JsonNode      *gloss_import_parse_json      (const char      *data,

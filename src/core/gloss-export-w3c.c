@@ -241,8 +241,7 @@ w3c_export (GlossDocument      *document,
     }
   json_builder_end_object (b);
 
-  if (gloss_document_get_byline (document) || gloss_document_get_published (document))
-    gloss_export_result_add_loss (result, _("Document byline and publication date are not kept."));
+  gloss_export_metadata_losses (document, result, "title,source,language");
   gloss_export_result_add_loss (result, _("The article text is not included; keep the .txt (or the source) to import it again."));
   gloss_export_result_add_loss (result, _("Label colours, shortcut keys and kinds are not kept (kinds only as motivations)."));
 

@@ -447,6 +447,41 @@ gloss_export_note_common_losses (GlossDocument     *document,
     gloss_export_result_add_loss (result, _("Label colours, shortcut keys and kinds are not kept."));
 }
 
+/* Reports the document metadata (title, byline, published, source,
+ * language, custom keys) that is set and not in @kept (comma-separated). */
+void
+gloss_export_metadata_losses (GlossDocument     *document,
+                              GlossExportResult *result,
+                              const char        *kept)
+{
+  const struct { const char *key; const char *value; } fields[] = {
+    { "title", gloss_document_get_title (document) },
+    { "byline", gloss_document_get_byline (document) },
+    { "published", gloss_document_get_published (document) },
+    { "source", gloss_document_get_source (document) },
+    { "language", gloss_document_get_language (document) },
+  };
+  g_auto(GStrv) keep = g_strsplit (kept ? kept : "", ",", -1);
+  g_auto(GStrv) custom = gloss_document_list_metadata (document);
+  g_autoptr(GString) lost = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i].value != NULL && *fields[i].value &&
+        !g_strv_contains ((const char * const *) keep, fields[i].key))
+      g_string_append_printf (lost, "%s%s", lost->len ? ", " : "", fields[i].key);
+  for (guint i = 0; custom != NULL && custom[i] != NULL; i++)
+    {
+      gboolean standard = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (fields); k++)
+        standard |= g_str_equal (custom[i], fields[k].key);
+      if (!standard && !g_strv_contains ((const char * const *) keep, custom[i]))
+        g_string_append_printf (lost, "%s%s", lost->len ? ", " : "", custom[i]);
+    }
+  if (lost->len > 0)
+    gloss_export_result_add_loss (result, _("Document metadata not kept: %s."), lost->str);
+}
+
 /* Import helpers ---------------------------------------------------------- */
 
 void
