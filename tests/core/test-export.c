@@ -803,6 +803,61 @@ test_csv_rfc4180 (void)
   g_assert_cmpstr (record->pdata[5], ==, "96");
 }
 
+/* A long article with thousands of overlapping annotations goes through
+ * every format and back (this is about complexity, not exact output). */
+static void
+test_large (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GlossDocument) doc = NULL;
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) options = options_new ();
+  guint n_formats = 0;
+  const GlossFormatInfo * const *formats = gloss_formats_get_all (&n_formats);
+  gint64 t0 = g_get_monotonic_time ();
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (text, "w%u%s%s", i, i % 7 == 0 ? " \xF0\x9F\x9A\x80" : "", i % 50 == 49 ? ".\n" : " ");
+  doc = gloss_document_new (text->str, text->len);
+  for (guint i = 0; i < 4000; i++)
+    {
+      guint start = (i * 37) % (gloss_document_get_length (doc) - 40);
+      GlossAnnotation *a = gloss_annotation_new (i % 3 == 0 ? "PERSON" : i % 3 == 1 ? "Claim" : "Yellow", start, start + 1 + i % 30);
+      g_autofree char *id = g_strdup_printf ("%08u-0000-4000-8000-000000000000", i);
+
+      gloss_annotation_set_id (a, id);
+      if (i % 5 == 0)
+        gloss_annotation_set_note (a, "a note");
+      if (i % 3 == 1)
+        gloss_annotation_set_attribute (a, "verdict", g_variant_new_string ("false"));
+      g_ptr_array_add (annotations, a);
+    }
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      GlossAnnotation *a = annotations->pdata[i];
+      g_autofree char *q = gloss_document_slice (doc, gloss_annotation_get_start (a), gloss_annotation_get_end (a));
+      gloss_annotation_set_quote (a, q);
+    }
+  gloss_document_load_content (doc, annotations, NULL);
+
+  for (guint f = 0; f < n_formats; f++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GlossExportResult) result = gloss_export_document (formats[f], doc, options, &error);
+
+      g_assert_no_error (error);
+      if (formats[f]->import_func != NULL)
+        {
+          g_autoptr(GBytes) t = g_bytes_new (text->str, text->len);
+          g_autoptr(GlossDocument) back = gloss_import_bytes (formats[f], gloss_export_result_get_bytes (result, 0),
+                                                              t, NULL, NULL, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (gloss_annotation_store_get_n_items (gloss_document_get_annotations (back)), >, 3000);
+        }
+    }
+  g_test_message ("large document through every format: %.2f s", (g_get_monotonic_time () - t0) / 1e6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -840,6 +895,7 @@ main (int   argc,
   g_test_add_func ("/gloss/import/w3c-anchoring", test_import_w3c_anchoring);
   g_test_add_func ("/gloss/import/brat-details", test_import_brat_details);
   g_test_add_func ("/gloss/import/hostile", test_import_hostile);
+  g_test_add_func ("/gloss/export/large", test_large);
   g_test_add_func ("/gloss/export/html-self-contained", test_html_self_contained);
   g_test_add_func ("/gloss/export/csv-rfc4180", test_csv_rfc4180);
 
