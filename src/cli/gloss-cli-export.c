@@ -9,7 +9,6 @@
 
 #include "gloss-cli.h"
 #include "gloss-export.h"
-#include "gloss-file.h"
 #include "gloss-format.h"
 
 /* "--option key=value" pairs into a table (keys and values point into @pairs). */
@@ -62,7 +61,6 @@ export_one (const GlossFormatInfo *format,
   g_autoptr(GlossExportResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *base = NULL;
-  g_autofree char *dir = NULL;
   GPtrArray *losses;
 
   document = gloss_format_read_file (file, GLOSS_LOAD_FLAGS_NONE, NULL, NULL, NULL, &error);
@@ -97,13 +95,6 @@ export_one (const GlossFormatInfo *format,
     }
   else
     base = strip_input_suffix (input);
-  dir = g_path_get_dirname (base);
-  if (g_strcmp0 (output, "-") != 0 && g_mkdir_with_parents (dir, 0755) != 0)
-    {
-      gloss_cli_printerr (input, "%s: %s", dir, g_strerror (errno));
-      return FALSE;
-    }
-
   if (g_strcmp0 (output, "-") == 0)
     {
       if (gloss_export_result_get_n_files (result) != 1)
@@ -115,25 +106,19 @@ export_one (const GlossFormatInfo *format,
               g_bytes_get_size (gloss_export_result_get_bytes (result, 0)), stdout);
     }
   else
-    for (guint i = 0; i < gloss_export_result_get_n_files (result); i++)
-      {
-        const char *name = gloss_export_result_get_name (result, i);
-        g_autofree char *path = NULL;
-        g_autoptr(GFile) out = NULL;
+    {
+      g_auto(GStrv) written = gloss_export_result_write (result, base,
+                                                         output != NULL && !output_is_dir ? output : NULL,
+                                                         &error);
 
-        if (name[0] == '.')
-          path = (output != NULL && !output_is_dir && i == 0) ? g_strdup (output) : g_strconcat (base, name, NULL);
-        else
-          path = g_build_filename (dir, name, NULL);
-        out = g_file_new_for_path (path);
-        if (!gloss_file_replace (out, gloss_export_result_get_bytes (result, i), NULL, NULL, NULL, &error))
-          {
-            gloss_cli_printerr (input, _("writing %s: %s"), path, error->message);
-            return FALSE;
-          }
-        if (!quiet)
-          g_printerr ("%s → %s\n", input, path);
-      }
+      if (written == NULL)
+        {
+          gloss_cli_printerr (input, "%s", error->message);
+          return FALSE;
+        }
+      for (guint i = 0; !quiet && written[i] != NULL; i++)
+        g_printerr ("%s → %s\n", input, written[i]);
+    }
 
   losses = gloss_export_result_get_losses (result);
   for (guint i = 0; !quiet && i < losses->len; i++)

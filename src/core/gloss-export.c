@@ -4,10 +4,12 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 
 #include "gloss-error.h"
 #include "gloss-export-private.h"
+#include "gloss-file.h"
 #include "gloss-format.h"
 
 struct _GlossExportResult
@@ -258,6 +260,47 @@ gloss_export_result_free (GlossExportResult *result)
   g_ptr_array_unref (result->bytes);
   g_ptr_array_unref (result->losses);
   g_free (result);
+}
+
+GStrv
+gloss_export_result_write (GlossExportResult  *result,
+                           const char         *base,
+                           const char         *main_path,
+                           GError            **error)
+{
+  g_autoptr(GStrvBuilder) written = g_strv_builder_new ();
+  g_autofree char *dir = g_path_get_dirname (base);
+
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "%s: %s", dir, g_strerror (saved));
+      return NULL;
+    }
+
+  for (guint i = 0; i < result->names->len; i++)
+    {
+      const char *name = result->names->pdata[i];
+      g_autofree char *path = NULL;
+      g_autoptr(GFile) file = NULL;
+
+      if (i == 0 && main_path != NULL)
+        path = g_strdup (main_path);
+      else if (name[0] == '.')
+        path = g_strconcat (base, name, NULL);
+      else
+        path = g_build_filename (dir, name, NULL);
+      file = g_file_new_for_path (path);
+      if (!gloss_file_replace (file, result->bytes->pdata[i], NULL, NULL, NULL, error))
+        {
+          g_prefix_error (error, _("Writing %s: "), path);
+          return NULL;
+        }
+      g_strv_builder_add (written, path);
+    }
+
+  return g_strv_builder_end (written);
 }
 
 void

@@ -92,6 +92,13 @@ GBytes            *gloss_export_result_get_bytes   (GlossExportResult     *resul
                                                     guint                  i);
 GPtrArray         *gloss_export_result_get_losses  (GlossExportResult     *result);
 void               gloss_export_result_free        (GlossExportResult     *result);
+/* Writes every file atomically: "." names as @base + name, others next to
+ * @base (same directory); @main_path, if not NULL, replaces the first
+ * file's path. Returns the written paths (transfer full) or NULL. */
+GStrv              gloss_export_result_write       (GlossExportResult     *result,
+                                                    const char            *base,
+                                                    const char            *main_path,
+                                                    GError               **error);
 
 /* For format implementations. */
 void               gloss_export_result_add_file    (GlossExportResult     *result,
