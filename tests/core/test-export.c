@@ -707,7 +707,9 @@ test_import_hostile (void)
           for (guint k = 0; k < 3; k++)
             {
               seed = seed * 1103515245 + 12345;
-              copy[(seed >> 8) % len] = "0123456789[]{}\":,;\t\n Tx-"[(seed >> 20) % 26];
+              static const char alphabet[] = "0123456789[]{}\":,;\t\n Tx-";
+
+              copy[(seed >> 8) % len] = alphabet[(seed >> 20) % (sizeof alphabet - 1)];
             }
           mutated = g_bytes_new (copy, len);
           doc = gloss_import_bytes (format, mutated, text, NULL, NULL, &error);
