@@ -263,6 +263,7 @@ typedef struct
   GHashTable *iri_to_id;
   GPtrArray *pending_links;   /* JsonObject of linking annotations */
   gboolean utf16_reported;
+  gboolean from_gloss;
   guint n;
 } W3cImport;
 
@@ -481,6 +482,7 @@ import_annotation (W3cImport   *ctx,
   g_autoptr(GList) bodies = as_list (json_object_get_member (obj, "body"));
   g_autoptr(GlossAnnotation) a = NULL;
   g_autoptr(GString) note = NULL;
+  g_autoptr(GString) extra_tags = NULL;
   g_autofree char *id = NULL;
   const char *label = NULL, *tag = NULL;
   JsonObject *target = NULL;
@@ -574,9 +576,16 @@ import_annotation (W3cImport   *ctx,
         label = value;
       else if (g_strcmp0 (purpose, "tagging") == 0 && tag == NULL)
         tag = value;
+      else if (g_strcmp0 (purpose, "tagging") == 0 || g_strcmp0 (purpose, "classifying") == 0)
+        {
+          if (extra_tags == NULL)
+            extra_tags = g_string_new (value);
+          else
+            g_string_append_printf (extra_tags, "\n%s", value);
+        }
       else if (g_strcmp0 (purpose, "assessing") == 0)
         gloss_annotation_set_attribute (a, "verdict", g_variant_new_string (value));
-      else if (g_strcmp0 (purpose, "describing") == 0 && strstr (value, ": ") != NULL &&
+      else if (ctx->from_gloss && g_strcmp0 (purpose, "describing") == 0 && strstr (value, ": ") != NULL &&
                strchr (value, ':') - value < 64)
         {
           const char *colon = strstr (value, ": ");
@@ -603,6 +612,19 @@ import_annotation (W3cImport   *ctx,
 
   if (label == NULL)
     label = tag;
+  else if (tag != NULL)
+    {
+      if (extra_tags == NULL)
+        extra_tags = g_string_new (tag);
+      else
+        g_string_prepend (g_string_prepend_c (extra_tags, '\n'), tag);
+    }
+  if (extra_tags != NULL)
+    {
+      gloss_annotation_set_attribute (a, "tags", g_variant_new_string (extra_tags->str));
+      gloss_import_report (ctx->reports, _("%s: more than one label or tag; the first is the label, the others are kept in the attribute “tags”."),
+                           where);
+    }
   if (label == NULL)
     {
       label = "Highlight";
@@ -813,6 +835,17 @@ w3c_import (GBytes      *data,
   if (map != NULL)
     gloss_import_report (reports, _("The text had a byte order mark or CR line endings; they were normalised and quotes are matched against the normalised text."));
 
+  /* "key: value" describing bodies are attributes only in Gloss's own files. */
+  if (JSON_NODE_HOLDS_OBJECT (root))
+    {
+      JsonNode *generator = json_object_get_member (json_node_get_object (root), "generator");
+
+      if (generator != NULL && JSON_NODE_HOLDS_OBJECT (generator))
+        {
+          const char *name = gloss_json_string_member (json_node_get_object (generator), "name");
+          ctx.from_gloss = name != NULL && g_str_has_prefix (name, "Gloss ");
+        }
+    }
   ctx.document = document;
   ctx.index = gloss_document_get_index (document);
   ctx.reports = reports;

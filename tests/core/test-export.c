@@ -860,6 +860,96 @@ test_large (void)
   g_test_message ("large document through every format: %.2f s", (g_get_monotonic_time () - t0) / 1e6);
 }
 
+static GlossDocument *
+import_ref (const char  *format,
+            const char  *file,
+            GPtrArray  **reports)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "export", "ref", file, NULL);
+  g_autofree char *text_path = g_test_build_filename (G_TEST_DIST, "data", "export", "ref", "doc42.txt", NULL);
+  g_autoptr(GFile) gfile = g_file_new_for_path (path);
+  g_autoptr(GFile) text = g_file_new_for_path (text_path);
+  g_autoptr(GError) error = NULL;
+  GlossDocument *doc;
+
+  doc = gloss_import_file (format ? gloss_formats_lookup (format) : NULL, gfile, text, NULL, reports, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_document_get_text (doc), ==, ROCKET_TEXT);
+  return doc;
+}
+
+static char *
+spans_of (GlossDocument *doc)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  GlossAnnotationStore *store = gloss_document_get_annotations (doc);
+  GListModel *relations = gloss_document_get_relations (doc);
+
+  for (guint i = 0; i < gloss_annotation_store_get_n_items (store); i++)
+    {
+      GlossAnnotation *a = gloss_annotation_store_get (store, i);
+      g_string_append_printf (s, "%s %u-%u %s|", gloss_annotation_get_label (a), gloss_annotation_get_start (a),
+                              gloss_annotation_get_end (a), gloss_annotation_get_quote (a));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
+    {
+      g_autoptr(GlossRelation) r = g_list_model_get_item (relations, i);
+      g_string_append_printf (s, "%s %s>%s|", gloss_relation_get_kind (r),
+                              gloss_annotation_get_quote (gloss_annotation_store_lookup (store, gloss_relation_get_from (r))),
+                              gloss_annotation_get_quote (gloss_annotation_store_lookup (store, gloss_relation_get_to (r))));
+    }
+  return g_strdup (s->str);
+}
+
+/* The worked examples of formats.md import onto exactly the right characters. */
+static void
+test_reference_examples (void)
+{
+  g_autoptr(GlossDocument) brat = import_ref (NULL, "doc42.ann", NULL);
+  g_autoptr(GlossDocument) w3c = import_ref (NULL, "w3c-example.jsonld", NULL);
+  g_autoptr(GlossDocument) ls = import_ref (NULL, "label-studio-example.json", NULL);
+  g_autoptr(GlossDocument) dc = import_ref ("doccano", "doccano-example.jsonl", NULL);
+  g_autoptr(GlossDocument) dcr = import_ref ("doccano", "doccano-relations-example.jsonl", NULL);
+  g_autofree char *s = NULL;
+  GlossAnnotation *a;
+
+  s = spans_of (brat);
+  g_assert_cmpstr (s, ==, "Organization 0-9 Acme Corp|Claim 15-37 sales rose 12% in 2023|Span 33-43 2023.\nJane|"
+                          "Person 39-47 Jane Doe|Note 50-58 disputed|Highlight 63-69 figure|Disputes Jane Doe>sales rose 12% in 2023|");
+  a = gloss_annotation_store_lookup (gloss_document_get_annotations (brat), "T2");
+  g_assert_true (g_variant_get_boolean (gloss_annotation_get_attribute (a, "CheckWorthy")));
+  g_assert_cmpstr (gloss_annotation_get_attribute_string (a, "Verdict"), ==, "False");
+  g_assert_cmpint (gloss_label_get_kind (gloss_label_set_lookup (gloss_document_get_labels (brat), "Claim")), ==,
+                   GLOSS_LABEL_KIND_CLAIM);
+  a = gloss_annotation_store_lookup (gloss_document_get_annotations (brat), "T5");
+  g_assert_cmpstr (gloss_annotation_get_note (a), ==, "Source for the dispute?");
+  g_clear_pointer (&s, g_free);
+
+  s = spans_of (w3c);
+  g_assert_cmpstr (s, ==, "ORG 0-9 Acme Corp|CLAIM 15-37 sales rose 12% in 2023|PER 39-47 Jane Doe|"
+                          "Highlight 50-58 disputed|Highlight 63-69 figure|related Jane Doe>sales rose 12% in 2023|");
+  a = gloss_annotation_store_lookup (gloss_document_get_annotations (w3c), "https://example.org/anno/ent1");
+  g_assert_cmpstr (gloss_annotation_get_attribute_string (a, "kb_id"), ==, "Q0");
+  a = gloss_annotation_store_lookup (gloss_document_get_annotations (w3c), "https://example.org/anno/claim1");
+  g_assert_cmpstr (gloss_annotation_get_attribute_string (a, "tags"), ==, "check-worthy");
+  a = gloss_annotation_store_lookup (gloss_document_get_annotations (w3c), "https://example.org/anno/note1");
+  g_assert_cmpstr (gloss_annotation_get_note (a), ==, "Source for the dispute?");
+  g_assert_cmpstr (gloss_document_get_source (w3c), ==, "https://example.org/articles/42");
+  g_assert_cmpstr (gloss_document_get_title (w3c), ==, "Annotations on article 42");
+  g_clear_pointer (&s, g_free);
+
+  /* Label Studio and doccano count UTF-16 units: "figure" is 64–70 there. */
+  s = spans_of (ls);
+  g_assert_cmpstr (s, ==, "ORG 0-9 Acme Corp|CLAIM 15-37 sales rose 12% in 2023|PER 39-47 Jane Doe|"
+                          "HIGHLIGHT 63-69 figure|disputes Jane Doe>sales rose 12% in 2023|");
+  g_clear_pointer (&s, g_free);
+  s = spans_of (dc);
+  g_assert_cmpstr (s, ==, "ORG 0-9 Acme Corp|CLAIM 15-37 sales rose 12% in 2023|PER 39-47 Jane Doe|HIGHLIGHT 63-69 figure|");
+  g_clear_pointer (&s, g_free);
+  s = spans_of (dcr);
+  g_assert_cmpstr (s, ==, "CLAIM 15-37 sales rose 12% in 2023|PER 39-47 Jane Doe|disputes Jane Doe>sales rose 12% in 2023|");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -897,6 +987,7 @@ main (int   argc,
   g_test_add_func ("/gloss/import/w3c-anchoring", test_import_w3c_anchoring);
   g_test_add_func ("/gloss/import/brat-details", test_import_brat_details);
   g_test_add_func ("/gloss/import/hostile", test_import_hostile);
+  g_test_add_func ("/gloss/import/reference-examples", test_reference_examples);
   g_test_add_func ("/gloss/export/large", test_large);
   g_test_add_func ("/gloss/export/html-self-contained", test_html_self_contained);
   g_test_add_func ("/gloss/export/csv-rfc4180", test_csv_rfc4180);
