@@ -957,13 +957,28 @@ typedef struct
 } Checker;
 
 static char *
+item_where (const char *array,
+            guint       index,
+            const char *id)
+{
+  if (id != NULL)
+    {
+      g_autofree char *shown = NULL;
+
+      if (g_utf8_strlen (id, 200) > 40)
+        id = shown = gloss_text_ellipsize (id, 40);
+
+      return g_strdup_printf ("%s[%u] (id %s)", array, index, id);
+    }
+
+  return g_strdup_printf ("%s[%u]", array, index);
+}
+
+static char *
 annotation_where (guint       index,
                   const char *id)
 {
-  if (id != NULL)
-    return g_strdup_printf ("annotations[%u] (id %s)", index, id);
-
-  return g_strdup_printf ("annotations[%u]", index);
+  return item_where ("annotations", index, id);
 }
 
 static void check_problem (Checker    *ck,
@@ -1536,7 +1551,7 @@ check_relations (Checker    *ck,
       if (id != NULL)
         {
           g_free (where);
-          where = g_strdup_printf ("relations[%u] (id %s)", i, id);
+          where = item_where ("relations", i, id);
           if (*id == '\0')
             {
               check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where, _("the id is empty"));
@@ -1818,8 +1833,16 @@ gloss_format_read (GBytes          *bytes,
 
   if (len > GLOSS_FORMAT_MAX_BYTES)
     {
-      g_autofree char *size = g_format_size (len);
-      g_autofree char *limit = g_format_size (GLOSS_FORMAT_MAX_BYTES);
+      g_autofree char *size = g_format_size_full (len, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (GLOSS_FORMAT_MAX_BYTES, G_FORMAT_SIZE_IEC_UNITS);
+
+      if (g_str_equal (size, limit))
+        {
+          g_free (size);
+          g_free (limit);
+          size = g_format_size_full (len, G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
+          limit = g_format_size_full (GLOSS_FORMAT_MAX_BYTES, G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
+        }
 
       g_set_error (&local_error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
                    _("The file is too large (%s; the limit is %s)"), size, limit);
