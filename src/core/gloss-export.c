@@ -967,6 +967,12 @@ gloss_import_file (const GlossFormatInfo *format,
   if (data == NULL)
     return NULL;
 
+  if (format == NULL && gloss_format_sniff (data))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_UNSUPPORTED,
+                   _("This is already a Gloss file; open it directly"));
+      return NULL;
+    }
   if (format == NULL)
     format = gloss_formats_detect (basename, data);
   if (format == NULL || format->import_func == NULL)

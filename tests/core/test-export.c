@@ -875,6 +875,13 @@ import_ref (const char  *format,
   doc = gloss_import_file (format ? gloss_formats_lookup (format) : NULL, gfile, text, NULL, reports, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (gloss_document_get_text (doc), ==, ROCKET_TEXT);
+  {
+    g_autoptr(GBytes) native = gloss_format_write (doc);
+    g_autoptr(GlossDocument) reread = gloss_format_read (native, GLOSS_LOAD_FLAGS_NONE, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (reread);
+  }
   return doc;
 }
 

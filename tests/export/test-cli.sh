@@ -82,6 +82,10 @@ ok $? "label-studio read with the wrong offset unit fails with a quote mismatch"
 cmp -s "$tmp/again.jsonld" "$golden/fixture.jsonld"
 ok $? "W3C → Gloss → W3C is byte for byte identical"
 
+"$cli" import -q "$tmp/fixture.gloss.json" -o "$tmp/native.gloss.json" 2> "$tmp/err"
+[ $? -eq 1 ] && grep -q "already a Gloss file" "$tmp/err"
+ok $? "import of a .gloss.json says it is already a Gloss file"
+
 "$cli" formats > "$tmp/formats"
 [ "$(grep -c '^[a-z0-9-]* — ' "$tmp/formats")" -eq 10 ] && grep -q 'loses:' "$tmp/formats"
 ok $? "formats lists 10 formats with what they lose"
