@@ -128,6 +128,7 @@ add_review (JsonBuilder       *b,
   const char *reviewed_on = gloss_annotation_get_attribute_string (claim, "reviewed_on");
   const char *evidence = gloss_annotation_get_attribute_string (claim, "evidence");
   g_autofree char *claim_text = collapse_space (gloss_annotation_get_quote (claim));
+  g_autofree char *short_text = NULL;
 
   json_builder_begin_object (b);
   if (with_context)
@@ -193,10 +194,11 @@ add_review (JsonBuilder       *b,
     }
   json_builder_end_object (b);
 
+  short_text = gloss_text_ellipsize (claim_text, 40);
   if (g_utf8_strlen (claim_text, -1) > 75)
-    gloss_export_result_add_loss (result, _("claimReviewed “%.40s…” is longer than the 75 characters Google recommends."), claim_text);
+    gloss_export_result_add_loss (result, _("claimReviewed “%s” is longer than the 75 characters Google recommends."), short_text);
   if (gloss_annotation_get_attribute (claim, "check_worthiness") != NULL)
-    gloss_export_result_add_loss (result, _("Check-worthiness of “%.40s” is not part of ClaimReview."), claim_text);
+    gloss_export_result_add_loss (result, _("Check-worthiness of “%s” is not part of ClaimReview."), short_text);
 }
 
 static gboolean

@@ -319,9 +319,14 @@ gloss_export_result_add_loss (GlossExportResult *result,
 {
   va_list args;
 
+  char *message;
+
   va_start (args, format);
-  g_ptr_array_add (result->losses, g_strdup_vprintf (format, args));
+  message = g_strdup_vprintf (format, args);
   va_end (args);
+  /* One line per loss, whatever the quotes inside hold. */
+  g_strdelimit (message, "\n\r\t", ' ');
+  g_ptr_array_add (result->losses, message);
 }
 
 /* Export helpers ---------------------------------------------------------- */

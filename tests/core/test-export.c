@@ -962,7 +962,7 @@ main (int   argc,
       char *argv[])
 {
   static const char *golden[] = {
-    "w3c", "brat", "conll", "conll:scheme=bioes", "doccano", "doccano:unit=codepoints",
+    "w3c", "brat", "conll", "conll:scheme=bioes", "conll:layer=all", "doccano", "doccano:unit=codepoints",
     "label-studio", "spacy", "csv", "claimreview", "html", "markdown",
   };
   guint n = 0;
