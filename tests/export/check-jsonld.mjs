@@ -205,4 +205,5 @@ for (const arg of rest) {
   }
 }
 console.log(`1..${n}`);
+console.log(`# ${n - failures} passed, ${failures} failed`);
 process.exit(failures > 0 ? 1 : 0);
