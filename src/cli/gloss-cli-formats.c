@@ -43,7 +43,8 @@ gloss_cli_formats (int    argc,
       printf ("  %-8s %s\n", _("loses:"), _(f->loses));
       for (guint k = 0; f->options != NULL && f->options[k].key != NULL; k++)
         printf ("  %-8s %s=%s  %s%s%s\n", k == 0 ? _("options:") : "", f->options[k].key,
-                f->options[k].choices ? f->options[k].choices : "…",
+                f->options[k].choices ? f->options[k].choices
+                : f->options[k].type == GLOSS_FORMAT_OPTION_BOOLEAN ? "true|false" : "…",
                 _(f->options[k].label),
                 f->options[k].default_value ? _(", default ") : "",
                 f->options[k].default_value ? f->options[k].default_value : "");

@@ -14,13 +14,30 @@
 
 #include "gloss-export-private.h"
 
+typedef struct
+{
+  gboolean protect_formulas;
+  guint    protected_fields;
+} CsvState;
+
 static void
-field (GString    *out,
+field (CsvState   *st,
+       GString    *out,
        const char *value,
        gboolean    last)
 {
+  g_autofree char *guarded = NULL;
+
   if (value == NULL)
     value = "";
+  /* A spreadsheet runs a cell starting with = + - @ (or TAB/CR) as a
+   * formula; article text is untrusted, so such cells get a leading '. */
+  if (st->protect_formulas && value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL)
+    {
+      guarded = g_strconcat ("'", value, NULL);
+      value = guarded;
+      st->protected_fields++;
+    }
   if (strpbrk (value, ",\"\r\n") != NULL)
     {
       g_string_append_c (out, '"');
@@ -88,6 +105,8 @@ csv_export (GlossDocument      *document,
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GBytes) bytes = NULL;
 
+  CsvState st = { gloss_export_option_true (&gloss_format_csv, options, "protect-formulas"), 0 };
+
   g_string_append (out, "id,label,kind,start,end,start_utf16,end_utf16,quote,note,"
                         "attributes,relations,author,created,modified\r\n");
 
@@ -110,23 +129,26 @@ csv_export (GlossDocument      *document,
                                   gloss_relation_get_kind (relation), gloss_relation_get_to (relation));
         }
 
-      field (out, gloss_annotation_get_id (a), FALSE);
-      field (out, gloss_annotation_get_label (a), FALSE);
-      field (out, gloss_label_kind_to_string (gloss_export_label_kind (document, gloss_annotation_get_label (a))), FALSE);
+      field (&st, out, gloss_annotation_get_id (a), FALSE);
+      field (&st, out, gloss_annotation_get_label (a), FALSE);
+      field (&st, out, gloss_label_kind_to_string (gloss_export_label_kind (document, gloss_annotation_get_label (a))), FALSE);
       field_uint (out, s);
       field_uint (out, e);
       field_uint (out, gloss_text_index_offset_to_utf16 (index, s));
       field_uint (out, gloss_text_index_offset_to_utf16 (index, e));
-      field (out, quote, FALSE);
-      field (out, gloss_annotation_get_note (a), FALSE);
-      field (out, attrs, FALSE);
-      field (out, rel->str, FALSE);
-      field (out, gloss_annotation_get_author (a), FALSE);
-      field (out, gloss_annotation_get_created (a), FALSE);
-      field (out, gloss_annotation_get_modified (a), TRUE);
+      field (&st, out, quote, FALSE);
+      field (&st, out, gloss_annotation_get_note (a), FALSE);
+      field (&st, out, attrs, FALSE);
+      field (&st, out, rel->str, FALSE);
+      field (&st, out, gloss_annotation_get_author (a), FALSE);
+      field (&st, out, gloss_annotation_get_created (a), FALSE);
+      field (&st, out, gloss_annotation_get_modified (a), TRUE);
     }
 
   gloss_export_result_add_loss (result, _("The article text and document metadata are not kept; relation notes are not kept."));
+  if (st.protected_fields > 0)
+    gloss_export_result_add_loss (result, _("%u fields start with = + - @, TAB or CR and were prefixed with ' so spreadsheets do not run them as formulas (option protect-formulas)."),
+                                  st.protected_fields);
   bytes = g_bytes_new (out->str, out->len);
   gloss_export_result_add_file (result, ".csv", bytes);
   return TRUE;
@@ -141,6 +163,9 @@ const GlossFormatInfo gloss_format_csv = {
   .offset_unit = N_("code points and UTF-16 units (both columns)"),
   .keeps = N_("ids, labels, kinds, spans, quotes, notes, attributes (JSON), outgoing relations, authors, times"),
   .loses = N_("the text, document metadata, label colours, relation notes"),
-  .options = (const GlossFormatOption[]) { { NULL } },
+  .options = (const GlossFormatOption[]) {
+    { "protect-formulas", GLOSS_FORMAT_OPTION_BOOLEAN, N_("Prefix cells that start like a formula with '"), "true", NULL },
+    { NULL }
+  },
   .export_func = csv_export,
 };

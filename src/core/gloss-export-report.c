@@ -185,11 +185,22 @@ html_export (GlossDocument      *document,
     }
   if (gloss_document_get_source (document))
     {
-      g_string_append (out, "<a href=\"");
-      esc (out, gloss_document_get_source (document));
-      g_string_append (out, "\">");
-      esc (out, gloss_document_get_source (document));
-      g_string_append (out, "</a> · ");
+      const char *source = gloss_document_get_source (document);
+
+      /* Only web links are clickable (no javascript: or file: URLs). */
+      if (g_str_has_prefix (source, "https://") || g_str_has_prefix (source, "http://"))
+        {
+          g_string_append (out, "<a href=\"");
+          esc (out, source);
+          g_string_append (out, "\">");
+          esc (out, source);
+          g_string_append (out, "</a> · ");
+        }
+      else
+        {
+          esc (out, source);
+          g_string_append (out, " · ");
+        }
     }
   g_string_append_printf (out, "%s ", _("Report generated"));
   esc (out, generated);
@@ -397,9 +408,15 @@ markdown_export (GlossDocument      *document,
   g_string_append (out, "\n\n");
   if (gloss_document_get_source (document))
     {
-      g_string_append_printf (out, "%s: <", _("Source"));
-      g_string_append (out, gloss_document_get_source (document));
-      g_string_append (out, ">  \n");
+      const char *source = gloss_document_get_source (document);
+
+      g_string_append_printf (out, "%s: ", _("Source"));
+      if ((g_str_has_prefix (source, "https://") || g_str_has_prefix (source, "http://")) &&
+          strpbrk (source, " <>\n\t") == NULL)
+        g_string_append_printf (out, "<%s>", source);
+      else
+        md (out, source);
+      g_string_append (out, "  \n");
     }
   if (gloss_document_get_published (document))
     {
@@ -478,7 +495,7 @@ markdown_export (GlossDocument      *document,
       if (kb)
         {
           g_string_append (out, " — ");
-          if (iri)
+          if (iri && strpbrk (iri, " <>\n\t") == NULL)
             {
               g_string_append (out, "<");
               g_string_append (out, iri);

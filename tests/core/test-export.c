@@ -957,6 +957,39 @@ test_reference_examples (void)
   g_assert_cmpstr (s, ==, "CLAIM 15-37 sales rose 12% in 2023|PER 39-47 Jane Doe|disputes Jane Doe>sales rose 12% in 2023|");
 }
 
+/* Hostile article text: formulas in CSV, script URLs in the report. */
+static void
+test_export_hostile_text (void)
+{
+  g_autoptr(GlossDocument) doc = gloss_document_new ("=HYPERLINK(\"http://x\") and <script>alert(1)</script>", -1);
+  g_autoptr(GHashTable) options = options_new ();
+  g_autoptr(GlossExportResult) csv = NULL, html = NULL, md = NULL;
+  g_autoptr(GlossAnnotation) a = gloss_annotation_new ("Yellow", 0, 20);
+  g_autoptr(GlossAnnotation) b = gloss_annotation_new ("PERSON", 26, 34);
+  g_autofree char *csv_text = NULL, *html_text = NULL, *md_text = NULL;
+
+  gloss_document_set_source (doc, "javascript:alert(1)");
+  gloss_annotation_set_note (b, "</mark><script>x</script>");
+  g_assert_true (gloss_document_add_annotation (doc, a, NULL));
+  g_assert_true (gloss_document_add_annotation (doc, b, NULL));
+
+  csv = gloss_export_document (gloss_formats_lookup ("csv"), doc, options, NULL);
+  csv_text = result_text (csv, 0);
+  g_assert_nonnull (strstr (csv_text, ",\"'=HYPERLINK(\"\"http://x\","));
+  g_assert_cmpuint (gloss_export_result_get_losses (csv)->len, ==, 2);
+
+  html = gloss_export_document (gloss_formats_lookup ("html"), doc, options, NULL);
+  html_text = result_text (html, 0);
+  g_assert_null (strstr (html_text, "<script"));
+  g_assert_null (strstr (html_text, "href=\"javascript"));
+  g_assert_nonnull (strstr (html_text, "&lt;/mark&gt;&lt;script&gt;"));
+
+  md = gloss_export_document (gloss_formats_lookup ("markdown"), doc, options, NULL);
+  md_text = result_text (md, 0);
+  g_assert_null (strstr (md_text, "<javascript"));
+  g_assert_null (strstr (md_text, "<script"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -996,6 +1029,7 @@ main (int   argc,
   g_test_add_func ("/gloss/import/hostile", test_import_hostile);
   g_test_add_func ("/gloss/import/reference-examples", test_reference_examples);
   g_test_add_func ("/gloss/export/large", test_large);
+  g_test_add_func ("/gloss/export/hostile-text", test_export_hostile_text);
   g_test_add_func ("/gloss/export/html-self-contained", test_html_self_contained);
   g_test_add_func ("/gloss/export/csv-rfc4180", test_csv_rfc4180);
 
