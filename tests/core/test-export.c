@@ -987,7 +987,9 @@ test_export_hostile_text (void)
   md = gloss_export_document (gloss_formats_lookup ("markdown"), doc, options, NULL);
   md_text = result_text (md, 0);
   g_assert_null (strstr (md_text, "<javascript"));
-  g_assert_null (strstr (md_text, "<script"));
+  /* Markdown shows "\<" as a literal "<": only escaped tags may appear. */
+  for (const char *p = strstr (md_text, "<script"); p != NULL; p = strstr (p + 1, "<script"))
+    g_assert_true (p > md_text && p[-1] == '\\');
 }
 
 int
