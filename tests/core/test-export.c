@@ -992,6 +992,28 @@ test_export_hostile_text (void)
     g_assert_true (p > md_text && p[-1] == '\\');
 }
 
+static void
+test_detect (void)
+{
+  struct { const char *name; const char *data; const char *expected; } cases[] = {
+    { "doc.ann", "T1\tX 0 1\ta\n", "brat" },
+    { "doc.jsonl", "{\"text\":\"a\",\"label\":[]}\n", "doccano" },
+    { "x.json", "{\"text\":\"a\",\"label\":[[0,1,\"X\"]]}", "doccano" },
+    { "x.json", "[{\"data\":{\"text\":\"a\"},\"annotations\":[]}]", "label-studio" },
+    { "x.jsonld", "{\"@context\":\"http://www.w3.org/ns/anno.jsonld\",\"type\":\"Annotation\"}", "w3c" },
+    { "x.json", "[{\"type\":\"Annotation\",\"target\":{\"selector\":{\"type\":\"TextQuoteSelector\"}}}]", "w3c" },
+    { "x.txt", "just text", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (cases[i].data, strlen (cases[i].data));
+      const GlossFormatInfo *f = gloss_formats_detect (cases[i].name, bytes);
+
+      g_assert_cmpstr (f ? f->id : NULL, ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1031,6 +1053,7 @@ main (int   argc,
   g_test_add_func ("/gloss/import/hostile", test_import_hostile);
   g_test_add_func ("/gloss/import/reference-examples", test_reference_examples);
   g_test_add_func ("/gloss/export/large", test_large);
+  g_test_add_func ("/gloss/import/detect", test_detect);
   g_test_add_func ("/gloss/export/hostile-text", test_export_hostile_text);
   g_test_add_func ("/gloss/export/html-self-contained", test_html_self_contained);
   g_test_add_func ("/gloss/export/csv-rfc4180", test_csv_rfc4180);
