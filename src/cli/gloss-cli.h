@@ -14,6 +14,17 @@ G_BEGIN_DECLS
  * the process exit status: 0 success, 1 a file failed, 2 usage error. */
 typedef int (*GlossCliCommand) (int argc, char **argv);
 
+/* Export and import (issue 4) */
+int         gloss_cli_export        (int          argc,
+                                     char       **argv);
+int         gloss_cli_import        (int          argc,
+                                     char       **argv);
+int         gloss_cli_formats       (int          argc,
+                                     char       **argv);
+GHashTable *gloss_cli_parse_options (char       **pairs,
+                                     const char  *generated,
+                                     GError     **error);
+
 void gloss_cli_printerr (const char *file,
                          const char *format,
                          ...) G_GNUC_PRINTF (2, 3);

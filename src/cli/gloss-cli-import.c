@@ -1,0 +1,155 @@
+/* gloss-cli-import.c: gloss-cli import [--format FORMAT] IN… [-o OUT.gloss.json]
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-cli.h"
+#include "gloss-export.h"
+#include "gloss-file.h"
+#include "gloss-format.h"
+
+static char *
+output_for (const char *input,
+            const char *output,
+            gboolean    output_is_dir)
+{
+  g_autofree char *name = g_path_get_basename (input);
+  g_autofree char *dir = g_path_get_dirname (input);
+  char *dot = strrchr (name, '.');
+
+  if (dot != NULL && dot != name)
+    *dot = '\0';
+  if (output != NULL && !output_is_dir)
+    return g_strdup (output);
+  return g_strconcat (output ? output : dir, G_DIR_SEPARATOR_S, name, ".gloss.json", NULL);
+}
+
+static gboolean
+import_one (const GlossFormatInfo *format,
+            const char            *input,
+            const char            *text_path,
+            const char            *output,
+            gboolean               output_is_dir,
+            gboolean               force,
+            GHashTable            *options,
+            gboolean               quiet)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (input);
+  g_autoptr(GFile) text = text_path ? g_file_new_for_commandline_arg (text_path) : NULL;
+  g_autoptr(GFile) out = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = output_for (input, output, output_is_dir);
+
+  document = gloss_import_file (format, file, text, options, &reports, &error);
+  if (document == NULL)
+    {
+      gloss_cli_printerr (input, "%s", error->message);
+      return FALSE;
+    }
+
+  out = g_file_new_for_path (path);
+  if (!force && g_file_query_exists (out, NULL))
+    {
+      gloss_cli_printerr (input, _("%s exists; not overwritten (use --force)"), path);
+      return FALSE;
+    }
+
+  bytes = gloss_format_write (document);
+  if (!gloss_file_replace (out, bytes, NULL, NULL, NULL, &error))
+    {
+      gloss_cli_printerr (input, _("writing %s: %s"), path, error->message);
+      return FALSE;
+    }
+
+  if (!quiet)
+    {
+      g_printerr ("%s → %s (%u %s)\n", input, path,
+                  gloss_annotation_store_get_n_items (gloss_document_get_annotations (document)),
+                  _("annotations"));
+      for (guint i = 0; reports != NULL && i < reports->len; i++)
+        g_printerr ("%s: %s\n", input, (char *) reports->pdata[i]);
+    }
+  return TRUE;
+}
+
+int
+gloss_cli_import (int    argc,
+                  char **argv)
+{
+  g_autofree char *format_id = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *text_path = NULL;
+  g_auto(GStrv) option_pairs = NULL;
+  g_auto(GStrv) inputs = NULL;
+  gboolean quiet = FALSE, force = FALSE;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_id, N_("Format to read (detected when left out)"), N_("FORMAT") },
+    { "text", 't', 0, G_OPTION_ARG_FILENAME, &text_path, N_("Plain-text file for brat/W3C (default: IN with .txt)"), N_("TEXT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Output .gloss.json (one input) or directory (several)"), N_("OUT") },
+    { "option", 0, 0, G_OPTION_ARG_STRING_ARRAY, &option_pairs, N_("A format option, e.g. unit=codepoints (repeatable)"), N_("KEY=VALUE") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Overwrite existing output files"), NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Do not print what was done"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, N_("IN…") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("IN… — import annotations into .gloss.json files"));
+  g_autoptr(GHashTable) options = NULL;
+  g_autoptr(GError) error = NULL;
+  const GlossFormatInfo *format = NULL;
+  gboolean output_is_dir = FALSE;
+  guint n_inputs, failed = 0;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      gloss_cli_printerr (NULL, "%s", error->message);
+      return 2;
+    }
+  n_inputs = inputs ? g_strv_length (inputs) : 0;
+  if (n_inputs == 0)
+    {
+      gloss_cli_printerr (NULL, "%s", _("usage: gloss-cli import [--format FORMAT] IN… [-o OUT.gloss.json]"));
+      return 2;
+    }
+  if (format_id != NULL)
+    {
+      format = gloss_formats_lookup (format_id);
+      if (format == NULL || format->import_func == NULL)
+        {
+          gloss_cli_printerr (NULL, _("unknown import format “%s” (see “gloss-cli formats”)"), format_id);
+          return 2;
+        }
+    }
+  if (text_path != NULL && n_inputs > 1)
+    {
+      gloss_cli_printerr (NULL, "%s", _("--text takes a single input"));
+      return 2;
+    }
+  options = gloss_cli_parse_options (option_pairs, NULL, &error);
+  if (options == NULL)
+    {
+      gloss_cli_printerr (NULL, "%s", error->message);
+      return 2;
+    }
+  if (output != NULL)
+    {
+      output_is_dir = n_inputs > 1 || g_file_test (output, G_FILE_TEST_IS_DIR);
+      if (n_inputs > 1 && g_mkdir_with_parents (output, 0755) != 0)
+        {
+          gloss_cli_printerr (output, "%s", g_strerror (errno));
+          return 1;
+        }
+    }
+
+  for (guint i = 0; i < n_inputs; i++)
+    if (!import_one (format, inputs[i], text_path, output, output_is_dir, force, options, quiet))
+      failed++;
+
+  return failed > 0 ? 1 : 0;
+}
