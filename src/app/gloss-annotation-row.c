@@ -69,8 +69,8 @@ gloss_label_css_class (GlossLabel *label)
 
   /* Built from the parsed numbers, never from the file's string. */
   g_string_append_printf (color_css,
-                          ".label-chip.%s { background-color: rgba(%u,%u,%u,0.22); "
-                          "box-shadow: inset 3px 0 rgb(%u,%u,%u); }\n"
+                          ".label-chip.%s { background-color: rgba(%u,%u,%u,0.2); "
+                          "border-color: rgba(%u,%u,%u,0.55); }\n"
                           ".label-dot.%s { background-color: rgb(%u,%u,%u); }\n",
                           name, ir, ig, ib, ir, ig, ib,
                           name, ir, ig, ib);

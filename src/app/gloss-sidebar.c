@@ -463,7 +463,6 @@ create_label_button (GlossLabel *label)
   name = gtk_label_new (gloss_label_get_name (label));
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (name, TRUE);
   gtk_box_append (GTK_BOX (box), name);
 
   if (key_str != NULL && key_str[0] != '\0')
