@@ -196,6 +196,7 @@ update_list_page (GlossSidebar *self)
     /* Translators: "3 of 120" annotations shown by the filter */
     count = g_strdup_printf (_("%u of %u"), shown, total);
   gtk_label_set_text (self->count_label, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), total > 0);
 }
 
 static char *get_note_text (GlossSidebar *self);

@@ -448,6 +448,36 @@ test_open_errors (void)
 }
 
 static void
+test_open_recoverable (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "format", "broken", "quote-mismatch.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GlossWindow *window = new_window ();
+  GlossDocument *document;
+
+  /* The problems are listed; nothing opens until the user accepts them. */
+  gloss_window_open_file (window, file);
+  wait_idle (window);
+  g_assert_null (gloss_window_get_document (window));
+  g_assert_nonnull (find_dialog (window));
+  g_assert_nonnull (strstr (gloss_window_get_last_message (window), "does not match the text"));
+  respond (window, "cancel");
+  g_assert_null (gloss_window_get_document (window));
+
+  gloss_window_open_file (window, file);
+  wait_idle (window);
+  respond (window, "open");
+  wait_idle (window);
+  document = gloss_window_get_document (window);
+  g_assert_nonnull (document);
+  g_assert_cmpstr (gloss_annotation_get_quote (annotation_at (window, 0)), ==, "Acme Corp");
+  /* A repaired file is saved under a new name, never over the original. */
+  g_assert_null (gloss_window_get_file (window));
+
+  destroy_window (window);
+}
+
+static void
 test_close_unsaved (void)
 {
   GlossWindow *window = open_article ();
@@ -561,6 +591,7 @@ main (int   argc,
 
   g_test_add_func ("/gloss/window/annotate-and-save", test_annotate_and_save);
   g_test_add_func ("/gloss/window/open-errors", test_open_errors);
+  g_test_add_func ("/gloss/window/open-recoverable", test_open_recoverable);
   g_test_add_func ("/gloss/window/close-unsaved", test_close_unsaved);
   g_test_add_func ("/gloss/window/screenshot", test_screenshot);
 
