@@ -1488,8 +1488,9 @@ gloss_article_view_select_range (GlossArticleView *self,
   gtk_text_buffer_get_iter_at_offset (buffer, &s, start + self->body_offset);
   gtk_text_buffer_get_iter_at_offset (buffer, &e, end + self->body_offset);
   gtk_text_buffer_select_range (buffer, &e, &s);
+  /* Scroll only as far as needed to show the start, if it is off screen. */
   gtk_text_buffer_move_mark (buffer, self->scroll_mark, &s);
-  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), self->scroll_mark, 0.1, FALSE, 0, 0);
+  gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self), self->scroll_mark);
 }
 
 /**

@@ -324,6 +324,9 @@ test_keys (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (fixture->tagged, 4), ==, "Quote");
 }
 
+static GdkTexture *render (GtkWidget *widget);
+static void save_png (GdkTexture *texture, const char *dir, const char *name);
+
 static GtkWidget *
 find_palette (GtkWidget *view)
 {
@@ -357,6 +360,13 @@ test_palette (Fixture       *fixture,
   gloss_article_view_popup_palette (view);
   flush_events ();
   g_assert_true (gtk_widget_get_visible (palette));
+
+  if (g_getenv ("GLOSS_TEST_SNAPSHOT_DIR") != NULL)
+    {
+      g_autoptr(GdkTexture) texture = render (palette);
+
+      save_png (texture, g_getenv ("GLOSS_TEST_SNAPSHOT_DIR"), "palette.png");
+    }
 
   /* Typing a label key in the palette tags and closes it. */
   keys = find_controller (palette, "gloss-label-palette-keys");
