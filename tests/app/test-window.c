@@ -568,6 +568,67 @@ test_screenshot (void)
   destroy_window (window);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static void
+test_settings (void)
+{
+  GlossWindow *window = open_article ();
+  GSettings *settings = gloss_application_get_settings (app);
+  GlossArticleView *view = GLOSS_ARTICLE_VIEW (gloss_window_get_article_view (window));
+  GtkWindow *preferences;
+  GLogLevelFlags old_fatal;
+
+  g_assert_cmpstr (gloss_document_get_author (gloss_window_get_document (window)), ==, "Test Annotator");
+  g_settings_set_string (settings, "annotator-name", "Grace");
+  g_assert_cmpstr (gloss_document_get_author (gloss_window_get_document (window)), ==, "Grace");
+  g_settings_set_string (settings, "annotator-name", "Test Annotator");
+
+  g_settings_set_int (settings, "article-font-size", 18);
+  g_assert_cmpint (gloss_article_view_get_font_size (view), ==, 18);
+  g_settings_set_boolean (settings, "article-serif", FALSE);
+  g_assert_false (gloss_article_view_get_serif (view));
+  g_settings_reset (settings, "article-font-size");
+  g_settings_reset (settings, "article-serif");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  iterate ();
+  preferences = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  wait_ms (300);
+  save_screenshot (GTK_WIDGET (preferences), "/tmp/gloss-preferences.png");
+  gtk_window_destroy (preferences);
+
+  /* GTK 4.8's GtkShortcutsWindow measures one of its own labels at -3 px
+   * ("reported min width -3"): warnings are not fatal while it is shown. */
+  old_fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+  iterate ();
+  preferences = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (preferences);
+  wait_ms (300);
+  save_screenshot (GTK_WIDGET (preferences), "/tmp/gloss-shortcuts.png");
+  gtk_window_destroy (preferences);
+  iterate ();
+  g_log_set_always_fatal (old_fatal);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -594,6 +655,7 @@ main (int   argc,
   g_test_add_func ("/gloss/window/open-recoverable", test_open_recoverable);
   g_test_add_func ("/gloss/window/close-unsaved", test_close_unsaved);
   g_test_add_func ("/gloss/window/screenshot", test_screenshot);
+  g_test_add_func ("/gloss/window/settings", test_settings);
 
   ret = g_test_run ();
 
