@@ -1504,6 +1504,7 @@ gloss_article_view_scroll_to_annotation (GlossArticleView *self,
 {
   GtkTextBuffer *buffer;
   GtkTextIter iter;
+  GdkRectangle visible, location;
   guint start;
 
   g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
@@ -1515,8 +1516,18 @@ gloss_article_view_scroll_to_annotation (GlossArticleView *self,
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   start = MIN (gloss_annotation_get_start (annotation), gloss_document_get_length (self->document));
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, start + self->body_offset);
-  gtk_text_buffer_move_mark (buffer, self->scroll_mark, &iter);
-  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), self->scroll_mark, 0.05, TRUE, 0.0, 0.3);
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, &location);
+
+  /* Leave the view alone when the start is comfortably on screen;
+   * otherwise bring it to a third of the way down. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      location.y < visible.y + visible.height / 10 ||
+      location.y + location.height > visible.y + visible.height * 9 / 10)
+    {
+      gtk_text_buffer_move_mark (buffer, self->scroll_mark, &iter);
+      gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), self->scroll_mark, 0.05, TRUE, 0.0, 0.3);
+    }
 
   if (flash)
     {

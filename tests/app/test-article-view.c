@@ -402,6 +402,19 @@ char_point (GtkWidget *view,
   *y = wy;
 }
 
+static gboolean
+query_tooltip (GtkWidget *view,
+               double     x,
+               double     y)
+{
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (view, "query-tooltip", (int) x, (int) y, FALSE, tooltip, &shown);
+
+  return shown;
+}
+
 static void
 test_hit (Fixture       *fixture,
           gconstpointer  data)
@@ -420,6 +433,7 @@ test_hit (Fixture       *fixture,
   g_assert_cmpstr (gloss_annotation_get_label (g_ptr_array_index (under, 1)), ==, "GPE");
   g_assert_cmpstr (gloss_annotation_get_label (g_ptr_array_index (under, 2)), ==, "PERSON");
 
+  g_assert_true (query_tooltip (fixture->view, x, y));
   g_assert_true (gloss_article_view_activate_at (view, x, y));
   g_assert_cmpuint (fixture->activated->len, ==, 1);
   a = g_ptr_array_index (fixture->activated, 0);
@@ -447,6 +461,7 @@ test_hit (Fixture       *fixture,
 
   char_point (fixture->view, offset_of ("Hello"), &x, &y);
   g_assert_false (gloss_article_view_activate_at (view, x, y));
+  g_assert_false (query_tooltip (fixture->view, x, y));
   none = gloss_article_view_annotations_at (view, 3, y);
   g_assert_cmpuint (none->len, ==, 0);
   g_assert_cmpuint (fixture->activated->len, ==, 4);
@@ -590,23 +605,54 @@ test_render (Fixture       *fixture,
     }
 }
 
+static guint
+count_differences (GdkTexture *a,
+                   GdkTexture *b)
+{
+  g_autofree guchar *pa = pixels (a);
+  g_autofree guchar *pb = pixels (b);
+  gsize n = (gsize) gdk_texture_get_width (a) * gdk_texture_get_height (a);
+  guint count = 0;
+
+  g_assert_cmpint (gdk_texture_get_width (a), ==, gdk_texture_get_width (b));
+  g_assert_cmpint (gdk_texture_get_height (a), ==, gdk_texture_get_height (b));
+
+  for (gsize i = 0; i < n; i++)
+    if (memcmp (pa + i * 4, pb + i * 4, 4) != 0)
+      count++;
+
+  return count;
+}
+
 static void
 test_flash (Fixture       *fixture,
             gconstpointer  data)
 {
   GlossArticleView *view = GLOSS_ARTICLE_VIEW (fixture->view);
-  GlossAnnotation *last;
   GlossAnnotationStore *store = gloss_document_get_annotations (fixture->document);
-  gint64 deadline;
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) during = NULL;
+  g_autoptr(GdkTexture) after = NULL;
+  GlossAnnotation *last;
 
+  /* The last annotation (会谈) is on screen already: no scrolling. */
   last = gloss_annotation_store_get (store, gloss_annotation_store_get_n_items (store) - 1);
+  g_assert_cmpuint (gloss_annotation_get_start (last), ==, offset_of ("会谈"));
+  before = render (fixture->view);
+
   gloss_article_view_scroll_to_annotation (view, last, TRUE);
+  wait_ms (250);
+  during = render (fixture->view);
+  if (g_getenv ("GLOSS_TEST_SNAPSHOT_DIR") != NULL)
+    save_png (during, g_getenv ("GLOSS_TEST_SNAPSHOT_DIR"), "flash.png");
 
   /* The pulse ends by itself. */
-  deadline = g_get_monotonic_time () + 3 * G_TIME_SPAN_SECOND;
-  while (g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  gtk_test_widget_wait_for_draw (fixture->view);
+  wait_ms (1500);
+  after = render (fixture->view);
+
+  /* (A blinking cursor may account for a few pixels.) */
+  g_assert_cmpuint (count_differences (before, during), >, 200);
+  g_assert_cmpuint (count_differences (before, after), <, 60);
 }
 
 int
