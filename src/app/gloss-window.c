@@ -144,6 +144,21 @@ dup_display_name (GFile *file)
   return g_file_get_basename (file);
 }
 
+/* The path for a subtitle: "~/News/a.txt" rather than "/home/jo/News/a.txt". */
+static char *
+dup_display_path (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  const char *home = g_get_home_dir ();
+  gsize home_len = home != NULL ? strlen (home) : 0;
+
+  if (path != NULL && home_len > 1 &&
+      g_str_has_prefix (path, home) && path[home_len] == G_DIR_SEPARATOR)
+    return g_strconcat ("~", path + home_len, NULL);
+
+  return g_file_get_parse_name (file);
+}
+
 static char *
 dup_document_name (GlossWindow *self)
 {
@@ -229,10 +244,10 @@ update_title (GlossWindow *self)
     title = g_strdup (name);
 
   if (self->file != NULL)
-    subtitle = g_file_get_parse_name (self->file);
+    subtitle = dup_display_path (self->file);
   else if (self->source_file != NULL)
     {
-      g_autofree char *path = g_file_get_parse_name (self->source_file);
+      g_autofree char *path = dup_display_path (self->source_file);
 
       /* Translators: subtitle of an article that has not been saved as a Gloss file */
       subtitle = g_strdup_printf (_("%s — not saved yet"), path);

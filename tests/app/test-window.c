@@ -338,7 +338,21 @@ test_annotate_and_save (void)
   g_assert_true (gloss_sidebar_commit_note (sidebar));
   g_assert_cmpstr (gloss_annotation_get_note (annotation_at (window, 1)), ==, "Check the spelling: Zurich?");
 
-  /* Delete and undo the deletion. */
+  /* The Delete key in the article deletes the selected annotation... */
+  gtk_widget_grab_focus (view);
+  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_Delete));
+  iterate ();
+  g_assert_cmpuint (n_annotations (window), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (n_annotations (window), ==, 3);
+  /* ...but not while typing in the search entry. */
+  gloss_sidebar_select_annotation (sidebar, annotation_at (window, 1));
+  gloss_sidebar_focus_search (sidebar);
+  g_assert_false (press_key (GTK_WIDGET (window), GDK_KEY_Delete));
+  g_assert_cmpuint (n_annotations (window), ==, 3);
+
+  /* Delete through the action and undo the deletion. */
+  gloss_sidebar_select_annotation (sidebar, annotation_at (window, 1));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-annotation", NULL));
   iterate ();
   g_assert_cmpuint (n_annotations (window), ==, 2);
@@ -347,6 +361,15 @@ test_annotate_and_save (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   iterate ();
   g_assert_cmpuint (n_annotations (window), ==, 3);
+
+  /* Set to Selection moves the selected annotation onto the selected text. */
+  gloss_sidebar_select_annotation (sidebar, annotation_at (window, 0));
+  select_text (window, "Mayor Ada Lovelace");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-boundary", NULL));
+  g_assert_cmpstr (gloss_annotation_get_quote (annotation_at (window, 0)), ==, "Mayor Ada Lovelace");
+  g_assert_cmpstr (gloss_annotation_get_label (annotation_at (window, 0)), ==, "PERSON");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (gloss_annotation_get_quote (annotation_at (window, 0)), ==, "Ada Lovelace");
 
   /* Search filters the list, not the document. */
   gloss_sidebar_set_search_text (sidebar, "zür");
