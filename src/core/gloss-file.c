@@ -15,7 +15,8 @@
 #include "gloss-error.h"
 #include "gloss-file.h"
 
-#define READ_CHUNK (64 * 1024)
+#define READ_CHUNK  (64 * 1024)
+#define WRITE_CHUNK (1024 * 1024)
 
 static GError *
 too_large_error (guint64 size,
@@ -149,7 +150,7 @@ gloss_file_replace (GFile         *file,
       gssize n;
 
       n = g_output_stream_write (G_OUTPUT_STREAM (out), data + written,
-                                 MIN (len - written, (gsize) G_MAXSSIZE),
+                                 MIN (len - written, (gsize) WRITE_CHUNK),
                                  cancellable, &write_error);
       if (n <= 0)
         {
