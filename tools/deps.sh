@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Shell functions shared by ./run, ./run-tests and .ci/run: they read the
 # one dependency list, tools/deps.txt, and install what is missing with
