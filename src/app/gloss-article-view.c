@@ -33,6 +33,7 @@ struct _GlossArticleView
   GSignalGroup      *document_signals;
   GSignalGroup      *store_signals;
   GSignalGroup      *label_signals;
+  GSignalGroup      *adjustment_signals;
 
   GtkTextTag        *base_tag;
   GtkTextTag        *title_tag;
@@ -963,6 +964,36 @@ query_tooltip_cb (GlossArticleView *self,
   return TRUE;
 }
 
+/* Palette */
+
+static void
+hide_palette (GlossArticleView *self)
+{
+  if (self->palette != NULL && gtk_widget_get_visible (GTK_WIDGET (self->palette)))
+    gtk_popover_popdown (GTK_POPOVER (self->palette));
+}
+
+/* The palette does not take the keyboard (so label keys, Shift+arrows and
+ * Escape keep working in the view); it goes away as soon as the selection
+ * changes or the text scrolls under it. */
+static void
+mark_set_cb (GlossArticleView *self,
+             GtkTextIter      *location,
+             GtkTextMark      *mark,
+             GtkTextBuffer    *buffer)
+{
+  if (mark == gtk_text_buffer_get_insert (buffer) ||
+      mark == gtk_text_buffer_get_selection_bound (buffer))
+    hide_palette (self);
+}
+
+static void
+vadjustment_changed_cb (GlossArticleView *self)
+{
+  g_signal_group_set_target (self->adjustment_signals,
+                             gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self)));
+}
+
 /* Input */
 
 static void
@@ -1064,7 +1095,13 @@ pointer_event_cb (GlossArticleView         *self,
                   GtkEventControllerLegacy *controller)
 {
   GdkEventType type = gdk_event_get_event_type (event);
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
   double x, y;
+
+  /* Events in the palette (a popover, so its own surface) propagate
+   * through the view too: leave them to the palette. */
+  if (native == NULL || gdk_event_get_surface (event) != gtk_native_get_surface (native))
+    return GDK_EVENT_PROPAGATE;
 
   if (type == GDK_BUTTON_PRESS && gdk_button_event_get_button (event) == GDK_BUTTON_PRIMARY)
     {
@@ -1074,6 +1111,8 @@ pointer_event_cb (GlossArticleView         *self,
           self->press_y = y;
           self->press_moved = FALSE;
         }
+
+      hide_palette (self);
     }
   else if (type == GDK_BUTTON_RELEASE && gdk_button_event_get_button (event) == GDK_BUTTON_PRIMARY)
     {
@@ -1158,6 +1197,9 @@ gloss_article_view_dispose (GObject *object)
   g_clear_object (&self->document_signals);
   g_clear_object (&self->store_signals);
   g_clear_object (&self->label_signals);
+  if (self->adjustment_signals != NULL)
+    g_signal_group_set_target (self->adjustment_signals, NULL);
+  g_clear_object (&self->adjustment_signals);
   g_clear_object (&self->document);
   g_clear_object (&self->selected);
 
@@ -1350,8 +1392,15 @@ gloss_article_view_init (GlossArticleView *self)
   g_signal_group_connect_swapped (self->label_signals, "items-changed",
                                   G_CALLBACK (document_changed_cb), self);
 
+  self->adjustment_signals = g_signal_group_new (GTK_TYPE_ADJUSTMENT);
+  g_signal_group_connect_swapped (self->adjustment_signals, "value-changed",
+                                  G_CALLBACK (hide_palette), self);
+  g_signal_connect (self, "notify::vadjustment", G_CALLBACK (vadjustment_changed_cb), NULL);
+
   self->palette = GLOSS_LABEL_PALETTE (gloss_label_palette_new ());
+  gtk_popover_set_autohide (GTK_POPOVER (self->palette), FALSE);
   gtk_widget_set_parent (GTK_WIDGET (self->palette), GTK_WIDGET (self));
+  g_signal_connect_object (buffer, "mark-set", G_CALLBACK (mark_set_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 

@@ -377,6 +377,26 @@ test_palette (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (palette));
   g_assert_cmpuint (fixture->tagged->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (fixture->tagged, 0), ==, "EVENT");
+
+  /* It does not take the keyboard: the view keeps handling label keys,
+   * and the palette closes when the selection changes (Escape here). */
+  gloss_article_view_popup_palette (view);
+  flush_events ();
+  g_assert_true (gtk_widget_get_visible (palette));
+  g_assert_false (gtk_popover_get_autohide (GTK_POPOVER (palette)));
+  g_assert_true (press_key (fixture->view, GDK_KEY_g, 0));
+  g_assert_cmpstr (g_ptr_array_index (fixture->tagged, 1), ==, "GPE");
+  g_assert_true (press_key (fixture->view, GDK_KEY_Escape, 0));
+  flush_events ();
+  g_assert_false (gtk_widget_get_visible (palette));
+
+  gloss_article_view_select_range (view, offset_of ("Berlin"), end_of ("Berlin"));
+  gloss_article_view_popup_palette (view);
+  flush_events ();
+  g_assert_true (gtk_widget_get_visible (palette));
+  gloss_article_view_select_range (view, offset_of ("Angela"), end_of ("Angela"));
+  flush_events ();
+  g_assert_false (gtk_widget_get_visible (palette));
 }
 
 /* Widget coordinates of the middle of the character at document offset
