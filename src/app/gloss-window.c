@@ -483,13 +483,28 @@ load_cb (GObject      *object,
         {
           AdwMessageDialog *dialog;
           g_autofree char *problems = problems_to_text (data->problems);
-          g_autofree char *body = NULL;
+          GtkWidget *scroller, *label;
 
           /* Translators: heading of a dialog; %s is a file name */
           heading = g_strdup_printf (_("Problems in “%s”"), name);
-          body = g_strdup_printf ("%s\n\n%s\n\n%s", error->message, problems,
-                                  _("Gloss can repair these: quotes are taken again from the text and unknown labels are added. Save under a new name to keep the original."));
-          dialog = message_dialog_new (self, heading, body);
+          dialog = message_dialog_new (self, heading,
+                                       _("Gloss can repair these problems: quotes are taken again from the text and unknown labels are added. Save the result under a new name to keep the original."));
+          gloss_set_str (&self->last_message, problems[0] != '\0' ? problems : error->message);
+
+          label = gtk_label_new (problems[0] != '\0' ? problems : error->message);
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_label_set_yalign (GTK_LABEL (label), 0);
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+          gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+          gtk_widget_add_css_class (label, "problem-list");
+          scroller = gtk_scrolled_window_new ();
+          gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+          gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+          gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
+          gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+          gtk_widget_add_css_class (scroller, "card");
+          adw_message_dialog_set_extra_child (dialog, scroller);
           adw_message_dialog_add_responses (dialog,
                                             "cancel", _("_Cancel"),
                                             "open", _("_Open Anyway"),

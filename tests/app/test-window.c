@@ -23,6 +23,9 @@
   "The council approved 4.2 million euros for the project, a figure the " \
   "opposition called “wildly optimistic”.\n"
 
+static void save_screenshot (GtkWidget  *widget,
+                             const char *path);
+
 static GlossApplication *app;
 static char *tmpdir;
 
@@ -484,6 +487,8 @@ test_open_recoverable (void)
   g_assert_null (gloss_window_get_document (window));
   g_assert_nonnull (find_dialog (window));
   g_assert_nonnull (strstr (gloss_window_get_last_message (window), "does not match the text"));
+  wait_ms (300);
+  save_screenshot (GTK_WIDGET (find_dialog (window)), "/tmp/gloss-recoverable.png");
   respond (window, "cancel");
   g_assert_null (gloss_window_get_document (window));
 
