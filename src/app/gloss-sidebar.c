@@ -410,7 +410,9 @@ label_selected_cb (GlossSidebar *self)
   guint position;
   g_autoptr(GError) error = NULL;
 
-  if (self->syncing > 0 || self->detail_annotation == NULL || self->document == NULL)
+  if (self->syncing > 0 || self->detail_annotation == NULL || self->document == NULL ||
+      gloss_annotation_store_lookup (gloss_document_get_annotations (self->document),
+                                     gloss_annotation_get_id (self->detail_annotation)) != self->detail_annotation)
     return;
 
   position = gtk_drop_down_get_selected (self->label_dropdown);
@@ -793,7 +795,11 @@ gloss_sidebar_set_document (GlossSidebar  *self,
       g_signal_handlers_disconnect_by_data (self->document, self);
     }
 
+  /* Nothing of the old document may be edited through the new one. */
+  self->syncing++;
   g_clear_pointer (&self->selected_id, g_free);
+  g_clear_object (&self->detail_annotation);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_set_object (&self->document, document);
 
   if (document != NULL)
@@ -805,6 +811,7 @@ gloss_sidebar_set_document (GlossSidebar  *self,
                                    document != NULL ?
                                    G_LIST_MODEL (gloss_document_get_annotations (document)) : NULL);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->syncing--;
   update_list_page (self);
   update_detail (self);
 

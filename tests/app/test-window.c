@@ -438,6 +438,20 @@ test_annotate_and_save (void)
   wait_idle (window);
   g_assert_false (gloss_document_get_modified (document));
 
+  /* Nothing unsaved: another file replaces this one in the same window,
+   * with an annotation selected. */
+  gloss_sidebar_select_annotation (sidebar, annotation_at (window, 1));
+  {
+    g_autoptr(GFile) other = write_temp ("other.txt", "Another article about Grace Hopper.\n", -1);
+
+    gloss_window_open_file (window, other);
+    wait_idle (window);
+    g_assert_true (gloss_window_get_document (window) != document);
+    g_assert_cmpuint (n_annotations (window), ==, 0);
+    g_assert_null (gloss_sidebar_get_selected_annotation (sidebar));
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  }
+
   destroy_window (window);
 }
 
