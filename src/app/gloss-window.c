@@ -758,6 +758,13 @@ write_cb (GObject      *object,
 
   if (!gloss_file_replace_finish (data->file, result, &new_etag, &error))
     {
+      /* Cancelled by closing the window: the file on disk is untouched. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          save_data_free (data);
+          return;
+        }
+
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG) ||
           g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_CONFLICT))
         {
