@@ -110,10 +110,10 @@ gloss_format_timestamp (const char *timestamp)
     return g_date_time_format (local, "%H:%M");
   if (g_date_time_get_year (local) == g_date_time_get_year (now))
     /* Translators: a date in the current year, see strftime(3) */
-    return g_date_time_format (local, _("%e %b"));
+    return g_date_time_format (local, _("%-d %b"));
 
   /* Translators: a date in another year, see strftime(3) */
-  return g_date_time_format (local, _("%e %b %Y"));
+  return g_date_time_format (local, _("%-d %b %Y"));
 }
 
 static void
