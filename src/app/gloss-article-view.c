@@ -51,6 +51,7 @@ struct _GlossArticleView
   gboolean           dark;
   int                char_width;
   int                lane_gap;
+  float              fill_radius;
 
   /* Click tracking. */
   double             press_x;
@@ -101,6 +102,22 @@ typedef enum
   PIECE_LINKED,
   PIECE_FLASH,
 } PieceMode;
+
+typedef struct
+{
+  guint start;  /* buffer offset of the display line's first character */
+} DisplayLine;
+
+/* What one frame knows about the visible text: its display lines, and the
+ * location of every character looked up so far (spans share endpoints). */
+typedef struct
+{
+  GArray     *lines;
+  GHashTable *locations;
+  guint       vis_start;
+  guint       vis_end;
+  float       radius;
+} Frame;
 
 /* Text and header */
 
@@ -377,6 +394,12 @@ append_rounded_fill (GtkSnapshot           *snapshot,
   graphene_size_t zero = GRAPHENE_SIZE_INIT (0, 0);
   GskRoundedRect rounded;
 
+  if (radius <= 0 || (!round_start && !round_end))
+    {
+      gtk_snapshot_append_color (snapshot, color, rect);
+      return;
+    }
+
   gsk_rounded_rect_init (&rounded, rect,
                          round_start ? &r : &zero,
                          round_end ? &r : &zero,
@@ -429,7 +452,7 @@ draw_piece (GlossArticleView *self,
   switch (mode)
     {
     case PIECE_FILL:
-      append_rounded_fill (snapshot, &rect, is_start, is_end, 3, &style->fill);
+      append_rounded_fill (snapshot, &rect, is_start, is_end, self->fill_radius, &style->fill);
 
       if (style->kind == GLOSS_LABEL_KIND_ENTITY)
         {
@@ -438,17 +461,19 @@ draw_piece (GlossArticleView *self,
         }
       else if (style->kind == GLOSS_LABEL_KIND_CLAIM)
         {
-          const int dash = 5, gap = 3;
+          const int dash = 5, period = 8;
+          int grid = x0 - (x0 % period);
 
-          /* Dashes sit on a fixed grid so that they line up between lines. */
-          for (int x = x0 - (x0 % (dash + gap)); x < x1; x += dash + gap)
+          /* One repeat node per piece, not one node per dash; the dashes
+           * sit on a fixed grid so that they line up between lines. */
+          if (x1 > x0)
             {
-              int from = MAX (x, x0);
-              int to = MIN (x + dash, x1);
-
-              if (to > from)
-                gtk_snapshot_append_color (snapshot, &style->bar,
-                                           &GRAPHENE_RECT_INIT (from, bar_y, to - from, BAR_HEIGHT));
+              gtk_snapshot_push_repeat (snapshot,
+                                        &GRAPHENE_RECT_INIT (x0, bar_y, x1 - x0, BAR_HEIGHT),
+                                        &GRAPHENE_RECT_INIT (grid, bar_y, period, BAR_HEIGHT));
+              gtk_snapshot_append_color (snapshot, &style->bar,
+                                         &GRAPHENE_RECT_INIT (grid, bar_y, dash, BAR_HEIGHT));
+              gtk_snapshot_pop (snapshot);
             }
         }
       break;
@@ -488,13 +513,69 @@ draw_piece (GlossArticleView *self,
     }
 }
 
-/* Draws [from, to) (buffer offsets, @from at @iter) one display line at a
- * time; @span_start and @span_end are the annotation's own bounds, so that
- * only its real ends are rounded. */
+static const GdkRectangle *
+char_location (GlossArticleView *self,
+               Frame            *frame,
+               guint             offset)
+{
+  GdkRectangle *rect = g_hash_table_lookup (frame->locations, GUINT_TO_POINTER (offset + 1));
+
+  if (rect == NULL)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+      GtkTextIter iter;
+
+      rect = g_new (GdkRectangle, 1);
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+      gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, rect);
+      g_hash_table_insert (frame->locations, GUINT_TO_POINTER (offset + 1), rect);
+    }
+
+  return rect;
+}
+
+static gboolean
+is_newline (GlossArticleView *self,
+            guint             offset)
+{
+  gunichar c;
+
+  if (offset < self->body_offset)
+    return FALSE;
+
+  c = gloss_text_index_get_char (gloss_document_get_index (self->document),
+                                 offset - self->body_offset);
+  return c == '\n' || c == '\r' || c == 0x2029;
+}
+
+/* Index of the display line holding buffer offset @offset. */
+static guint
+find_line (Frame *frame,
+           guint  offset)
+{
+  guint lo = 0, hi = frame->lines->len;
+
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (frame->lines, DisplayLine, mid).start <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/* Draws [from, to) (buffer offsets, clipped to the visible text) one
+ * display line at a time; @span_start and @span_end are the annotation's
+ * own bounds, so that only its real ends are rounded. */
 static void
 draw_span (GlossArticleView  *self,
            GtkSnapshot       *snapshot,
-           const GtkTextIter *from,
+           Frame             *frame,
+           guint              from,
            guint              to,
            guint              span_start,
            guint              span_end,
@@ -502,46 +583,36 @@ draw_span (GlossArticleView  *self,
            PieceMode          mode,
            guint              lane)
 {
-  GtkTextView *text_view = GTK_TEXT_VIEW (self);
-  GtkTextIter seg = *from;
-  guint guard = 0;
+  guint line;
 
-  while ((guint) gtk_text_iter_get_offset (&seg) < to && guard++ < 10000)
+  if (frame->lines->len == 0)
+    return;
+
+  line = find_line (frame, from);
+
+  while (from < to && line < frame->lines->len)
     {
-      GtkTextIter next = seg;
-      GtkTextIter last;
-      GdkRectangle r0, r1;
-      guint seg_off = gtk_text_iter_get_offset (&seg);
-      guint seg_end;
-      gboolean more;
+      guint line_end = line + 1 < frame->lines->len
+        ? g_array_index (frame->lines, DisplayLine, line + 1).start
+        : frame->vis_end;
+      guint seg_end = MIN (to, line_end);
+      const GdkRectangle *r0, *r1;
       int x0, x1;
 
-      more = gtk_text_view_forward_display_line (text_view, &next);
-      if (!more || (guint) gtk_text_iter_get_offset (&next) <= seg_off)
-        seg_end = to;
-      else
-        seg_end = MIN ((guint) gtk_text_iter_get_offset (&next), to);
-
-      if (seg_end <= seg_off)
+      if (seg_end <= from)
         break;
 
-      last = seg;
-      gtk_text_iter_forward_chars (&last, seg_end - 1 - seg_off);
-      gtk_text_view_get_iter_location (text_view, &seg, &r0);
-      gtk_text_view_get_iter_location (text_view, &last, &r1);
+      r0 = char_location (self, frame, from);
+      r1 = char_location (self, frame, seg_end - 1);
 
-      x0 = r0.x;
-      if (gtk_text_iter_ends_line (&last))
-        x1 = r1.x + (seg_end - 1 == seg_off ? self->char_width / 2 : self->char_width / 3);
+      x0 = r0->x;
+      if (is_newline (self, seg_end - 1))
+        x1 = r1->x + (seg_end - 1 == from ? self->char_width / 2 : self->char_width / 3);
       else
-        x1 = r1.x + r1.width;
+        x1 = r1->x + r1->width;
 
-      if (r1.y != r0.y)
-        {
-          /* The segment ends on another display line than it starts
-           * (should not happen, but stay sane): draw to the line end. */
-          x1 = MAX (x1, x0 + self->char_width);
-        }
+      if (r1->y != r0->y)
+        x1 = MAX (x1, x0 + self->char_width);
 
       if (x1 < x0)
         {
@@ -551,26 +622,28 @@ draw_span (GlossArticleView  *self,
           x1 = tmp;
         }
 
-      if (!(gtk_text_iter_ends_line (&seg) && seg_end - seg_off == 1 && seg_off != span_start))
+      /* A lone line break at the start of a line (a blank line inside a
+       * span) is not worth a box. */
+      if (!(seg_end - from == 1 && from != span_start && is_newline (self, from)))
         draw_piece (self, snapshot, style, mode, lane,
-                    x0, x1, r0.y, r0.height,
-                    seg_off == span_start, seg_end == span_end);
+                    x0, x1, r0->y, r0->height,
+                    from == span_start, seg_end == span_end);
 
-      if (!more || seg_end >= to)
-        break;
-
-      seg = next;
+      from = seg_end;
+      line++;
     }
 }
 
 static void
-visible_offsets (GlossArticleView *self,
-                 guint            *start,
-                 guint            *end)
+frame_init (GlossArticleView *self,
+            Frame            *frame)
 {
   GtkTextView *text_view = GTK_TEXT_VIEW (self);
   GdkRectangle visible;
-  GtkTextIter first, last;
+  GtkTextIter first, last, iter;
+
+  frame->lines = g_array_new (FALSE, FALSE, sizeof (DisplayLine));
+  frame->locations = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   gtk_text_view_get_visible_rect (text_view, &visible);
   gtk_text_view_get_iter_at_location (text_view, &first, visible.x, visible.y);
@@ -581,32 +654,51 @@ visible_offsets (GlossArticleView *self,
   gtk_text_view_forward_display_line_end (text_view, &last);
   gtk_text_iter_forward_char (&last);
 
-  *start = gtk_text_iter_get_offset (&first);
-  *end = gtk_text_iter_get_offset (&last);
+  frame->vis_start = gtk_text_iter_get_offset (&first);
+  frame->vis_end = gtk_text_iter_get_offset (&last);
+
+  /* One walk over the visible display lines (a screenful, so ~50). */
+  iter = first;
+  for (guint guard = 0; guard < 2000; guard++)
+    {
+      DisplayLine line = { gtk_text_iter_get_offset (&iter) };
+
+      if (line.start >= frame->vis_end)
+        break;
+
+      g_array_append_val (frame->lines, line);
+
+      if (!gtk_text_view_forward_display_line (text_view, &iter) ||
+          (guint) gtk_text_iter_get_offset (&iter) <= line.start)
+        break;
+    }
+}
+
+static void
+frame_clear (Frame *frame)
+{
+  g_clear_pointer (&frame->lines, g_array_unref);
+  g_clear_pointer (&frame->locations, g_hash_table_unref);
 }
 
 static void
 draw_special (GlossArticleView *self,
               GtkSnapshot      *snapshot,
+              Frame            *frame,
               GlossAnnotation  *annotation,
               GHashTable       *styles,
               const SpanStyle  *fallback,
-              PieceMode         mode,
-              guint             vis_start,
-              guint             vis_end)
+              PieceMode         mode)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   guint s = gloss_annotation_get_start (annotation) + self->body_offset;
   guint e = gloss_annotation_get_end (annotation) + self->body_offset;
-  guint from = MAX (s, vis_start);
-  guint to = MIN (e, vis_end);
-  GtkTextIter iter;
+  guint from = MAX (s, frame->vis_start);
+  guint to = MIN (e, frame->vis_end);
 
-  if (from >= to || e > (guint) gtk_text_buffer_get_char_count (buffer))
+  if (from >= to)
     return;
 
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, from);
-  draw_span (self, snapshot, &iter, to, s, e,
+  draw_span (self, snapshot, frame, from, to, s, e,
              lookup_style (styles, annotation, fallback), mode, 0);
 }
 
@@ -624,8 +716,8 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
   guint lane_end[N_LANES] = { 0 };
   GlossAnnotationStore *store;
   SpanStyle fallback;
-  GtkTextIter walker;
-  guint vis_start, vis_end, doc_start, doc_end, length, n, walker_off;
+  Frame frame = { 0 };
+  guint doc_start, doc_end, length, n;
   const char *selected_id;
 
   if (GTK_TEXT_VIEW_CLASS (gloss_article_view_parent_class)->snapshot_layer != NULL)
@@ -638,13 +730,16 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
   if ((guint) gtk_text_buffer_get_char_count (buffer) != self->body_offset + length)
     return;
 
-  visible_offsets (self, &vis_start, &vis_end);
-  if (vis_end <= self->body_offset)
-    return;
+  frame_init (self, &frame);
+  if (frame.vis_end <= self->body_offset)
+    {
+      frame_clear (&frame);
+      return;
+    }
 
-  doc_start = vis_start > self->body_offset ? vis_start - self->body_offset : 0;
-  doc_end = MIN (vis_end - self->body_offset, length);
-  vis_start = MAX (vis_start, self->body_offset);
+  doc_start = frame.vis_start > self->body_offset ? frame.vis_start - self->body_offset : 0;
+  doc_end = MIN (frame.vis_end - self->body_offset, length);
+  frame.vis_start = MAX (frame.vis_start, self->body_offset);
 
   store = gloss_document_get_annotations (self->document);
   found = g_ptr_array_new ();
@@ -656,6 +751,9 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
 
   n = MIN (found->len, MAX_DRAWN);
   lanes = g_new0 (guint8, MAX (n, 1));
+
+  /* Rounded ends cost a clip each; a crowded screen gets square ones. */
+  self->fill_radius = n > 600 ? 0 : 3;
 
   /* Lanes: greedy interval colouring in start order, so an annotation
    * nested in (or overlapping) another gets the next lane down. */
@@ -674,34 +772,18 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
       lanes[i] = lane;
     }
 
-  /* The store returns annotations in start order, so one iter walks
-   * forward through all the (clipped) start points. */
-  gtk_text_buffer_get_iter_at_offset (buffer, &walker, vis_start);
-  walker_off = vis_start;
-
   for (guint i = 0; i < n; i++)
     {
       GlossAnnotation *a = g_ptr_array_index (found, i);
       guint s = gloss_annotation_get_start (a) + self->body_offset;
       guint e = gloss_annotation_get_end (a) + self->body_offset;
-      guint from = MAX (s, vis_start);
-      guint to = MIN (e, vis_end);
+      guint from = MAX (s, frame.vis_start);
+      guint to = MIN (e, frame.vis_end);
 
       if (from >= to)
         continue;
 
-      if (from > walker_off)
-        {
-          gtk_text_iter_forward_chars (&walker, from - walker_off);
-          walker_off = from;
-        }
-      else if (from < walker_off)
-        {
-          gtk_text_iter_set_offset (&walker, from);
-          walker_off = from;
-        }
-
-      draw_span (self, snapshot, &walker, to, s, e,
+      draw_span (self, snapshot, &frame, from, to, s, e,
                  lookup_style (styles, a, &fallback), PIECE_FILL, lanes[i]);
 
       if (self->linked_ids != NULL &&
@@ -710,8 +792,8 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
     }
 
   for (guint i = 0; i < linked->len; i++)
-    draw_special (self, snapshot, g_ptr_array_index (linked, i), styles, &fallback,
-                  PIECE_LINKED, vis_start, vis_end);
+    draw_special (self, snapshot, &frame, g_ptr_array_index (linked, i),
+                  styles, &fallback, PIECE_LINKED);
 
   selected_id = self->selected != NULL ? gloss_annotation_get_id (self->selected) : NULL;
   if (selected_id != NULL)
@@ -719,8 +801,7 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
       GlossAnnotation *current = gloss_annotation_store_lookup (store, selected_id);
 
       if (current != NULL)
-        draw_special (self, snapshot, current, styles, &fallback,
-                      PIECE_OUTLINE, vis_start, vis_end);
+        draw_special (self, snapshot, &frame, current, styles, &fallback, PIECE_OUTLINE);
     }
 
   if (self->flash != NULL && self->flash_level > 0)
@@ -728,9 +809,10 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
       GlossAnnotation *current = gloss_annotation_store_lookup (store, gloss_annotation_get_id (self->flash));
 
       if (current != NULL)
-        draw_special (self, snapshot, current, styles, &fallback,
-                      PIECE_FLASH, vis_start, vis_end);
+        draw_special (self, snapshot, &frame, current, styles, &fallback, PIECE_FLASH);
     }
+
+  frame_clear (&frame);
 }
 
 /* Flash */
@@ -1337,6 +1419,7 @@ gloss_article_view_init (GlossArticleView *self)
   self->font_size = 13;
   self->serif = TRUE;
   self->lane_gap = 3;
+  self->fill_radius = 3;
   self->char_width = 8;
 
   gtk_text_buffer_set_enable_undo (buffer, FALSE);

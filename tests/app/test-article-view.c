@@ -605,6 +605,16 @@ test_render (Fixture       *fixture,
 
   /* Dark style, for looking at. */
   g_assert_true (gloss_document_redo (fixture->document));
+  for (guint i = 0; i < gloss_annotation_store_get_n_items (store); i++)
+    {
+      GlossAnnotation *ann = gloss_annotation_store_get (store, i);
+
+      if (g_str_equal (gloss_annotation_get_label (ann), "Claim"))
+        gloss_article_view_set_selected_annotation (view, ann);
+      if (g_str_equal (gloss_annotation_get_label (ann), "PERSON"))
+        ids[0] = gloss_annotation_get_id (ann);
+    }
+  gloss_article_view_set_linked_ids (view, ids);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   gloss_article_view_set_serif (view, FALSE);
   gloss_article_view_set_font_size (view, 12);
@@ -675,6 +685,45 @@ test_flash (Fixture       *fixture,
   g_assert_cmpuint (count_differences (before, after), <, 60);
 }
 
+/* Far more annotations on screen than the view draws per frame, nested
+ * deeper than there are lanes: the frame is capped, not slow, and sane. */
+static void
+test_many (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GlossArticleView *view = GLOSS_ARTICLE_VIEW (fixture->view);
+  g_autoptr(GlossDocument) document = gloss_document_new (TEXT, -1);
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  guint length = g_utf8_strlen (TEXT, -1);
+  gint64 start;
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      guint s = g_rand_int_range (rand, 0, length - 1);
+      guint e = MIN (length, s + g_rand_int_range (rand, 1, 40));
+      GlossAnnotation *a = gloss_annotation_new (i % 3 == 0 ? "Claim" : i % 3 == 1 ? "PERSON" : "Yellow", s, e);
+      g_autofree char *id = g_strdup_printf ("a%u", i);
+
+      gloss_annotation_set_id (a, id);
+      g_ptr_array_add (annotations, a);
+    }
+  gloss_document_load_content (document, annotations, NULL);
+  g_assert_cmpuint (gloss_annotation_store_get_n_items (gloss_document_get_annotations (document)), ==, 20000);
+
+  gloss_article_view_set_document (view, document);
+  start = g_get_monotonic_time ();
+  texture = render (fixture->view);
+  g_test_message ("Rendered 20000 annotations (5000 drawn) in %.1f ms",
+                  (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_nonnull (texture);
+
+  gloss_article_view_set_document (view, NULL);
+  g_assert_null (gloss_article_view_get_document (view));
+  g_assert_false (gloss_article_view_get_selection (view, NULL, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -690,6 +739,7 @@ main (int   argc,
   ADD ("hit", test_hit);
   ADD ("render", test_render);
   ADD ("flash", test_flash);
+  ADD ("many", test_many);
 #undef ADD
 
   return g_test_run ();
