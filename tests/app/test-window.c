@@ -547,6 +547,37 @@ test_close_unsaved (void)
 }
 
 static void
+test_app_open_and_quit (void)
+{
+  g_autoptr(GFile) file = write_temp ("opened.txt", "Opened from the command line.\n", -1);
+  GFile *files[] = { file };
+  GlossWindow *window;
+  GtkWindow *weak;
+
+  /* `gloss FILE` opens the file in a window of its own. */
+  g_application_open (G_APPLICATION (app), files, 1, "");
+  window = GLOSS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  wait_idle (window);
+  g_assert_nonnull (gloss_window_get_document (window));
+  g_assert_cmpstr (gloss_document_get_text (gloss_window_get_document (window)), ==,
+                   "Opened from the command line.\n");
+
+  /* Quitting asks about unsaved work instead of dropping it. */
+  select_text (window, "command line");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "Yellow");
+  weak = GTK_WINDOW (window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  iterate ();
+  g_assert_nonnull (weak);
+  g_assert_nonnull (find_dialog (window));
+  respond (window, "discard");
+  iterate ();
+  g_assert_null (weak);
+}
+
+static void
 save_screenshot (GtkWidget  *widget,
                  const char *path)
 {
@@ -698,6 +729,7 @@ main (int   argc,
   g_test_add_func ("/gloss/window/close-unsaved", test_close_unsaved);
   g_test_add_func ("/gloss/window/screenshot", test_screenshot);
   g_test_add_func ("/gloss/window/settings", test_settings);
+  g_test_add_func ("/gloss/window/app-open-and-quit", test_app_open_and_quit);
 
   ret = g_test_run ();
 
