@@ -449,7 +449,7 @@ recoverable_response_cb (AdwMessageDialog *dialog,
                          const char       *response,
                          gpointer          user_data)
 {
-  g_autoptr(GFile) file = user_data;
+  GFile *file = user_data;
   GlossWindow *self = GLOSS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
 
   if (g_strcmp0 (response, "open") == 0 && self != NULL)
@@ -512,8 +512,8 @@ load_cb (GObject      *object,
           adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_SUGGESTED);
           adw_message_dialog_set_default_response (dialog, "cancel");
           adw_message_dialog_set_close_response (dialog, "cancel");
-          g_signal_connect (dialog, "response", G_CALLBACK (recoverable_response_cb),
-                            g_object_ref (data->file));
+          g_signal_connect_data (dialog, "response", G_CALLBACK (recoverable_response_cb),
+                                 g_object_ref (data->file), (GClosureNotify) g_object_unref, 0);
           gtk_window_present (GTK_WINDOW (dialog));
           return;
         }
@@ -731,7 +731,7 @@ conflict_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
                       gpointer          user_data)
 {
-  g_autoptr(GFile) file = user_data;
+  GFile *file = user_data;
   GlossWindow *self = GLOSS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
 
   if (g_strcmp0 (response, "overwrite") == 0)
@@ -783,8 +783,8 @@ write_cb (GObject      *object,
           adw_message_dialog_set_response_appearance (dialog, "save-as", ADW_RESPONSE_SUGGESTED);
           adw_message_dialog_set_default_response (dialog, "save-as");
           adw_message_dialog_set_close_response (dialog, "cancel");
-          g_signal_connect (dialog, "response", G_CALLBACK (conflict_response_cb),
-                            g_object_ref (data->file));
+          g_signal_connect_data (dialog, "response", G_CALLBACK (conflict_response_cb),
+                                 g_object_ref (data->file), (GClosureNotify) g_object_unref, 0);
           gtk_window_present (GTK_WINDOW (dialog));
         }
       else
