@@ -51,6 +51,7 @@ struct _GlossArticleView
   gboolean           dark;
   int                char_width;
   int                lane_gap;
+  gboolean           blank_line_paragraphs;
   float              fill_radius;
 
   /* Click tracking. */
@@ -201,6 +202,33 @@ apply_base_tag (GlossArticleView *self)
   gtk_text_buffer_apply_tag (buffer, self->base_tag, &start, &end);
 }
 
+static void update_fonts (GlossArticleView *self);
+
+/* Whether most line breaks in @text come in pairs (paragraphs separated by
+ * blank lines) rather than alone. */
+static gboolean
+uses_blank_lines (const char *text)
+{
+  guint singles = 0, doubles = 0;
+
+  for (const char *p = strchr (text, '\n'); p != NULL; p = strchr (p, '\n'))
+    {
+      if (p[1] == '\n')
+        {
+          doubles++;
+          while (*p == '\n')
+            p++;
+        }
+      else
+        {
+          singles++;
+          p++;
+        }
+    }
+
+  return doubles > singles;
+}
+
 static void
 rebuild_text (GlossArticleView *self)
 {
@@ -216,6 +244,12 @@ rebuild_text (GlossArticleView *self)
   insert_header (self);
   gtk_text_buffer_get_end_iter (buffer, &iter);
   gtk_text_buffer_insert (buffer, &iter, gloss_document_get_text (self->document), -1);
+
+  if (self->blank_line_paragraphs != uses_blank_lines (gloss_document_get_text (self->document)))
+    {
+      self->blank_line_paragraphs = !self->blank_line_paragraphs;
+      update_fonts (self);
+    }
   apply_base_tag (self);
 
   if ((guint) gtk_text_buffer_get_char_count (buffer) !=
@@ -292,7 +326,9 @@ update_fonts (GlossArticleView *self)
   self->lane_gap = px >= 22 ? 4 : 3;
   inside = 2 + N_LANES * self->lane_gap + (int) round (px * 0.12);
   gtk_text_view_set_pixels_inside_wrap (text_view, inside);
-  gtk_text_view_set_pixels_below_lines (text_view, inside + (int) round (px * 0.35));
+  /* Paragraphs already separated by blank lines need no extra gap. */
+  gtk_text_view_set_pixels_below_lines (text_view,
+                                        inside + (self->blank_line_paragraphs ? 0 : (int) round (px * 0.5)));
   gtk_text_view_set_pixels_above_lines (text_view, 0);
 
   gtk_widget_queue_resize (GTK_WIDGET (self));
