@@ -190,6 +190,8 @@ message_dialog_new (GlossWindow *self,
 
   gloss_set_str (&self->last_message, body);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  /* Its response handlers use the window. */
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
 
   return dialog;
 }
