@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-annotation-row.h"
+#include "gloss-label-palette.h"
 #include "gloss-sidebar.h"
 
 /* The fixed entries of the filter dropdown; label names follow. */
@@ -448,6 +449,33 @@ note_commit_shortcut_cb (GtkWidget *widget,
   return TRUE;
 }
 
+/* In the list, a label key relabels the selected annotation. */
+static gboolean
+list_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     gpointer               user_data)
+{
+  GlossSidebar *self = user_data;
+  GlossAnnotation *selected = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GlossLabel) label = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (selected == NULL || self->document == NULL || self->labels == NULL)
+    return FALSE;
+
+  label = gloss_label_for_key (G_LIST_MODEL (self->labels), keyval, state);
+  if (label == NULL)
+    return FALSE;
+
+  if (g_strcmp0 (gloss_label_get_name (label), gloss_annotation_get_label (selected)) != 0 &&
+      gloss_document_relabel (self->document, selected, gloss_label_get_name (label), &error) == NULL)
+    g_warning ("Could not relabel: %s", error->message);
+
+  return TRUE;
+}
+
 static GtkWidget *
 create_label_button (GlossLabel *label)
 {
@@ -759,6 +787,10 @@ gloss_sidebar_init (GlossSidebar *self)
                                gtk_callback_action_new (note_commit_shortcut_cb, self, NULL));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
   gtk_widget_add_controller (GTK_WIDGET (self->note_view), controller);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (list_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), controller);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
 

@@ -144,6 +144,26 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_with_class (GtkWidget  *widget,
+                 GType       type,
+                 const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_has_css_class (child, css_class))
+        return child;
+      if ((found = find_with_class (child, type, css_class)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static AdwMessageDialog *
 find_dialog (GlossWindow *window)
 {
@@ -332,6 +352,18 @@ test_annotate_and_save (void)
   g_assert_cmpstr (gloss_annotation_get_label (annotation_at (window, 1)), ==, "LOC");
   /* The selection follows the edited copy. */
   g_assert_true (gloss_sidebar_get_selected_annotation (sidebar) == annotation_at (window, 1));
+
+  /* A label key typed in the list relabels the selected row. */
+  {
+    GtkWidget *list_view = find_with_class (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW, "navigation-sidebar");
+
+    g_assert_nonnull (list_view);
+    g_assert_true (press_key (list_view, GDK_KEY_e));
+    g_assert_cmpstr (gloss_annotation_get_label (annotation_at (window, 1)), ==, "EVENT");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    g_assert_cmpstr (gloss_annotation_get_label (annotation_at (window, 1)), ==, "LOC");
+    g_assert_true (gloss_sidebar_get_selected_annotation (sidebar) == annotation_at (window, 1));
+  }
 
   /* A note, committed as one undoable edit. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-note", NULL));
