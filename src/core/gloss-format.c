@@ -1833,8 +1833,16 @@ gloss_format_read (GBytes          *bytes,
 
   if (len > GLOSS_FORMAT_MAX_BYTES)
     {
-      g_autofree char *size = g_format_size (len);
-      g_autofree char *limit = g_format_size (GLOSS_FORMAT_MAX_BYTES);
+      g_autofree char *size = g_format_size_full (len, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (GLOSS_FORMAT_MAX_BYTES, G_FORMAT_SIZE_IEC_UNITS);
+
+      if (g_str_equal (size, limit))
+        {
+          g_free (size);
+          g_free (limit);
+          size = g_format_size_full (len, G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
+          limit = g_format_size_full (GLOSS_FORMAT_MAX_BYTES, G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
+        }
 
       g_set_error (&local_error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
                    _("The file is too large (%s; the limit is %s)"), size, limit);
