@@ -47,6 +47,7 @@ struct _GlossSidebar
   GtkRevealer        *detail_revealer;
   GtkDropDown        *label_dropdown;
   GtkTextView        *note_view;
+  GtkLabel           *note_placeholder;
 };
 
 G_DEFINE_FINAL_TYPE (GlossSidebar, gloss_sidebar, GTK_TYPE_WIDGET)
@@ -431,6 +432,14 @@ label_selected_cb (GlossSidebar *self)
 }
 
 static void
+note_changed_cb (GlossSidebar  *self,
+                 GtkTextBuffer *buffer)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->note_placeholder),
+                          gtk_text_buffer_get_char_count (buffer) == 0);
+}
+
+static void
 note_focus_leave_cb (GlossSidebar *self)
 {
   gloss_sidebar_commit_note (self);
@@ -622,6 +631,42 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                                        NULL, NULL);
 }
 
+static void
+setup_label_item_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *name = gtk_label_new (NULL);
+
+  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (dot, "label-dot");
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), dot);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_label_item_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  GlossLabel *label = gtk_list_item_get_item (item);
+  GtkWidget *dot = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *name = gtk_widget_get_next_sibling (dot);
+  const char *color_class = gloss_label_css_class (label);
+  const char *old_class = g_object_get_data (G_OBJECT (dot), "color-class");
+
+  if (old_class != NULL)
+    gtk_widget_remove_css_class (dot, old_class);
+  gtk_widget_add_css_class (dot, color_class);
+  g_object_set_data (G_OBJECT (dot), "color-class", (gpointer) color_class);
+  gtk_label_set_text (GTK_LABEL (name), gloss_label_get_name (label));
+}
+
 static char *
 label_name_cb (GlossLabel *label)
 {
@@ -729,6 +774,7 @@ gloss_sidebar_class_init (GlossSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, detail_revealer);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, label_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, note_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, note_placeholder);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_selected_cb);
@@ -775,6 +821,15 @@ gloss_sidebar_init (GlossSidebar *self)
                                             G_CALLBACK (label_name_cb), NULL, NULL);
   gtk_drop_down_set_expression (self->label_dropdown, expression);
   gtk_expression_unref (expression);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_item_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label_item_cb), self);
+  gtk_drop_down_set_factory (self->label_dropdown, factory);
+  g_object_unref (factory);
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
+                           G_CALLBACK (note_changed_cb), self, G_CONNECT_SWAPPED);
 
   controller = gtk_event_controller_focus_new ();
   g_signal_connect_object (controller, "leave", G_CALLBACK (note_focus_leave_cb),

@@ -661,6 +661,8 @@ test_screenshot (void)
   save_screenshot (GTK_WIDGET (window), "/tmp/gloss-window-light.png");
   save_screenshot (GTK_WIDGET (empty), "/tmp/gloss-window-empty.png");
 
+  /* Dark, with an annotation without a note selected. */
+  gloss_sidebar_select_annotation (sidebar, annotation_at (window, 0));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   wait_ms (600);
   save_screenshot (GTK_WIDGET (window), "/tmp/gloss-window-dark.png");
