@@ -429,6 +429,11 @@ test_annotate_and_save (void)
   g_assert_false (gloss_document_get_modified (document));
   g_assert_true (g_file_equal (gloss_window_get_file (window), saved));
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+  {
+    g_autofree char *uri = g_file_get_uri (saved);
+
+    g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+  }
 
   reopened = new_window ();
   gloss_window_open_file (reopened, saved);
