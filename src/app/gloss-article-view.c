@@ -1093,7 +1093,7 @@ hide_palette (GlossArticleView *self)
 
 /* The palette does not take the keyboard (so label keys, Shift+arrows and
  * Escape keep working in the view); it goes away as soon as the selection
- * changes or the text scrolls under it. */
+ * changes; it follows the selection when the text scrolls. */
 static void
 mark_set_cb (GlossArticleView *self,
              GtkTextIter      *location,
@@ -1102,6 +1102,67 @@ mark_set_cb (GlossArticleView *self,
 {
   if (mark == gtk_text_buffer_get_insert (buffer) ||
       mark == gtk_text_buffer_get_selection_bound (buffer))
+    hide_palette (self);
+}
+
+/* The rectangle (widget coordinates) the palette points at: the end of
+ * the body selection. FALSE if nothing is selected or it is off screen. */
+static gboolean
+selection_area (GlossArticleView *self,
+                GdkRectangle     *area)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextIter s, last;
+  GdkRectangle rs, re, visible;
+  guint start, end;
+  int wx, wy;
+
+  if (!gloss_article_view_get_selection (self, &start, &end))
+    return FALSE;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, start + self->body_offset);
+  gtk_text_buffer_get_iter_at_offset (buffer, &last, end - 1 + self->body_offset);
+  gtk_text_view_get_iter_location (text_view, &s, &rs);
+  gtk_text_view_get_iter_location (text_view, &last, &re);
+
+  if (rs.y == re.y)
+    {
+      area->x = MIN (rs.x, re.x);
+      area->width = MAX (rs.x + rs.width, re.x + re.width) - area->x;
+    }
+  else
+    {
+      area->x = re.x;
+      area->width = MAX (re.width, 1);
+    }
+  area->y = re.y;
+  area->height = re.height;
+
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  if (area->y + area->height <= visible.y || area->y >= visible.y + visible.height)
+    return FALSE;
+
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         area->x, area->y, &wx, &wy);
+  area->x = wx;
+  area->y = wy;
+
+  return TRUE;
+}
+
+/* Scrolling moves the selection: follow it, or go when it leaves. */
+static void
+scrolled_cb (GlossArticleView *self)
+{
+  GdkRectangle area;
+
+  if (self->palette == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->palette)))
+    return;
+
+  if (selection_area (self, &area))
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->palette), &area);
+  else
     hide_palette (self);
 }
 
@@ -1513,7 +1574,7 @@ gloss_article_view_init (GlossArticleView *self)
 
   self->adjustment_signals = g_signal_group_new (GTK_TYPE_ADJUSTMENT);
   g_signal_group_connect_swapped (self->adjustment_signals, "value-changed",
-                                  G_CALLBACK (hide_palette), self);
+                                  G_CALLBACK (scrolled_cb), self);
   g_signal_connect (self, "notify::vadjustment", G_CALLBACK (vadjustment_changed_cb), NULL);
 
   self->palette = GLOSS_LABEL_PALETTE (gloss_label_palette_new ());
@@ -1816,43 +1877,12 @@ gloss_article_view_set_serif (GlossArticleView *self,
 void
 gloss_article_view_popup_palette (GlossArticleView *self)
 {
-  GtkTextView *text_view = GTK_TEXT_VIEW (self);
-  GtkTextBuffer *buffer;
-  GtkTextIter s, e, last;
-  GdkRectangle rs, re, area;
-  guint start, end;
-  int wx, wy;
+  GdkRectangle area;
 
   g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
 
-  if (!gloss_article_view_get_selection (self, &start, &end))
+  if (!selection_area (self, &area))
     return;
-
-  buffer = gtk_text_view_get_buffer (text_view);
-  gtk_text_buffer_get_iter_at_offset (buffer, &s, start + self->body_offset);
-  gtk_text_buffer_get_iter_at_offset (buffer, &e, end + self->body_offset);
-  last = e;
-  gtk_text_iter_backward_char (&last);
-  gtk_text_view_get_iter_location (text_view, &s, &rs);
-  gtk_text_view_get_iter_location (text_view, &last, &re);
-
-  if (rs.y == re.y)
-    {
-      area.x = MIN (rs.x, re.x);
-      area.width = MAX (rs.x + rs.width, re.x + re.width) - area.x;
-    }
-  else
-    {
-      area.x = re.x;
-      area.width = MAX (re.width, 1);
-    }
-  area.y = re.y;
-  area.height = re.height;
-
-  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
-                                         area.x, area.y, &wx, &wy);
-  area.x = wx;
-  area.y = wy;
 
   gtk_popover_set_pointing_to (GTK_POPOVER (self->palette), &area);
   gtk_popover_popup (GTK_POPOVER (self->palette));

@@ -4,11 +4,15 @@
 
 #include "config.h"
 
+#include <dlfcn.h>
 #include <math.h>
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "gloss-article-view.h"
 #include "gloss-label-palette.h"
@@ -724,6 +728,163 @@ test_many (Fixture       *fixture,
   g_assert_false (gloss_article_view_get_selection (view, NULL, NULL));
 }
 
+#ifdef GDK_WINDOWING_X11
+/* Real pointer input through the XTEST extension (Xvfb has it), loaded at
+ * run time so that the build needs nothing more than GTK. */
+typedef struct
+{
+  Display *display;
+  int    (*fake_motion) (Display *, int, int, int, unsigned long);
+  int    (*fake_button) (Display *, unsigned int, int, unsigned long);
+  int    (*translate) (Display *, Window, Window, int, int, int *, int *, Window *);
+  int    (*flush) (Display *);
+  Window (*root) (Display *);
+} Pointer;
+
+static gboolean
+pointer_init (Pointer *pointer)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  void *xtst;
+
+  if (!GDK_IS_X11_DISPLAY (display))
+    return FALSE;
+
+  xtst = dlopen ("libXtst.so.6", RTLD_NOW | RTLD_GLOBAL);
+  if (xtst == NULL)
+    return FALSE;
+
+  pointer->display = gdk_x11_display_get_xdisplay (display);
+  pointer->fake_motion = (gpointer) dlsym (xtst, "XTestFakeMotionEvent");
+  pointer->fake_button = (gpointer) dlsym (xtst, "XTestFakeButtonEvent");
+  pointer->translate = (gpointer) dlsym (RTLD_DEFAULT, "XTranslateCoordinates");
+  pointer->flush = (gpointer) dlsym (RTLD_DEFAULT, "XFlush");
+  pointer->root = (gpointer) dlsym (RTLD_DEFAULT, "XDefaultRootWindow");
+
+  return pointer->fake_motion != NULL && pointer->fake_button != NULL &&
+         pointer->translate != NULL && pointer->flush != NULL && pointer->root != NULL;
+}
+
+static void
+pointer_move (Pointer   *pointer,
+              GtkWidget *widget,
+              double     x,
+              double     y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t point;
+  double nx, ny;
+  Window child;
+  int rx, ry;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (x, y), &point));
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  pointer->translate (pointer->display,
+                      gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
+                      pointer->root (pointer->display),
+                      (int) (point.x + nx), (int) (point.y + ny), &rx, &ry, &child);
+  pointer->fake_motion (pointer->display, -1, rx, ry, 0);
+  pointer->flush (pointer->display);
+  wait_ms (60);
+}
+
+static void
+pointer_button (Pointer  *pointer,
+                gboolean  down)
+{
+  pointer->fake_button (pointer->display, 1, down, 0);
+  pointer->flush (pointer->display);
+  wait_ms (60);
+}
+
+#define WAIT_FOR(condition) \
+  G_STMT_START { \
+    gint64 deadline_ = g_get_monotonic_time () + 3 * G_TIME_SPAN_SECOND; \
+    while (!(condition) && g_get_monotonic_time () < deadline_) \
+      g_main_context_iteration (NULL, FALSE); \
+  } G_STMT_END
+
+static GtkWidget *
+first_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+#endif
+
+/* The whole path with real pointer events: a click on a span activates
+ * the innermost annotation, a drag selects and opens the palette, a click
+ * on a palette button tags. */
+static void
+test_pointer (Fixture       *fixture,
+              gconstpointer  data)
+{
+#ifdef GDK_WINDOWING_X11
+  GlossArticleView *view = GLOSS_ARTICLE_VIEW (fixture->view);
+  GtkWidget *palette = find_palette (fixture->view);
+  GtkWidget *button;
+  Pointer pointer;
+  double x, y, x2, y2;
+  guint start = 0, end = 0;
+
+  if (!pointer_init (&pointer))
+    {
+      g_test_skip ("Needs X11 with the XTEST extension");
+      return;
+    }
+
+  char_point (fixture->view, offset_of ("United") + 2, &x, &y);
+  pointer_move (&pointer, fixture->view, x, y);
+  pointer_button (&pointer, TRUE);
+  pointer_button (&pointer, FALSE);
+  WAIT_FOR (fixture->activated->len > 0);
+  g_assert_cmpuint (fixture->activated->len, ==, 1);
+  g_assert_cmpstr (gloss_annotation_get_label (g_ptr_array_index (fixture->activated, 0)), ==, "LOC");
+  g_assert_false (gtk_widget_get_visible (palette));
+
+  char_point (fixture->view, offset_of ("Angela"), &x, &y);
+  char_point (fixture->view, end_of ("Merkel") - 1, &x2, &y2);
+  pointer_move (&pointer, fixture->view, x - 3, y);
+  pointer_button (&pointer, TRUE);
+  pointer_move (&pointer, fixture->view, (x + x2) / 2, y);
+  pointer_move (&pointer, fixture->view, x2 + 3, y2);
+  pointer_button (&pointer, FALSE);
+  WAIT_FOR (gtk_widget_get_visible (palette));
+  g_assert_true (gtk_widget_get_visible (palette));
+  g_assert_true (gloss_article_view_get_selection (view, &start, &end));
+  g_assert_cmpuint (start, ==, offset_of ("Angela"));
+  g_assert_cmpuint (end, ==, end_of ("Merkel"));
+  g_assert_cmpuint (fixture->activated->len, ==, 1);
+
+  button = first_button (palette);
+  g_assert_nonnull (button);
+  wait_ms (200);
+  pointer_move (&pointer, button, gtk_widget_get_width (button) / 2.0, gtk_widget_get_height (button) / 2.0);
+  pointer_button (&pointer, TRUE);
+  pointer_button (&pointer, FALSE);
+  WAIT_FOR (fixture->tagged->len > 0);
+  g_assert_cmpuint (fixture->tagged->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (fixture->tagged, 0), ==, "PERSON");
+  WAIT_FOR (!gtk_widget_get_visible (palette));
+  g_assert_false (gtk_widget_get_visible (palette));
+#else
+  g_test_skip ("Needs X11");
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -740,6 +901,7 @@ main (int   argc,
   ADD ("render", test_render);
   ADD ("flash", test_flash);
   ADD ("many", test_many);
+  ADD ("pointer", test_pointer);
 #undef ADD
 
   return g_test_run ();
