@@ -584,6 +584,40 @@ test_close_unsaved (void)
 }
 
 static void
+test_drop_file (void)
+{
+  g_autoptr(GFile) file = write_temp ("dropped.txt", "Dropped onto the window.\n", -1);
+  g_autoptr(GListModel) controllers = NULL;
+  GlossWindow *window = new_window ();
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+
+  wait_idle (window);
+  g_assert_nonnull (gloss_window_get_document (window));
+  g_assert_cmpstr (gloss_document_get_text (gloss_window_get_document (window)), ==,
+                   "Dropped onto the window.\n");
+
+  destroy_window (window);
+}
+
+static void
 test_app_open_and_quit (void)
 {
   g_autoptr(GFile) file = write_temp ("opened.txt", "Opened from the command line.\n", -1);
@@ -768,6 +802,7 @@ main (int   argc,
   g_test_add_func ("/gloss/window/close-unsaved", test_close_unsaved);
   g_test_add_func ("/gloss/window/screenshot", test_screenshot);
   g_test_add_func ("/gloss/window/settings", test_settings);
+  g_test_add_func ("/gloss/window/drop-file", test_drop_file);
   g_test_add_func ("/gloss/window/app-open-and-quit", test_app_open_and_quit);
 
   ret = g_test_run ();
