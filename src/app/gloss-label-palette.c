@@ -140,6 +140,8 @@ create_label_button (gpointer item,
 
   button = gtk_button_new ();
   gtk_widget_add_css_class (button, "flat");
+  /* Styled like the sidebar's label buttons by the application's CSS. */
+  gtk_widget_add_css_class (button, "label-button");
   gtk_widget_set_focus_on_click (button, FALSE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.tag");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", name);
@@ -170,8 +172,7 @@ create_label_button (gpointer item,
 
       gtk_widget_add_css_class (keycap, "dim-label");
       gtk_widget_add_css_class (keycap, "monospace");
-      gtk_widget_add_css_class (keycap, "caption");
-      gtk_widget_add_css_class (keycap, "keycap");
+      gtk_widget_add_css_class (keycap, "key");
       gtk_box_append (GTK_BOX (box), keycap);
       /* Translators: a tooltip; %s are a label name and its key */
       tooltip = g_strdup_printf (_("Tag as %s (%s)"), name, key);
