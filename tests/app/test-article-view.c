@@ -122,6 +122,7 @@ fixture_set_up (Fixture       *fixture,
   annotate (fixture->document, "DATE", "last year");
   annotate (fixture->document, "Pink", "independent economists dispute the figure");
   annotate (fixture->document, "GPE", "会谈");
+  annotate (fixture->document, "Green", "closer to 4 %.\n\nКритики говорят");
   gloss_document_end_edit (fixture->document);
 
   fixture->window = gtk_window_new ();
