@@ -1,0 +1,220 @@
+/* gloss-annotation-row.c
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "gloss-annotation-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-annotation-row.h"
+
+#define QUOTE_MAX_CHARS 120
+#define NOTE_MAX_CHARS  140
+
+struct _GlossAnnotationRow
+{
+  GtkWidget        parent_instance;
+
+  GlossAnnotation *annotation;
+  char            *chip_class;
+
+  GtkLabel        *chip;
+  GtkLabel        *meta_label;
+  GtkLabel        *quote_label;
+  GtkLabel        *note_label;
+};
+
+G_DEFINE_FINAL_TYPE (GlossAnnotationRow, gloss_annotation_row, GTK_TYPE_WIDGET)
+
+static GtkCssProvider *color_provider;
+static GHashTable *color_classes;   /* class name → itself */
+static GString *color_css;
+
+const char *
+gloss_label_css_class (GlossLabel *label)
+{
+  g_autofree char *name = NULL;
+  double r = 0.5, g = 0.5, b = 0.5;
+  const char *existing;
+  guint ir, ig, ib;
+
+  if (label != NULL)
+    gloss_label_get_rgb (label, &r, &g, &b);
+
+  ir = (guint) CLAMP (r * 255.0 + 0.5, 0, 255);
+  ig = (guint) CLAMP (g * 255.0 + 0.5, 0, 255);
+  ib = (guint) CLAMP (b * 255.0 + 0.5, 0, 255);
+  name = g_strdup_printf ("gloss-c-%02x%02x%02x", ir, ig, ib);
+
+  if (color_classes == NULL)
+    color_classes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  existing = g_hash_table_lookup (color_classes, name);
+  if (existing != NULL)
+    return existing;
+
+  if (color_provider == NULL)
+    {
+      GdkDisplay *display = gdk_display_get_default ();
+
+      color_provider = gtk_css_provider_new ();
+      color_css = g_string_new (NULL);
+      if (display != NULL)
+        gtk_style_context_add_provider_for_display (display,
+                                                    GTK_STYLE_PROVIDER (color_provider),
+                                                    GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+
+  /* Built from the parsed numbers, never from the file's string. */
+  g_string_append_printf (color_css,
+                          ".label-chip.%s { background-color: rgba(%u,%u,%u,0.2); "
+                          "border-color: rgba(%u,%u,%u,0.55); }\n"
+                          ".label-dot.%s { background-color: rgb(%u,%u,%u); }\n",
+                          name, ir, ig, ib, ir, ig, ib,
+                          name, ir, ig, ib);
+  gtk_css_provider_load_from_data (color_provider, color_css->str, color_css->len);
+
+  g_hash_table_add (color_classes, name);
+
+  return g_steal_pointer (&name);
+}
+
+/**
+ * gloss_format_timestamp:
+ * @timestamp: (nullable): an ISO 8601 timestamp
+ *
+ * Returns: a short local time for display: the time of day for today,
+ *   else the date.
+ */
+char *
+gloss_format_timestamp (const char *timestamp)
+{
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  if (timestamp == NULL || timestamp[0] == '\0')
+    return NULL;
+
+  when = g_date_time_new_from_iso8601 (timestamp, NULL);
+  if (when == NULL)
+    return g_strdup (timestamp);
+
+  local = g_date_time_to_local (when);
+  now = g_date_time_new_now_local ();
+
+  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+    return g_date_time_format (local, "%H:%M");
+  if (g_date_time_get_year (local) == g_date_time_get_year (now))
+    /* Translators: a date in the current year, see strftime(3) */
+    return g_date_time_format (local, _("%-d %b"));
+
+  /* Translators: a date in another year, see strftime(3) */
+  return g_date_time_format (local, _("%-d %b %Y"));
+}
+
+static void
+gloss_annotation_row_dispose (GObject *object)
+{
+  GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (object);
+  GtkWidget *child;
+
+  g_clear_object (&self->annotation);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_ANNOTATION_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (gloss_annotation_row_parent_class)->dispose (object);
+}
+
+static void
+gloss_annotation_row_class_init (GlossAnnotationRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gloss_annotation_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/glossapp/Gloss/ui/gloss-annotation-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, chip);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, quote_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, note_label);
+  gtk_widget_class_set_css_name (widget_class, "annotationrow");
+}
+
+static void
+gloss_annotation_row_init (GlossAnnotationRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+gloss_annotation_row_new (void)
+{
+  return g_object_new (GLOSS_TYPE_ANNOTATION_ROW, NULL);
+}
+
+GlossAnnotation *
+gloss_annotation_row_get_annotation (GlossAnnotationRow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_ROW (self), NULL);
+
+  return self->annotation;
+}
+
+void
+gloss_annotation_row_set_annotation (GlossAnnotationRow *self,
+                                     GlossAnnotation    *annotation,
+                                     GlossLabel         *label)
+{
+  g_autofree char *quote = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *meta = NULL;
+  const char *author;
+
+  g_return_if_fail (GLOSS_IS_ANNOTATION_ROW (self));
+  g_return_if_fail (annotation == NULL || GLOSS_IS_ANNOTATION (annotation));
+
+  g_set_object (&self->annotation, annotation);
+
+  if (self->chip_class != NULL)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->chip), self->chip_class);
+      self->chip_class = NULL;
+    }
+
+  if (annotation == NULL)
+    return;
+
+  self->chip_class = (char *) gloss_label_css_class (label);
+  gtk_widget_add_css_class (GTK_WIDGET (self->chip), self->chip_class);
+  gtk_label_set_text (self->chip, gloss_annotation_get_label (annotation));
+
+  quote = gloss_text_ellipsize (gloss_annotation_get_quote (annotation), QUOTE_MAX_CHARS);
+  gtk_label_set_text (self->quote_label, quote);
+
+  note = gloss_text_ellipsize (gloss_annotation_get_note (annotation), NOTE_MAX_CHARS);
+  gtk_label_set_text (self->note_label, note);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL && note[0] != '\0');
+
+  author = gloss_annotation_get_author (annotation);
+  when = gloss_format_timestamp (gloss_annotation_get_modified (annotation) != NULL ?
+                                 gloss_annotation_get_modified (annotation) :
+                                 gloss_annotation_get_created (annotation));
+  if (author != NULL && author[0] != '\0' && when != NULL)
+    /* Translators: annotation author and time, e.g. "Ada · 14:05" */
+    meta = g_strdup_printf (_("%s · %s"), author, when);
+  else if (author != NULL && author[0] != '\0')
+    meta = g_strdup (author);
+  else
+    meta = g_strdup (when);
+
+  gtk_label_set_text (self->meta_label, meta);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->meta_label), author);
+}

@@ -1,0 +1,31 @@
+/* gloss-annotation-row.h
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gloss-document.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_TYPE_ANNOTATION_ROW (gloss_annotation_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (GlossAnnotationRow, gloss_annotation_row, GLOSS, ANNOTATION_ROW, GtkWidget)
+
+/* One annotation in the sidebar list: label chip, shortened quote, note
+ * preview, author and time. */
+GtkWidget       *gloss_annotation_row_new             (void);
+GlossAnnotation *gloss_annotation_row_get_annotation  (GlossAnnotationRow *self);
+void             gloss_annotation_row_set_annotation  (GlossAnnotationRow *self,
+                                                       GlossAnnotation    *annotation,
+                                                       GlossLabel         *label);
+
+/* Returns the name of a CSS class ("gloss-c-rrggbb") that gives a
+ * .label-chip or .label-dot the colour of @label, registering it with the
+ * display on first use. */
+const char      *gloss_label_css_class                (GlossLabel         *label);
+char            *gloss_format_timestamp               (const char         *timestamp);
+
+G_END_DECLS

@@ -1,0 +1,1889 @@
+/* gloss-article-view.c
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "gloss-article-view"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "gloss-article-view.h"
+#include "gloss-label-palette.h"
+
+/* At most this many annotations are drawn per frame. */
+#define MAX_DRAWN        5000
+/* Underline bars of nested annotations stack in this many lanes. */
+#define N_LANES          3
+#define BAR_HEIGHT       2
+#define FLASH_DURATION   (600 * G_TIME_SPAN_MILLISECOND)
+/* The text column is at most this many average characters wide. */
+#define COLUMN_CHARS     68
+#define MIN_SIDE_MARGIN  24
+#define ACTIVATE_CYCLE_TIME (2 * G_TIME_SPAN_SECOND)
+
+struct _GlossArticleView
+{
+  GtkTextView        parent_instance;
+
+  GlossDocument     *document;
+  GSignalGroup      *document_signals;
+  GSignalGroup      *store_signals;
+  GSignalGroup      *label_signals;
+  GSignalGroup      *adjustment_signals;
+
+  GtkTextTag        *base_tag;
+  GtkTextTag        *title_tag;
+  GtkTextTag        *meta_tag;
+  GtkTextMark       *scroll_mark;
+  guint              body_offset;
+
+  GlossAnnotation   *selected;
+  GHashTable        *linked_ids;
+
+  GlossLabelPalette *palette;
+
+  int                font_size;
+  gboolean           serif;
+  gboolean           dark;
+  int                char_width;
+  int                lane_gap;
+  gboolean           blank_line_paragraphs;
+  float              fill_radius;
+
+  /* Click tracking. */
+  double             press_x;
+  double             press_y;
+  gboolean           press_moved;
+  guint              release_idle;
+  char              *last_activated_id;
+  gint64             last_activated_time;
+
+  /* Flash animation. */
+  GlossAnnotation   *flash;
+  gint64             flash_start;
+  guint              flash_tick;
+  double             flash_level;
+};
+
+G_DEFINE_FINAL_TYPE (GlossArticleView, gloss_article_view, GTK_TYPE_TEXT_VIEW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_SELECTED_ANNOTATION,
+  PROP_FONT_SIZE,
+  PROP_SERIF,
+  N_PROPS
+};
+
+enum {
+  ANNOTATION_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  GlossLabelKind kind;
+  GdkRGBA        fill;
+  GdkRGBA        bar;
+  GdkRGBA        solid;
+} SpanStyle;
+
+typedef enum
+{
+  PIECE_FILL,
+  PIECE_OUTLINE,
+  PIECE_LINKED,
+  PIECE_FLASH,
+} PieceMode;
+
+typedef struct
+{
+  guint start;  /* buffer offset of the display line's first character */
+} DisplayLine;
+
+/* What one frame knows about the visible text: its display lines, and the
+ * location of every character looked up so far (spans share endpoints). */
+typedef struct
+{
+  GArray     *lines;
+  GHashTable *locations;
+  guint       vis_start;
+  guint       vis_end;
+  float       radius;
+} Frame;
+
+/* Text and header */
+
+static char *
+format_published (const char *published)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr(GTimeZone) utc = NULL;
+
+  if (published == NULL || *published == '\0')
+    return NULL;
+
+  utc = g_time_zone_new_utc ();
+  dt = g_date_time_new_from_iso8601 (published, utc);
+  if (dt == NULL && strlen (published) == 10)
+    {
+      g_autofree char *midnight = g_strconcat (published, "T00:00:00Z", NULL);
+
+      dt = g_date_time_new_from_iso8601 (midnight, utc);
+    }
+
+  if (dt == NULL)
+    return g_strdup (published);
+
+  /* Translators: the date an article was published, see g_date_time_format() */
+  return g_date_time_format (dt, _("%-d %B %Y"));
+}
+
+static void
+insert_header (GlossArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  const char *title = gloss_document_get_title (self->document);
+  const char *byline = gloss_document_get_byline (self->document);
+  g_autofree char *date = format_published (gloss_document_get_published (self->document));
+  g_autoptr(GString) meta = g_string_new (NULL);
+  GtkTextIter iter;
+  gboolean any = FALSE;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+
+  if (title != NULL && *title != '\0')
+    {
+      g_autofree char *line = g_strdelimit (g_strdup (title), "\r\n", ' ');
+
+      gtk_text_buffer_insert_with_tags (buffer, &iter, line, -1, self->title_tag, NULL);
+      gtk_text_buffer_insert (buffer, &iter, "\n", 1);
+      any = TRUE;
+    }
+
+  if (byline != NULL && *byline != '\0')
+    g_string_append (meta, byline);
+  if (date != NULL && *date != '\0')
+    {
+      if (meta->len > 0)
+        g_string_append (meta, " · ");
+      g_string_append (meta, g_strstrip (date));
+    }
+
+  if (meta->len > 0)
+    {
+      g_strdelimit (meta->str, "\r\n", ' ');
+      gtk_text_buffer_insert_with_tags (buffer, &iter, meta->str, -1, self->meta_tag, NULL);
+      gtk_text_buffer_insert (buffer, &iter, "\n", 1);
+      any = TRUE;
+    }
+
+  if (any)
+    gtk_text_buffer_insert (buffer, &iter, "\n", 1);
+
+  self->body_offset = gtk_text_iter_get_offset (&iter);
+}
+
+static void
+apply_base_tag (GlossArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_apply_tag (buffer, self->base_tag, &start, &end);
+}
+
+static void update_fonts (GlossArticleView *self);
+
+/* Whether most line breaks in @text come in pairs (paragraphs separated by
+ * blank lines) rather than alone. */
+static gboolean
+uses_blank_lines (const char *text)
+{
+  guint singles = 0, doubles = 0;
+
+  for (const char *p = strchr (text, '\n'); p != NULL; p = strchr (p, '\n'))
+    {
+      if (p[1] == '\n')
+        {
+          doubles++;
+          while (*p == '\n')
+            p++;
+        }
+      else
+        {
+          singles++;
+          p++;
+        }
+    }
+
+  return doubles > singles;
+}
+
+static void
+rebuild_text (GlossArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter iter;
+
+  gtk_text_buffer_set_text (buffer, "", 0);
+  self->body_offset = 0;
+
+  if (self->document == NULL)
+    return;
+
+  insert_header (self);
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_insert (buffer, &iter, gloss_document_get_text (self->document), -1);
+
+  if (self->blank_line_paragraphs != uses_blank_lines (gloss_document_get_text (self->document)))
+    {
+      self->blank_line_paragraphs = !self->blank_line_paragraphs;
+      update_fonts (self);
+    }
+  apply_base_tag (self);
+
+  if ((guint) gtk_text_buffer_get_char_count (buffer) !=
+      self->body_offset + gloss_document_get_length (self->document))
+    g_warning ("Article text has %d characters in the view but %u in the document",
+               gtk_text_buffer_get_char_count (buffer) - (int) self->body_offset,
+               gloss_document_get_length (self->document));
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, self->body_offset);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+}
+
+static void
+rebuild_header (GlossArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter start, end;
+  guint sel_start = 0, sel_end = 0;
+  gboolean had_selection;
+
+  if (self->document == NULL)
+    return;
+
+  had_selection = gloss_article_view_get_selection (self, &sel_start, &sel_end);
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, self->body_offset);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  insert_header (self);
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, self->body_offset);
+  gtk_text_buffer_apply_tag (buffer, self->base_tag, &start, &end);
+
+  if (had_selection)
+    gloss_article_view_select_range (self, sel_start, sel_end);
+}
+
+/* Styles */
+
+static void
+update_meta_color (GlossArticleView *self)
+{
+  GdkRGBA dim = self->dark ? (GdkRGBA) { 1, 1, 1, 0.6 } : (GdkRGBA) { 0, 0, 0, 0.55 };
+
+  g_object_set (self->meta_tag, "foreground-rgba", &dim, NULL);
+}
+
+static void
+update_fonts (GlossArticleView *self)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  const char *family = self->serif ? "Serif" : "Sans";
+  PangoFontDescription *desc;
+  PangoFontMetrics *metrics;
+  double px = self->font_size * 96.0 / 72.0;
+  int inside;
+
+  g_object_set (self->base_tag,
+                "family", family,
+                "size-points", (double) self->font_size,
+                NULL);
+
+  desc = pango_font_description_new ();
+  pango_font_description_set_family (desc, family);
+  pango_font_description_set_size (desc, self->font_size * PANGO_SCALE);
+  metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self)), desc, NULL);
+  self->char_width = MAX (4, pango_font_metrics_get_approximate_char_width (metrics) / PANGO_SCALE);
+  pango_font_metrics_unref (metrics);
+  pango_font_description_free (desc);
+
+  /* Room below every display line for the stacked underline lanes, plus
+   * some leading so long articles stay comfortable to read. */
+  self->lane_gap = px >= 22 ? 4 : 3;
+  inside = 2 + N_LANES * self->lane_gap + (int) round (px * 0.12);
+  gtk_text_view_set_pixels_inside_wrap (text_view, inside);
+  /* Paragraphs already separated by blank lines need no extra gap. */
+  gtk_text_view_set_pixels_below_lines (text_view,
+                                        inside + (self->blank_line_paragraphs ? 0 : (int) round (px * 0.5)));
+  gtk_text_view_set_pixels_above_lines (text_view, 0);
+
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+dark_changed_cb (GlossArticleView *self,
+                 GParamSpec       *pspec,
+                 AdwStyleManager  *manager)
+{
+  self->dark = adw_style_manager_get_dark (manager);
+  update_meta_color (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+label_style (GlossArticleView *self,
+             GlossLabel       *label,
+             SpanStyle        *style)
+{
+  double r = 0.5, g = 0.5, b = 0.5;
+  GlossLabelKind kind = GLOSS_LABEL_KIND_ENTITY;
+  double fill_alpha;
+
+  if (label != NULL)
+    {
+      gloss_label_get_rgb (label, &r, &g, &b);
+      kind = gloss_label_get_kind (label);
+    }
+
+  switch (kind)
+    {
+    case GLOSS_LABEL_KIND_HIGHLIGHT:
+      fill_alpha = self->dark ? 0.34 : 0.40;
+      break;
+
+    case GLOSS_LABEL_KIND_CLAIM:
+      fill_alpha = self->dark ? 0.12 : 0.07;
+      break;
+
+    case GLOSS_LABEL_KIND_ENTITY:
+    default:
+      fill_alpha = self->dark ? 0.22 : 0.14;
+      break;
+    }
+
+  style->kind = kind;
+  style->fill = (GdkRGBA) { r, g, b, fill_alpha };
+  style->solid = (GdkRGBA) { r, g, b, 1.0 };
+
+  /* Bars are lifted towards white on a dark background so that dark label
+   * colours stay visible. */
+  if (self->dark)
+    style->bar = (GdkRGBA) { r + (1 - r) * 0.3, g + (1 - g) * 0.3, b + (1 - b) * 0.3, 0.95 };
+  else
+    style->bar = (GdkRGBA) { r, g, b, 0.9 };
+}
+
+static GHashTable *
+build_styles (GlossArticleView *self)
+{
+  GHashTable *styles = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  GlossLabelSet *labels = gloss_document_get_labels (self->document);
+  guint n = gloss_label_set_get_n_labels (labels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GlossLabel *label = gloss_label_set_get_label (labels, i);
+      SpanStyle *style = g_new0 (SpanStyle, 1);
+
+      label_style (self, label, style);
+      g_hash_table_insert (styles, (gpointer) gloss_label_get_name (label), style);
+    }
+
+  return styles;
+}
+
+static const SpanStyle *
+lookup_style (GHashTable      *styles,
+              GlossAnnotation *annotation,
+              const SpanStyle *fallback)
+{
+  const SpanStyle *style = g_hash_table_lookup (styles, gloss_annotation_get_label (annotation));
+
+  return style != NULL ? style : fallback;
+}
+
+/* Drawing */
+
+static void
+append_rounded_fill (GtkSnapshot           *snapshot,
+                     const graphene_rect_t *rect,
+                     gboolean               round_start,
+                     gboolean               round_end,
+                     float                  radius,
+                     const GdkRGBA         *color)
+{
+  graphene_size_t r = GRAPHENE_SIZE_INIT (radius, radius);
+  graphene_size_t zero = GRAPHENE_SIZE_INIT (0, 0);
+  GskRoundedRect rounded;
+
+  if (radius <= 0 || (!round_start && !round_end))
+    {
+      gtk_snapshot_append_color (snapshot, color, rect);
+      return;
+    }
+
+  gsk_rounded_rect_init (&rounded, rect,
+                         round_start ? &r : &zero,
+                         round_end ? &r : &zero,
+                         round_end ? &r : &zero,
+                         round_start ? &r : &zero);
+  gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+  gtk_snapshot_append_color (snapshot, color, rect);
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+append_outline (GtkSnapshot           *snapshot,
+                const graphene_rect_t *rect,
+                gboolean               round_start,
+                gboolean               round_end,
+                float                  radius,
+                float                  width,
+                const GdkRGBA         *color)
+{
+  graphene_size_t r = GRAPHENE_SIZE_INIT (radius, radius);
+  graphene_size_t zero = GRAPHENE_SIZE_INIT (0, 0);
+  float widths[4] = { width, round_end ? width : 0, width, round_start ? width : 0 };
+  GdkRGBA colors[4] = { *color, *color, *color, *color };
+  GskRoundedRect rounded;
+
+  gsk_rounded_rect_init (&rounded, rect,
+                         round_start ? &r : &zero,
+                         round_end ? &r : &zero,
+                         round_end ? &r : &zero,
+                         round_start ? &r : &zero);
+  gtk_snapshot_append_border (snapshot, &rounded, widths, colors);
+}
+
+static void
+draw_piece (GlossArticleView *self,
+            GtkSnapshot      *snapshot,
+            const SpanStyle  *style,
+            PieceMode         mode,
+            guint             lane,
+            int               x0,
+            int               x1,
+            int               y,
+            int               height,
+            gboolean          is_start,
+            gboolean          is_end)
+{
+  graphene_rect_t rect = GRAPHENE_RECT_INIT (x0 - 1, y, x1 - x0 + 2, height);
+  float bar_y = y + height + 1 + lane * self->lane_gap;
+
+  switch (mode)
+    {
+    case PIECE_FILL:
+      append_rounded_fill (snapshot, &rect, is_start, is_end, self->fill_radius, &style->fill);
+
+      if (style->kind == GLOSS_LABEL_KIND_ENTITY)
+        {
+          gtk_snapshot_append_color (snapshot, &style->bar,
+                                     &GRAPHENE_RECT_INIT (x0, bar_y, x1 - x0, BAR_HEIGHT));
+        }
+      else if (style->kind == GLOSS_LABEL_KIND_CLAIM)
+        {
+          const int dash = 5, period = 8;
+          int grid = x0 - (x0 % period);
+
+          /* One repeat node per piece, not one node per dash; the dashes
+           * sit on a fixed grid so that they line up between lines. */
+          if (x1 > x0)
+            {
+              gtk_snapshot_push_repeat (snapshot,
+                                        &GRAPHENE_RECT_INIT (x0, bar_y, x1 - x0, BAR_HEIGHT),
+                                        &GRAPHENE_RECT_INIT (grid, bar_y, period, BAR_HEIGHT));
+              gtk_snapshot_append_color (snapshot, &style->bar,
+                                         &GRAPHENE_RECT_INIT (grid, bar_y, dash, BAR_HEIGHT));
+              gtk_snapshot_pop (snapshot);
+            }
+        }
+      break;
+
+    case PIECE_OUTLINE:
+      graphene_rect_inset (&rect, -2, -1);
+      append_outline (snapshot, &rect, is_start, is_end, 4, 2, &style->solid);
+      break;
+
+    case PIECE_LINKED:
+      {
+        GdkRGBA color = style->solid;
+
+        color.alpha = 0.7;
+        graphene_rect_inset (&rect, -1, 0);
+        append_rounded_fill (snapshot, &rect, is_start, is_end, 3, &style->fill);
+        append_outline (snapshot, &rect, is_start, is_end, 3, 1, &color);
+      }
+      break;
+
+    case PIECE_FLASH:
+      {
+        GdkRGBA fill = style->solid;
+        GdkRGBA ring = style->solid;
+        float grow = 1 + 3 * self->flash_level;
+
+        fill.alpha = 0.45 * self->flash_level;
+        ring.alpha = 0.8 * self->flash_level;
+        graphene_rect_inset (&rect, -grow, -grow / 2);
+        append_rounded_fill (snapshot, &rect, is_start, is_end, 4, &fill);
+        append_outline (snapshot, &rect, is_start, is_end, 4, 2, &ring);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static const GdkRectangle *
+char_location (GlossArticleView *self,
+               Frame            *frame,
+               guint             offset)
+{
+  GdkRectangle *rect = g_hash_table_lookup (frame->locations, GUINT_TO_POINTER (offset + 1));
+
+  if (rect == NULL)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+      GtkTextIter iter;
+
+      rect = g_new (GdkRectangle, 1);
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+      gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, rect);
+      g_hash_table_insert (frame->locations, GUINT_TO_POINTER (offset + 1), rect);
+    }
+
+  return rect;
+}
+
+static gboolean
+is_newline (GlossArticleView *self,
+            guint             offset)
+{
+  gunichar c;
+
+  if (offset < self->body_offset)
+    return FALSE;
+
+  c = gloss_text_index_get_char (gloss_document_get_index (self->document),
+                                 offset - self->body_offset);
+  return c == '\n' || c == '\r' || c == 0x2029;
+}
+
+/* Index of the display line holding buffer offset @offset. */
+static guint
+find_line (Frame *frame,
+           guint  offset)
+{
+  guint lo = 0, hi = frame->lines->len;
+
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (frame->lines, DisplayLine, mid).start <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/* Draws [from, to) (buffer offsets, clipped to the visible text) one
+ * display line at a time; @span_start and @span_end are the annotation's
+ * own bounds, so that only its real ends are rounded. */
+static void
+draw_span (GlossArticleView  *self,
+           GtkSnapshot       *snapshot,
+           Frame             *frame,
+           guint              from,
+           guint              to,
+           guint              span_start,
+           guint              span_end,
+           const SpanStyle   *style,
+           PieceMode          mode,
+           guint              lane)
+{
+  guint line;
+
+  if (frame->lines->len == 0)
+    return;
+
+  line = find_line (frame, from);
+
+  while (from < to && line < frame->lines->len)
+    {
+      guint line_end = line + 1 < frame->lines->len
+        ? g_array_index (frame->lines, DisplayLine, line + 1).start
+        : frame->vis_end;
+      guint seg_end = MIN (to, line_end);
+      const GdkRectangle *r0, *r1;
+      int x0, x1;
+
+      if (seg_end <= from)
+        break;
+
+      r0 = char_location (self, frame, from);
+      r1 = char_location (self, frame, seg_end - 1);
+
+      x0 = r0->x;
+      if (is_newline (self, seg_end - 1))
+        x1 = r1->x + (seg_end - 1 == from ? self->char_width / 2 : self->char_width / 3);
+      else
+        x1 = r1->x + r1->width;
+
+      if (r1->y != r0->y)
+        x1 = MAX (x1, x0 + self->char_width);
+
+      if (x1 < x0)
+        {
+          int tmp = x0;
+
+          x0 = x1;
+          x1 = tmp;
+        }
+
+      /* A lone line break at the start of a line (a blank line inside a
+       * span) is not worth a box. */
+      if (!(seg_end - from == 1 && from != span_start && is_newline (self, from)))
+        draw_piece (self, snapshot, style, mode, lane,
+                    x0, x1, r0->y, r0->height,
+                    from == span_start, seg_end == span_end);
+
+      from = seg_end;
+      line++;
+    }
+}
+
+static void
+frame_init (GlossArticleView *self,
+            Frame            *frame)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  GdkRectangle visible;
+  GtkTextIter first, last, iter;
+
+  frame->lines = g_array_new (FALSE, FALSE, sizeof (DisplayLine));
+  frame->locations = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_iter_at_location (text_view, &first, visible.x, visible.y);
+  gtk_text_view_backward_display_line_start (text_view, &first);
+  gtk_text_view_get_iter_at_location (text_view, &last,
+                                      visible.x + visible.width,
+                                      visible.y + visible.height);
+  gtk_text_view_forward_display_line_end (text_view, &last);
+  gtk_text_iter_forward_char (&last);
+
+  frame->vis_start = gtk_text_iter_get_offset (&first);
+  frame->vis_end = gtk_text_iter_get_offset (&last);
+
+  /* One walk over the visible display lines (a screenful, so ~50). */
+  iter = first;
+  for (guint guard = 0; guard < 2000; guard++)
+    {
+      DisplayLine line = { gtk_text_iter_get_offset (&iter) };
+
+      if (line.start >= frame->vis_end)
+        break;
+
+      g_array_append_val (frame->lines, line);
+
+      if (!gtk_text_view_forward_display_line (text_view, &iter) ||
+          (guint) gtk_text_iter_get_offset (&iter) <= line.start)
+        break;
+    }
+}
+
+static void
+frame_clear (Frame *frame)
+{
+  g_clear_pointer (&frame->lines, g_array_unref);
+  g_clear_pointer (&frame->locations, g_hash_table_unref);
+}
+
+static void
+draw_special (GlossArticleView *self,
+              GtkSnapshot      *snapshot,
+              Frame            *frame,
+              GlossAnnotation  *annotation,
+              GHashTable       *styles,
+              const SpanStyle  *fallback,
+              PieceMode         mode)
+{
+  guint s = gloss_annotation_get_start (annotation) + self->body_offset;
+  guint e = gloss_annotation_get_end (annotation) + self->body_offset;
+  guint from = MAX (s, frame->vis_start);
+  guint to = MIN (e, frame->vis_end);
+
+  if (from >= to)
+    return;
+
+  draw_span (self, snapshot, frame, from, to, s, e,
+             lookup_style (styles, annotation, fallback), mode, 0);
+}
+
+static void
+gloss_article_view_snapshot_layer (GtkTextView      *text_view,
+                                   GtkTextViewLayer  layer,
+                                   GtkSnapshot      *snapshot)
+{
+  GlossArticleView *self = GLOSS_ARTICLE_VIEW (text_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GHashTable) styles = NULL;
+  g_autoptr(GPtrArray) linked = NULL;
+  g_autofree guint8 *lanes = NULL;
+  guint lane_end[N_LANES] = { 0 };
+  GlossAnnotationStore *store;
+  SpanStyle fallback;
+  Frame frame = { 0 };
+  guint doc_start, doc_end, length, n;
+  const char *selected_id;
+
+  if (GTK_TEXT_VIEW_CLASS (gloss_article_view_parent_class)->snapshot_layer != NULL)
+    GTK_TEXT_VIEW_CLASS (gloss_article_view_parent_class)->snapshot_layer (text_view, layer, snapshot);
+
+  if (layer != GTK_TEXT_VIEW_LAYER_BELOW_TEXT || self->document == NULL)
+    return;
+
+  length = gloss_document_get_length (self->document);
+  if ((guint) gtk_text_buffer_get_char_count (buffer) != self->body_offset + length)
+    return;
+
+  frame_init (self, &frame);
+  if (frame.vis_end <= self->body_offset)
+    {
+      frame_clear (&frame);
+      return;
+    }
+
+  doc_start = frame.vis_start > self->body_offset ? frame.vis_start - self->body_offset : 0;
+  doc_end = MIN (frame.vis_end - self->body_offset, length);
+  frame.vis_start = MAX (frame.vis_start, self->body_offset);
+
+  store = gloss_document_get_annotations (self->document);
+  found = g_ptr_array_new ();
+  gloss_annotation_store_query (store, doc_start, MAX (doc_end, doc_start + 1), found);
+
+  styles = build_styles (self);
+  label_style (self, NULL, &fallback);
+  linked = g_ptr_array_new ();
+
+  n = MIN (found->len, MAX_DRAWN);
+  lanes = g_new0 (guint8, MAX (n, 1));
+
+  /* Rounded ends cost a clip each; a crowded screen gets square ones. */
+  self->fill_radius = n > 600 ? 0 : 3;
+
+  /* Lanes: greedy interval colouring in start order, so an annotation
+   * nested in (or overlapping) another gets the next lane down. */
+  for (guint i = 0; i < n; i++)
+    {
+      GlossAnnotation *a = g_ptr_array_index (found, i);
+      guint s = gloss_annotation_get_start (a);
+      guint lane = 0;
+
+      while (lane < N_LANES && lane_end[lane] > s)
+        lane++;
+      if (lane == N_LANES)
+        lane = N_LANES - 1;
+
+      lane_end[lane] = MAX (lane_end[lane], gloss_annotation_get_end (a));
+      lanes[i] = lane;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      GlossAnnotation *a = g_ptr_array_index (found, i);
+      guint s = gloss_annotation_get_start (a) + self->body_offset;
+      guint e = gloss_annotation_get_end (a) + self->body_offset;
+      guint from = MAX (s, frame.vis_start);
+      guint to = MIN (e, frame.vis_end);
+
+      if (from >= to)
+        continue;
+
+      draw_span (self, snapshot, &frame, from, to, s, e,
+                 lookup_style (styles, a, &fallback), PIECE_FILL, lanes[i]);
+
+      if (self->linked_ids != NULL &&
+          g_hash_table_contains (self->linked_ids, gloss_annotation_get_id (a)))
+        g_ptr_array_add (linked, a);
+    }
+
+  for (guint i = 0; i < linked->len; i++)
+    draw_special (self, snapshot, &frame, g_ptr_array_index (linked, i),
+                  styles, &fallback, PIECE_LINKED);
+
+  selected_id = self->selected != NULL ? gloss_annotation_get_id (self->selected) : NULL;
+  if (selected_id != NULL)
+    {
+      GlossAnnotation *current = gloss_annotation_store_lookup (store, selected_id);
+
+      if (current != NULL)
+        draw_special (self, snapshot, &frame, current, styles, &fallback, PIECE_OUTLINE);
+    }
+
+  if (self->flash != NULL && self->flash_level > 0)
+    {
+      GlossAnnotation *current = gloss_annotation_store_lookup (store, gloss_annotation_get_id (self->flash));
+
+      if (current != NULL)
+        draw_special (self, snapshot, &frame, current, styles, &fallback, PIECE_FLASH);
+    }
+
+  frame_clear (&frame);
+}
+
+/* Flash */
+
+static gboolean
+flash_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  GlossArticleView *self = GLOSS_ARTICLE_VIEW (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  double t;
+
+  if (self->flash_start == 0)
+    self->flash_start = now;
+
+  t = (double) (now - self->flash_start) / FLASH_DURATION;
+  gtk_widget_queue_draw (widget);
+
+  if (t >= 1.0)
+    {
+      self->flash_level = 0;
+      self->flash_tick = 0;
+      g_clear_object (&self->flash);
+      return G_SOURCE_REMOVE;
+    }
+
+  self->flash_level = sin (G_PI * t);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_flash (GlossArticleView *self)
+{
+  if (self->flash_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->flash_tick);
+  self->flash_tick = 0;
+  self->flash_level = 0;
+  g_clear_object (&self->flash);
+}
+
+/* Hit testing */
+
+static int
+compare_innermost (gconstpointer a,
+                   gconstpointer b)
+{
+  GlossAnnotation *x = *(GlossAnnotation * const *) a;
+  GlossAnnotation *y = *(GlossAnnotation * const *) b;
+  guint lx = gloss_annotation_get_end (x) - gloss_annotation_get_start (x);
+  guint ly = gloss_annotation_get_end (y) - gloss_annotation_get_start (y);
+
+  if (lx != ly)
+    return lx < ly ? -1 : 1;
+  if (gloss_annotation_get_start (x) != gloss_annotation_get_start (y))
+    return gloss_annotation_get_start (x) > gloss_annotation_get_start (y) ? -1 : 1;
+
+  return gloss_annotation_compare (x, y);
+}
+
+static gboolean
+doc_offset_at (GlossArticleView *self,
+               double            x,
+               double            y,
+               guint            *offset)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  GtkTextIter iter;
+  GdkRectangle rect;
+  int bx, by, trailing;
+
+  if (self->document == NULL)
+    return FALSE;
+
+  gtk_text_view_window_to_buffer_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  gtk_text_view_get_iter_at_position (text_view, &iter, &trailing, bx, by);
+  gtk_text_view_get_iter_location (text_view, &iter, &rect);
+
+  /* The pointer must be on the character (or on its underline lanes), not
+   * beside a short line or in the margins. */
+  if (bx < rect.x - 1 || bx > rect.x + MAX (rect.width, 2) + 1)
+    return FALSE;
+  if (by < rect.y || by > rect.y + rect.height + 1 + N_LANES * self->lane_gap)
+    return FALSE;
+  if (gtk_text_iter_ends_line (&iter))
+    return FALSE;
+  if ((guint) gtk_text_iter_get_offset (&iter) < self->body_offset)
+    return FALSE;
+
+  *offset = gtk_text_iter_get_offset (&iter) - self->body_offset;
+  return *offset < gloss_document_get_length (self->document);
+}
+
+/**
+ * gloss_article_view_annotations_at:
+ * @x: a widget x coordinate
+ * @y: a widget y coordinate
+ *
+ * Returns: (transfer container) (element-type GlossAnnotation): the
+ *   annotations under the point, innermost first (possibly empty)
+ */
+GPtrArray *
+gloss_article_view_annotations_at (GlossArticleView *self,
+                                   double            x,
+                                   double            y)
+{
+  GPtrArray *result;
+  guint offset;
+
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), NULL);
+
+  result = g_ptr_array_new_with_free_func (g_object_unref);
+  if (!doc_offset_at (self, x, y, &offset))
+    return result;
+
+  gloss_annotation_store_query_at (gloss_document_get_annotations (self->document), offset, result);
+  for (guint i = 0; i < result->len; i++)
+    g_object_ref (g_ptr_array_index (result, i));
+  g_ptr_array_sort (result, compare_innermost);
+
+  return result;
+}
+
+/**
+ * gloss_article_view_activate_at:
+ *
+ * Emits #GlossArticleView::annotation-activated for the innermost
+ * annotation under the point (x, y), in widget coordinates. Activating
+ * again where the selected (or just activated) annotation is, cycles
+ * outwards through the annotations under the point.
+ *
+ * Returns: whether an annotation was activated
+ */
+gboolean
+gloss_article_view_activate_at (GlossArticleView *self,
+                                double            x,
+                                double            y)
+{
+  g_autoptr(GPtrArray) under = NULL;
+  const char *current = NULL;
+  GlossAnnotation *chosen;
+  guint pick = 0;
+  gint64 now = g_get_monotonic_time ();
+
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), FALSE);
+
+  under = gloss_article_view_annotations_at (self, x, y);
+  if (under->len == 0)
+    return FALSE;
+
+  if (self->selected != NULL)
+    current = gloss_annotation_get_id (self->selected);
+  else if (now - self->last_activated_time < ACTIVATE_CYCLE_TIME)
+    current = self->last_activated_id;
+
+  for (guint i = 0; current != NULL && i < under->len; i++)
+    if (g_strcmp0 (gloss_annotation_get_id (g_ptr_array_index (under, i)), current) == 0)
+      {
+        pick = (i + 1) % under->len;
+        break;
+      }
+
+  chosen = g_ptr_array_index (under, pick);
+  gloss_set_str (&self->last_activated_id, gloss_annotation_get_id (chosen));
+  self->last_activated_time = now;
+  g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0, chosen);
+
+  return TRUE;
+}
+
+static gboolean
+query_tooltip_cb (GlossArticleView *self,
+                  int               x,
+                  int               y,
+                  gboolean          keyboard_mode,
+                  GtkTooltip       *tooltip)
+{
+  g_autoptr(GPtrArray) under = NULL;
+  g_autoptr(GString) markup = NULL;
+  guint shown;
+
+  if (keyboard_mode)
+    return FALSE;
+
+  under = gloss_article_view_annotations_at (self, x, y);
+  if (under->len == 0)
+    return FALSE;
+
+  markup = g_string_new (NULL);
+  shown = MIN (under->len, 4);
+
+  for (guint i = 0; i < shown; i++)
+    {
+      GlossAnnotation *a = g_ptr_array_index (under, i);
+      g_autofree char *quote = NULL;
+      const char *note = gloss_annotation_get_note (a);
+
+      if (i > 0)
+        g_string_append (markup, "\n\n");
+
+      quote = gloss_document_slice (self->document,
+                                    gloss_annotation_get_start (a),
+                                    gloss_annotation_get_end (a));
+      g_autofree char *short_quote = gloss_text_ellipsize (quote, 60);
+      g_autofree char *label = g_markup_escape_text (gloss_annotation_get_label (a), -1);
+      g_autofree char *escaped = g_markup_escape_text (short_quote, -1);
+
+      g_string_append_printf (markup, "<b>%s</b>  “%s”", label, escaped);
+
+      if (note != NULL && *note != '\0')
+        {
+          g_autofree char *short_note = gloss_text_ellipsize (note, 160);
+          g_autofree char *escaped_note = g_markup_escape_text (short_note, -1);
+
+          g_string_append_printf (markup, "\n<i>%s</i>", escaped_note);
+        }
+    }
+
+  if (under->len > shown)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "and %u more annotation",
+                                                            "and %u more annotations",
+                                                            under->len - shown),
+                                               under->len - shown);
+      g_string_append_printf (markup, "\n\n<small>%s</small>", more);
+    }
+
+  gtk_tooltip_set_markup (tooltip, markup->str);
+  return TRUE;
+}
+
+/* Palette */
+
+static void
+hide_palette (GlossArticleView *self)
+{
+  if (self->palette != NULL && gtk_widget_get_visible (GTK_WIDGET (self->palette)))
+    gtk_popover_popdown (GTK_POPOVER (self->palette));
+}
+
+/* The palette does not take the keyboard (so label keys, Shift+arrows and
+ * Escape keep working in the view); it goes away as soon as the selection
+ * changes; it follows the selection when the text scrolls. */
+static void
+mark_set_cb (GlossArticleView *self,
+             GtkTextIter      *location,
+             GtkTextMark      *mark,
+             GtkTextBuffer    *buffer)
+{
+  if (mark == gtk_text_buffer_get_insert (buffer) ||
+      mark == gtk_text_buffer_get_selection_bound (buffer))
+    hide_palette (self);
+}
+
+/* The rectangle (widget coordinates) the palette points at: the end of
+ * the body selection. FALSE if nothing is selected or it is off screen. */
+static gboolean
+selection_area (GlossArticleView *self,
+                GdkRectangle     *area)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextIter s, last;
+  GdkRectangle rs, re, visible;
+  guint start, end;
+  int wx, wy;
+
+  if (!gloss_article_view_get_selection (self, &start, &end))
+    return FALSE;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, start + self->body_offset);
+  gtk_text_buffer_get_iter_at_offset (buffer, &last, end - 1 + self->body_offset);
+  gtk_text_view_get_iter_location (text_view, &s, &rs);
+  gtk_text_view_get_iter_location (text_view, &last, &re);
+
+  if (rs.y == re.y)
+    {
+      area->x = MIN (rs.x, re.x);
+      area->width = MAX (rs.x + rs.width, re.x + re.width) - area->x;
+    }
+  else
+    {
+      area->x = re.x;
+      area->width = MAX (re.width, 1);
+    }
+  area->y = re.y;
+  area->height = re.height;
+
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  if (area->y + area->height <= visible.y || area->y >= visible.y + visible.height)
+    return FALSE;
+
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         area->x, area->y, &wx, &wy);
+  area->x = wx;
+  area->y = wy;
+
+  return TRUE;
+}
+
+/* Scrolling moves the selection: follow it, or go when it leaves. */
+static void
+scrolled_cb (GlossArticleView *self)
+{
+  GdkRectangle area;
+
+  if (self->palette == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->palette)))
+    return;
+
+  if (selection_area (self, &area))
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->palette), &area);
+  else
+    hide_palette (self);
+}
+
+static void
+vadjustment_changed_cb (GlossArticleView *self)
+{
+  g_signal_group_set_target (self->adjustment_signals,
+                             gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self)));
+}
+
+/* Input */
+
+static void
+select_body (GlossArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, self->body_offset);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+}
+
+static gboolean
+key_pressed_cb (GlossArticleView      *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  g_autoptr(GlossLabel) label = NULL;
+
+  if (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_a || keyval == GDK_KEY_A))
+    {
+      select_body (self);
+      return TRUE;
+    }
+
+  if (keyval == GDK_KEY_Escape && mods == 0)
+    {
+      GtkTextIter insert;
+
+      if (!gtk_text_buffer_get_has_selection (buffer))
+        return FALSE;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
+      gtk_text_buffer_place_cursor (buffer, &insert);
+      return TRUE;
+    }
+
+  if (self->document == NULL)
+    return FALSE;
+
+  label = gloss_label_for_key (G_LIST_MODEL (gloss_document_get_labels (self->document)),
+                               keyval, state);
+  if (label == NULL)
+    return FALSE;
+
+  return gtk_widget_activate_action (GTK_WIDGET (self), "win.tag", "s",
+                                     gloss_label_get_name (label));
+}
+
+static gboolean
+after_release_cb (gpointer user_data)
+{
+  GlossArticleView *self = user_data;
+  guint start, end;
+
+  self->release_idle = 0;
+
+  if (gloss_article_view_get_selection (self, &start, &end))
+    gloss_article_view_popup_palette (self);
+  else if (!self->press_moved)
+    gloss_article_view_activate_at (self, self->press_x, self->press_y);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+event_to_widget (GlossArticleView *self,
+                 GdkEvent         *event,
+                 double           *x,
+                 double           *y)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  graphene_point_t point;
+  double ex, ey, nx, ny;
+
+  if (native == NULL || !gdk_event_get_position (event, &ex, &ey))
+    return FALSE;
+
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  if (!gtk_widget_compute_point (GTK_WIDGET (native), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (ex - nx, ey - ny), &point))
+    return FALSE;
+
+  *x = point.x;
+  *y = point.y;
+  return TRUE;
+}
+
+/* A legacy controller sees presses and releases even when GtkTextView's
+ * own gestures claim them; it never consumes anything. */
+static gboolean
+pointer_event_cb (GlossArticleView         *self,
+                  GdkEvent                 *event,
+                  GtkEventControllerLegacy *controller)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  double x, y;
+
+  /* Events in the palette (a popover, so its own surface) propagate
+   * through the view too: leave them to the palette. */
+  if (native == NULL || gdk_event_get_surface (event) != gtk_native_get_surface (native))
+    return GDK_EVENT_PROPAGATE;
+
+  if (type == GDK_BUTTON_PRESS && gdk_button_event_get_button (event) == GDK_BUTTON_PRIMARY)
+    {
+      if (event_to_widget (self, event, &x, &y))
+        {
+          self->press_x = x;
+          self->press_y = y;
+          self->press_moved = FALSE;
+        }
+
+      hide_palette (self);
+    }
+  else if (type == GDK_BUTTON_RELEASE && gdk_button_event_get_button (event) == GDK_BUTTON_PRIMARY)
+    {
+      if (event_to_widget (self, event, &x, &y) &&
+          (fabs (x - self->press_x) > 4 || fabs (y - self->press_y) > 4))
+        self->press_moved = TRUE;
+
+      /* Let GtkTextView finish the selection first. */
+      g_clear_handle_id (&self->release_idle, g_source_remove);
+      self->release_idle = g_idle_add (after_release_cb, self);
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* GObject */
+
+static void
+document_changed_cb (GlossArticleView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+labels_changed_cb (GlossArticleView *self)
+{
+  GlossLabelSet *labels = gloss_document_get_labels (self->document);
+
+  g_signal_group_set_target (self->label_signals, labels);
+  gloss_label_palette_set_labels (self->palette, G_LIST_MODEL (labels));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+gloss_article_view_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  GlossArticleView *self = GLOSS_ARTICLE_VIEW (widget);
+  GtkTextView *text_view = GTK_TEXT_VIEW (widget);
+  int column = COLUMN_CHARS * self->char_width;
+  int side = MIN_SIDE_MARGIN;
+
+  if (width < 500)
+    side = 12;
+  if (width - 2 * side > column)
+    side = (width - column) / 2;
+
+  /* Only when it changes, so this does not loop. */
+  if (gtk_text_view_get_left_margin (text_view) != side)
+    gtk_text_view_set_left_margin (text_view, side);
+  if (gtk_text_view_get_right_margin (text_view) != side)
+    gtk_text_view_set_right_margin (text_view, side);
+
+  GTK_WIDGET_CLASS (gloss_article_view_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if (self->palette != NULL && gtk_widget_get_visible (GTK_WIDGET (self->palette)))
+    gtk_popover_present (GTK_POPOVER (self->palette));
+}
+
+static void
+gloss_article_view_dispose (GObject *object)
+{
+  GlossArticleView *self = (GlossArticleView *)object;
+
+  g_clear_handle_id (&self->release_idle, g_source_remove);
+  stop_flash (self);
+
+  if (self->palette != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->palette));
+      self->palette = NULL;
+    }
+
+  if (self->document_signals != NULL)
+    g_signal_group_set_target (self->document_signals, NULL);
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
+  if (self->label_signals != NULL)
+    g_signal_group_set_target (self->label_signals, NULL);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->store_signals);
+  g_clear_object (&self->label_signals);
+  if (self->adjustment_signals != NULL)
+    g_signal_group_set_target (self->adjustment_signals, NULL);
+  g_clear_object (&self->adjustment_signals);
+  g_clear_object (&self->document);
+  g_clear_object (&self->selected);
+
+  G_OBJECT_CLASS (gloss_article_view_parent_class)->dispose (object);
+}
+
+static void
+gloss_article_view_finalize (GObject *object)
+{
+  GlossArticleView *self = (GlossArticleView *)object;
+
+  g_clear_pointer (&self->linked_ids, g_hash_table_unref);
+  g_clear_pointer (&self->last_activated_id, g_free);
+
+  G_OBJECT_CLASS (gloss_article_view_parent_class)->finalize (object);
+}
+
+static void
+gloss_article_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  GlossArticleView *self = GLOSS_ARTICLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_SELECTED_ANNOTATION:
+      g_value_set_object (value, self->selected);
+      break;
+
+    case PROP_FONT_SIZE:
+      g_value_set_int (value, self->font_size);
+      break;
+
+    case PROP_SERIF:
+      g_value_set_boolean (value, self->serif);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_article_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  GlossArticleView *self = GLOSS_ARTICLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      gloss_article_view_set_document (self, g_value_get_object (value));
+      break;
+
+    case PROP_SELECTED_ANNOTATION:
+      gloss_article_view_set_selected_annotation (self, g_value_get_object (value));
+      break;
+
+    case PROP_FONT_SIZE:
+      gloss_article_view_set_font_size (self, g_value_get_int (value));
+      break;
+
+    case PROP_SERIF:
+      gloss_article_view_set_serif (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_article_view_class_init (GlossArticleViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
+
+  object_class->dispose = gloss_article_view_dispose;
+  object_class->finalize = gloss_article_view_finalize;
+  object_class->get_property = gloss_article_view_get_property;
+  object_class->set_property = gloss_article_view_set_property;
+
+  widget_class->size_allocate = gloss_article_view_size_allocate;
+
+  text_view_class->snapshot_layer = gloss_article_view_snapshot_layer;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, GLOSS_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_ANNOTATION] =
+    g_param_spec_object ("selected-annotation", NULL, NULL, GLOSS_TYPE_ANNOTATION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FONT_SIZE] =
+    g_param_spec_int ("font-size", NULL, NULL, 6, 72, 13,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SERIF] =
+    g_param_spec_boolean ("serif", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GlossArticleView::annotation-activated:
+   * @annotation: the annotation clicked
+   *
+   * Emitted when the user clicks (without dragging) on an annotated span.
+   */
+  signals[ANNOTATION_ACTIVATED] =
+    g_signal_new ("annotation-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, GLOSS_TYPE_ANNOTATION);
+
+  gtk_widget_class_set_css_name (widget_class, "textview");
+}
+
+static void
+gloss_article_view_init (GlossArticleView *self)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkEventController *controller;
+  GtkTextIter start;
+
+  self->font_size = 13;
+  self->serif = TRUE;
+  self->lane_gap = 3;
+  self->fill_radius = 3;
+  self->char_width = 8;
+
+  gtk_text_buffer_set_enable_undo (buffer, FALSE);
+  self->base_tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+  self->title_tag = gtk_text_buffer_create_tag (buffer, NULL,
+                                                "scale", 1.75,
+                                                "weight", PANGO_WEIGHT_BOLD,
+                                                "pixels-below-lines", 8,
+                                                "pixels-inside-wrap", 2,
+                                                NULL);
+  self->meta_tag = gtk_text_buffer_create_tag (buffer, NULL,
+                                               "scale", 0.9,
+                                               NULL);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  self->scroll_mark = gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE);
+
+  gtk_text_view_set_editable (text_view, FALSE);
+  gtk_text_view_set_cursor_visible (text_view, TRUE);
+  gtk_text_view_set_wrap_mode (text_view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (text_view, 40);
+  gtk_text_view_set_bottom_margin (text_view, 80);
+  gtk_text_view_set_left_margin (text_view, MIN_SIDE_MARGIN);
+  gtk_text_view_set_right_margin (text_view, MIN_SIDE_MARGIN);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "gloss-article-view");
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article"),
+                                  -1);
+
+  self->dark = adw_style_manager_get_dark (manager);
+  g_signal_connect_object (manager, "notify::dark", G_CALLBACK (dark_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  update_meta_color (self);
+  update_fonts (self);
+
+  self->document_signals = g_signal_group_new (GLOSS_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "changed",
+                                  G_CALLBACK (document_changed_cb), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::labels",
+                                  G_CALLBACK (labels_changed_cb), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::title",
+                                  G_CALLBACK (rebuild_header), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::byline",
+                                  G_CALLBACK (rebuild_header), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::published",
+                                  G_CALLBACK (rebuild_header), self);
+
+  self->store_signals = g_signal_group_new (GLOSS_TYPE_ANNOTATION_STORE);
+  g_signal_group_connect_swapped (self->store_signals, "items-changed",
+                                  G_CALLBACK (document_changed_cb), self);
+
+  self->label_signals = g_signal_group_new (GLOSS_TYPE_LABEL_SET);
+  g_signal_group_connect_swapped (self->label_signals, "items-changed",
+                                  G_CALLBACK (document_changed_cb), self);
+
+  self->adjustment_signals = g_signal_group_new (GTK_TYPE_ADJUSTMENT);
+  g_signal_group_connect_swapped (self->adjustment_signals, "value-changed",
+                                  G_CALLBACK (scrolled_cb), self);
+  g_signal_connect (self, "notify::vadjustment", G_CALLBACK (vadjustment_changed_cb), NULL);
+
+  self->palette = GLOSS_LABEL_PALETTE (gloss_label_palette_new ());
+  gtk_popover_set_autohide (GTK_POPOVER (self->palette), FALSE);
+  gtk_widget_set_parent (GTK_WIDGET (self->palette), GTK_WIDGET (self));
+  g_signal_connect_object (buffer, "mark-set", G_CALLBACK (mark_set_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (controller, "gloss-article-view-keys");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (controller, "event", G_CALLBACK (pointer_event_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+/* Public API */
+
+GtkWidget *
+gloss_article_view_new (void)
+{
+  return g_object_new (GLOSS_TYPE_ARTICLE_VIEW, NULL);
+}
+
+/**
+ * gloss_article_view_get_document:
+ *
+ * Returns: (transfer none) (nullable): the document shown
+ */
+GlossDocument *
+gloss_article_view_get_document (GlossArticleView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), NULL);
+
+  return self->document;
+}
+
+void
+gloss_article_view_set_document (GlossArticleView *self,
+                                 GlossDocument    *document)
+{
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (document == NULL || GLOSS_IS_DOCUMENT (document));
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  stop_flash (self);
+  gloss_article_view_set_selected_annotation (self, NULL);
+  g_clear_pointer (&self->last_activated_id, g_free);
+
+  g_signal_group_set_target (self->document_signals, document);
+  g_signal_group_set_target (self->store_signals,
+                             document != NULL ? gloss_document_get_annotations (document) : NULL);
+  g_signal_group_set_target (self->label_signals,
+                             document != NULL ? gloss_document_get_labels (document) : NULL);
+  gloss_label_palette_set_labels (self->palette,
+                                  document != NULL ? G_LIST_MODEL (gloss_document_get_labels (document)) : NULL);
+
+  rebuild_text (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/**
+ * gloss_article_view_get_selection:
+ * @start: (out) (optional): document offset of the selection start
+ * @end: (out) (optional): document offset of the selection end
+ *
+ * The part of the selection inside the article body; the header cannot be
+ * tagged.
+ *
+ * Returns: %FALSE if no body text is selected
+ */
+gboolean
+gloss_article_view_get_selection (GlossArticleView *self,
+                                  guint            *start,
+                                  guint            *end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter s, e;
+  guint so, eo, length;
+
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), FALSE);
+
+  if (self->document == NULL)
+    return FALSE;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &s, &e))
+    return FALSE;
+
+  length = gloss_document_get_length (self->document);
+  so = MAX ((guint) gtk_text_iter_get_offset (&s), self->body_offset) - self->body_offset;
+  eo = MAX ((guint) gtk_text_iter_get_offset (&e), self->body_offset) - self->body_offset;
+  so = MIN (so, length);
+  eo = MIN (eo, length);
+
+  if (eo <= so)
+    return FALSE;
+
+  if (start != NULL)
+    *start = so;
+  if (end != NULL)
+    *end = eo;
+
+  return TRUE;
+}
+
+/**
+ * gloss_article_view_select_range:
+ *
+ * Selects [@start, @end) (document offsets, clamped to the text) and
+ * scrolls it into view.
+ */
+void
+gloss_article_view_select_range (GlossArticleView *self,
+                                 guint             start,
+                                 guint             end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter s, e;
+  guint length;
+
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  if (self->document == NULL)
+    return;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  length = gloss_document_get_length (self->document);
+  start = MIN (start, length);
+  end = CLAMP (end, start, length);
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, start + self->body_offset);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, end + self->body_offset);
+  gtk_text_buffer_select_range (buffer, &e, &s);
+  /* Scroll only as far as needed to show the start, if it is off screen. */
+  gtk_text_buffer_move_mark (buffer, self->scroll_mark, &s);
+  gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self), self->scroll_mark);
+}
+
+/**
+ * gloss_article_view_scroll_to_annotation:
+ * @flash: whether to pulse the annotation briefly so the eye finds it
+ */
+void
+gloss_article_view_scroll_to_annotation (GlossArticleView *self,
+                                         GlossAnnotation  *annotation,
+                                         gboolean          flash)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  GdkRectangle visible, location;
+  guint start;
+
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (GLOSS_IS_ANNOTATION (annotation));
+
+  if (self->document == NULL)
+    return;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  start = MIN (gloss_annotation_get_start (annotation), gloss_document_get_length (self->document));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, start + self->body_offset);
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, &location);
+
+  /* Leave the view alone when the start is comfortably on screen;
+   * otherwise bring it to a third of the way down. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      location.y < visible.y + visible.height / 10 ||
+      location.y + location.height > visible.y + visible.height * 9 / 10)
+    {
+      gtk_text_buffer_move_mark (buffer, self->scroll_mark, &iter);
+      gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), self->scroll_mark, 0.05, TRUE, 0.0, 0.3);
+    }
+
+  if (flash)
+    {
+      g_set_object (&self->flash, annotation);
+      self->flash_start = 0;
+      self->flash_level = 0;
+      if (self->flash_tick == 0)
+        self->flash_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), flash_tick_cb, NULL, NULL);
+    }
+}
+
+/**
+ * gloss_article_view_get_selected_annotation:
+ *
+ * Returns: (transfer none) (nullable): the annotation drawn as selected
+ */
+GlossAnnotation *
+gloss_article_view_get_selected_annotation (GlossArticleView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), NULL);
+
+  return self->selected;
+}
+
+/**
+ * gloss_article_view_set_selected_annotation:
+ * @annotation: (nullable): the annotation to outline; matched by id, so a
+ *   replacement made by an edit stays outlined
+ */
+void
+gloss_article_view_set_selected_annotation (GlossArticleView *self,
+                                            GlossAnnotation  *annotation)
+{
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (annotation == NULL || GLOSS_IS_ANNOTATION (annotation));
+
+  if (!g_set_object (&self->selected, annotation))
+    return;
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ANNOTATION]);
+}
+
+/**
+ * gloss_article_view_set_linked_ids:
+ * @ids: (nullable) (array zero-terminated=1): ids of annotations to emphasise
+ */
+void
+gloss_article_view_set_linked_ids (GlossArticleView   *self,
+                                   const char * const *ids)
+{
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  g_clear_pointer (&self->linked_ids, g_hash_table_unref);
+
+  if (ids != NULL && ids[0] != NULL)
+    {
+      self->linked_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; ids[i] != NULL; i++)
+        g_hash_table_add (self->linked_ids, g_strdup (ids[i]));
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+int
+gloss_article_view_get_font_size (GlossArticleView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), 0);
+
+  return self->font_size;
+}
+
+void
+gloss_article_view_set_font_size (GlossArticleView *self,
+                                  int               font_size)
+{
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  font_size = CLAMP (font_size, 6, 72);
+  if (self->font_size == font_size)
+    return;
+
+  self->font_size = font_size;
+  update_fonts (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FONT_SIZE]);
+}
+
+gboolean
+gloss_article_view_get_serif (GlossArticleView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), FALSE);
+
+  return self->serif;
+}
+
+void
+gloss_article_view_set_serif (GlossArticleView *self,
+                              gboolean          serif)
+{
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  serif = !!serif;
+  if (self->serif == serif)
+    return;
+
+  self->serif = serif;
+  update_fonts (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERIF]);
+}
+
+/**
+ * gloss_article_view_popup_palette:
+ *
+ * Opens the label palette pointing at the selection, if body text is
+ * selected. Called after a mouse selection; the app may bind it to a key.
+ */
+void
+gloss_article_view_popup_palette (GlossArticleView *self)
+{
+  GdkRectangle area;
+
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  if (!selection_area (self, &area))
+    return;
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->palette), &area);
+  gtk_popover_popup (GTK_POPOVER (self->palette));
+}

@@ -1,0 +1,55 @@
+/* gloss-article-view.h
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gloss-document.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_TYPE_ARTICLE_VIEW (gloss_article_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (GlossArticleView, gloss_article_view, GLOSS, ARTICLE_VIEW, GtkTextView)
+
+/* The article reading surface: a read-only GtkTextView showing a header
+ * (title, byline, date) and the document text, with annotations drawn in
+ * snapshot_layer for the visible range only.
+ *
+ * Every offset taken or returned here is a document offset (code points
+ * into gloss_document_get_text()), never a buffer offset. */
+GtkWidget       *gloss_article_view_new                   (void);
+GlossDocument   *gloss_article_view_get_document          (GlossArticleView  *self);
+void             gloss_article_view_set_document          (GlossArticleView  *self,
+                                                           GlossDocument     *document);
+gboolean         gloss_article_view_get_selection         (GlossArticleView  *self,
+                                                           guint             *start,
+                                                           guint             *end);
+void             gloss_article_view_select_range          (GlossArticleView  *self,
+                                                           guint              start,
+                                                           guint              end);
+void             gloss_article_view_scroll_to_annotation  (GlossArticleView  *self,
+                                                           GlossAnnotation   *annotation,
+                                                           gboolean           flash);
+GlossAnnotation *gloss_article_view_get_selected_annotation (GlossArticleView *self);
+void             gloss_article_view_set_selected_annotation (GlossArticleView *self,
+                                                             GlossAnnotation  *annotation);
+void             gloss_article_view_set_linked_ids        (GlossArticleView  *self,
+                                                           const char * const *ids);
+int              gloss_article_view_get_font_size         (GlossArticleView  *self);
+void             gloss_article_view_set_font_size         (GlossArticleView  *self,
+                                                           int                font_size);
+gboolean         gloss_article_view_get_serif             (GlossArticleView  *self);
+void             gloss_article_view_set_serif             (GlossArticleView  *self,
+                                                           gboolean           serif);
+GPtrArray       *gloss_article_view_annotations_at        (GlossArticleView  *self,
+                                                           double             x,
+                                                           double             y);
+gboolean         gloss_article_view_activate_at           (GlossArticleView  *self,
+                                                           double             x,
+                                                           double             y);
+void             gloss_article_view_popup_palette         (GlossArticleView  *self);
+
+G_END_DECLS

@@ -1,0 +1,1076 @@
+/* gloss-sidebar.c
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "gloss-sidebar"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-annotation-row.h"
+#include "gloss-label-palette.h"
+#include "gloss-sidebar.h"
+
+/* The fixed entries of the filter dropdown; label names follow. */
+enum {
+  FILTER_ALL,
+  FILTER_HIGHLIGHTS,
+  FILTER_ENTITIES,
+  FILTER_CLAIMS,
+  N_FIXED_FILTERS
+};
+
+struct _GlossSidebar
+{
+  GtkWidget           parent_instance;
+
+  GlossDocument      *document;
+  GlossLabelSet      *labels;
+
+  GtkFilterListModel *filter_model;
+  GtkCustomFilter    *filter;
+  GtkSingleSelection *selection;
+  GtkStringList      *filter_names;
+  char               *search_casefold;
+  char               *selected_id;
+  GlossAnnotation    *detail_annotation;
+  guint               syncing;
+
+  /* Template children */
+  GtkFlowBox         *label_box;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *filter_dropdown;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+  GtkLabel           *count_label;
+  GtkRevealer        *detail_revealer;
+  GtkDropDown        *label_dropdown;
+  GtkTextView        *note_view;
+  GtkLabel           *note_placeholder;
+};
+
+G_DEFINE_FINAL_TYPE (GlossSidebar, gloss_sidebar, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_SELECTED_ANNOTATION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  GlossSidebar *sidebar;
+  char         *annotation_id;
+  char         *note;
+} PendingNote;
+
+static void
+pending_note_free (PendingNote *pending)
+{
+  g_object_unref (pending->sidebar);
+  g_free (pending->annotation_id);
+  g_free (pending->note);
+  g_free (pending);
+}
+
+static GlossLabel *
+lookup_label (GlossSidebar *self,
+              const char   *name)
+{
+  if (self->labels == NULL || name == NULL)
+    return NULL;
+
+  return gloss_label_set_lookup (self->labels, name);
+}
+
+static gboolean
+contains_casefold (const char *haystack,
+                   const char *needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL)
+    return FALSE;
+
+  folded = g_utf8_casefold (haystack, -1);
+
+  return strstr (folded, needle) != NULL;
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  GlossSidebar *self = user_data;
+  GlossAnnotation *annotation = item;
+  const char *label_name = gloss_annotation_get_label (annotation);
+  guint selected = gtk_drop_down_get_selected (self->filter_dropdown);
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected != FILTER_ALL)
+    {
+      if (selected < N_FIXED_FILTERS)
+        {
+          GlossLabel *label = lookup_label (self, label_name);
+          GlossLabelKind wanted = selected == FILTER_HIGHLIGHTS ? GLOSS_LABEL_KIND_HIGHLIGHT :
+                                  selected == FILTER_ENTITIES ? GLOSS_LABEL_KIND_ENTITY :
+                                  GLOSS_LABEL_KIND_CLAIM;
+
+          if (label == NULL || gloss_label_get_kind (label) != wanted)
+            return FALSE;
+        }
+      else
+        {
+          const char *wanted = gtk_string_list_get_string (self->filter_names, selected);
+
+          if (g_strcmp0 (wanted, label_name) != 0)
+            return FALSE;
+        }
+    }
+
+  if (self->search_casefold != NULL && self->search_casefold[0] != '\0')
+    {
+      return contains_casefold (gloss_annotation_get_quote (annotation), self->search_casefold) ||
+             contains_casefold (gloss_annotation_get_note (annotation), self->search_casefold) ||
+             contains_casefold (label_name, self->search_casefold) ||
+             contains_casefold (gloss_annotation_get_author (annotation), self->search_casefold);
+    }
+
+  return TRUE;
+}
+
+static guint
+find_in_filter (GlossSidebar    *self,
+                GlossAnnotation *annotation)
+{
+  GListModel *model = G_LIST_MODEL (self->filter_model);
+  guint lo = 0, hi = g_list_model_get_n_items (model);
+
+  /* The filter keeps the store's text order: bisect. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(GlossAnnotation) item = g_list_model_get_item (model, mid);
+      int cmp = gloss_annotation_compare (item, annotation);
+
+      if (item == annotation)
+        return mid;
+      if (cmp < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  if (lo < g_list_model_get_n_items (model))
+    {
+      g_autoptr(GlossAnnotation) item = g_list_model_get_item (model, lo);
+
+      if (item == annotation)
+        return lo;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+update_list_page (GlossSidebar *self)
+{
+  guint total = 0, shown;
+  g_autofree char *count = NULL;
+
+  if (self->document != NULL)
+    total = g_list_model_get_n_items (G_LIST_MODEL (gloss_document_get_annotations (self->document)));
+  shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+
+  if (total == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+  else if (shown == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "no-match");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+
+  if (shown == total)
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations", total), total);
+  else
+    /* Translators: "3 of 120" annotations shown by the filter */
+    count = g_strdup_printf (_("%u of %u"), shown, total);
+  gtk_label_set_text (self->count_label, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), total > 0);
+}
+
+static char *get_note_text (GlossSidebar *self);
+
+static void
+update_detail (GlossSidebar *self)
+{
+  GlossAnnotation *annotation = gtk_single_selection_get_selected_item (self->selection);
+  gboolean same_annotation, typing;
+
+  gtk_revealer_set_reveal_child (self->detail_revealer, annotation != NULL);
+
+  if (annotation == NULL)
+    {
+      g_clear_object (&self->detail_annotation);
+      return;
+    }
+
+  same_annotation = self->detail_annotation != NULL &&
+                    g_strcmp0 (gloss_annotation_get_id (self->detail_annotation),
+                               gloss_annotation_get_id (annotation)) == 0;
+  {
+    g_autofree char *text = g_strstrip (get_note_text (self));
+    const char *old_note = self->detail_annotation != NULL ?
+                           gloss_annotation_get_note (self->detail_annotation) : NULL;
+
+    typing = same_annotation && g_strcmp0 (text, old_note != NULL ? old_note : "") != 0;
+  }
+  g_set_object (&self->detail_annotation, annotation);
+
+  self->syncing++;
+
+  if (self->labels != NULL)
+    {
+      int index = gloss_label_set_index_of (self->labels, gloss_annotation_get_label (annotation));
+
+      gtk_drop_down_set_selected (self->label_dropdown,
+                                  index < 0 ? GTK_INVALID_LIST_POSITION : (guint) index);
+    }
+
+  /* Keep what the user is typing if only something else changed. */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+
+    if (!typing)
+      {
+        const char *note = gloss_annotation_get_note (annotation);
+
+        gtk_text_buffer_set_text (buffer, note != NULL ? note : "", -1);
+        gtk_text_buffer_set_modified (buffer, FALSE);
+      }
+  }
+
+  self->syncing--;
+}
+
+static gboolean
+commit_note_for (GlossSidebar *self,
+                 const char   *annotation_id,
+                 const char   *text)
+{
+  GlossAnnotation *annotation;
+  g_autofree char *note = NULL;
+
+  if (self->document == NULL || annotation_id == NULL)
+    return FALSE;
+
+  annotation = gloss_annotation_store_lookup (gloss_document_get_annotations (self->document),
+                                              annotation_id);
+  if (annotation == NULL)
+    return FALSE;
+
+  note = g_strstrip (g_strdup (text != NULL ? text : ""));
+  if (g_strcmp0 (note[0] != '\0' ? note : NULL, gloss_annotation_get_note (annotation)) == 0)
+    return FALSE;
+
+  gloss_document_set_note (self->document, annotation, note[0] != '\0' ? note : NULL);
+
+  return TRUE;
+}
+
+static char *
+get_note_text (GlossSidebar *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Whether the note editor holds something else than the note of the
+ * annotation it shows (a user typing; GtkTextBuffer's modified flag does
+ * not track programmatic changes reliably). */
+static gboolean
+note_dirty (GlossSidebar *self)
+{
+  g_autofree char *text = NULL;
+  const char *note;
+
+  if (self->detail_annotation == NULL)
+    return FALSE;
+
+  text = g_strstrip (get_note_text (self));
+  note = gloss_annotation_get_note (self->detail_annotation);
+
+  return g_strcmp0 (text, note != NULL ? note : "") != 0;
+}
+
+static gboolean
+commit_pending_note_cb (gpointer user_data)
+{
+  PendingNote *pending = user_data;
+
+  commit_note_for (pending->sidebar, pending->annotation_id, pending->note);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+selection_changed_cb (GlossSidebar *self)
+{
+  GlossAnnotation *annotation = gtk_single_selection_get_selected_item (self->selection);
+
+  /* A note typed for another annotation is committed, after the
+   * selection model has settled. */
+  if (note_dirty (self) &&
+      (annotation == NULL ||
+       g_strcmp0 (gloss_annotation_get_id (annotation),
+                  gloss_annotation_get_id (self->detail_annotation)) != 0))
+    {
+      PendingNote *pending = g_new0 (PendingNote, 1);
+
+      pending->sidebar = g_object_ref (self);
+      pending->annotation_id = g_strdup (gloss_annotation_get_id (self->detail_annotation));
+      pending->note = get_note_text (self);
+      g_idle_add_full (G_PRIORITY_HIGH_IDLE, commit_pending_note_cb, pending,
+                       (GDestroyNotify) pending_note_free);
+    }
+
+  if (annotation != NULL)
+    gloss_set_str (&self->selected_id, gloss_annotation_get_id (annotation));
+
+  update_detail (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ANNOTATION]);
+}
+
+static void
+filter_items_changed_cb (GlossSidebar *self)
+{
+  GlossAnnotation *current = gtk_single_selection_get_selected_item (self->selection);
+
+  /* An edit replaces the annotation with a copy of the same id: follow it. */
+  if (self->selected_id != NULL && self->document != NULL &&
+      (current == NULL || g_strcmp0 (gloss_annotation_get_id (current), self->selected_id) != 0))
+    {
+      GlossAnnotation *annotation;
+
+      annotation = gloss_annotation_store_lookup (gloss_document_get_annotations (self->document),
+                                                  self->selected_id);
+      if (annotation == NULL)
+        g_clear_pointer (&self->selected_id, g_free);
+      else
+        {
+          guint position = find_in_filter (self, annotation);
+
+          if (position != GTK_INVALID_LIST_POSITION)
+            gtk_single_selection_set_selected (self->selection, position);
+        }
+    }
+
+  update_list_page (self);
+}
+
+static void
+refilter (GlossSidebar *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+search_changed_cb (GlossSidebar   *self,
+                   GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  g_free (self->search_casefold);
+  self->search_casefold = g_utf8_casefold (g_strstrip (g_strdup (text)), -1);
+  refilter (self);
+}
+
+static void
+search_stop_cb (GlossSidebar   *self,
+                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+filter_selected_cb (GlossSidebar *self)
+{
+  refilter (self);
+}
+
+static void
+label_selected_cb (GlossSidebar *self)
+{
+  GlossLabel *label;
+  guint position;
+  g_autoptr(GError) error = NULL;
+
+  if (self->syncing > 0 || self->detail_annotation == NULL || self->document == NULL ||
+      gloss_annotation_store_lookup (gloss_document_get_annotations (self->document),
+                                     gloss_annotation_get_id (self->detail_annotation)) != self->detail_annotation)
+    return;
+
+  position = gtk_drop_down_get_selected (self->label_dropdown);
+  if (position == GTK_INVALID_LIST_POSITION || self->labels == NULL)
+    return;
+
+  label = gloss_label_set_get_label (self->labels, position);
+  if (label == NULL ||
+      g_strcmp0 (gloss_label_get_name (label), gloss_annotation_get_label (self->detail_annotation)) == 0)
+    return;
+
+  if (gloss_document_relabel (self->document, self->detail_annotation,
+                              gloss_label_get_name (label), &error) == NULL)
+    g_warning ("Could not relabel: %s", error->message);
+}
+
+static void
+note_changed_cb (GlossSidebar  *self,
+                 GtkTextBuffer *buffer)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->note_placeholder),
+                          gtk_text_buffer_get_char_count (buffer) == 0);
+}
+
+static void
+note_focus_leave_cb (GlossSidebar *self)
+{
+  gloss_sidebar_commit_note (self);
+}
+
+static gboolean
+note_commit_shortcut_cb (GtkWidget *widget,
+                         GVariant  *args,
+                         gpointer   user_data)
+{
+  GlossSidebar *self = user_data;
+
+  gloss_sidebar_commit_note (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+
+  return TRUE;
+}
+
+/* In the list, a label key relabels the selected annotation. */
+static gboolean
+list_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     gpointer               user_data)
+{
+  GlossSidebar *self = user_data;
+  GlossAnnotation *selected = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GlossLabel) label = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (selected == NULL || self->document == NULL || self->labels == NULL)
+    return FALSE;
+
+  label = gloss_label_for_key (G_LIST_MODEL (self->labels), keyval, state);
+  if (label == NULL)
+    return FALSE;
+
+  if (g_strcmp0 (gloss_label_get_name (label), gloss_annotation_get_label (selected)) != 0 &&
+      gloss_document_relabel (self->document, selected, gloss_label_get_name (label), &error) == NULL)
+    g_warning ("Could not relabel: %s", error->message);
+
+  return TRUE;
+}
+
+static GtkWidget *
+create_label_button (GlossLabel *label)
+{
+  GtkWidget *button, *box, *dot, *name, *key;
+  g_autofree char *tooltip = NULL;
+  const char *key_str = gloss_label_get_key (label);
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (dot, "label-dot");
+  gtk_widget_add_css_class (dot, gloss_label_css_class (label));
+  gtk_box_append (GTK_BOX (box), dot);
+
+  name = gtk_label_new (gloss_label_get_name (label));
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), name);
+
+  if (key_str != NULL && key_str[0] != '\0')
+    {
+      key = gtk_label_new (key_str);
+      gtk_widget_add_css_class (key, "key");
+      gtk_widget_add_css_class (key, "dim-label");
+      gtk_box_append (GTK_BOX (box), key);
+      /* Translators: tooltip of a label button, e.g. "Tag the selection as PERSON (p)" */
+      tooltip = g_strdup_printf (_("Tag the selection as %s (%s)"), gloss_label_get_name (label), key_str);
+    }
+  else
+    tooltip = g_strdup_printf (_("Tag the selection as %s"), gloss_label_get_name (label));
+
+  button = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "label-button");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.tag");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", gloss_label_get_name (label));
+  gtk_widget_set_focus_on_click (button, FALSE);
+
+  return button;
+}
+
+static void
+rebuild_labels (GlossSidebar *self)
+{
+  GtkWidget *child;
+  guint n = self->labels != NULL ? gloss_label_set_get_n_labels (self->labels) : 0;
+  guint selected = gtk_drop_down_get_selected (self->filter_dropdown);
+  g_autofree char *selected_label = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->label_box))) != NULL)
+    gtk_flow_box_remove (self->label_box, child);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GlossLabel *label = gloss_label_set_get_label (self->labels, i);
+
+      gtk_flow_box_append (self->label_box, create_label_button (label));
+    }
+
+  /* The filter dropdown: fixed entries, then one per label. */
+  if (selected != GTK_INVALID_LIST_POSITION && selected >= N_FIXED_FILTERS)
+    selected_label = g_strdup (gtk_string_list_get_string (self->filter_names, selected));
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (names, (char *) gloss_label_get_name (gloss_label_set_get_label (self->labels, i)));
+  g_ptr_array_add (names, NULL);
+
+  self->syncing++;
+  gtk_string_list_splice (self->filter_names, N_FIXED_FILTERS,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->filter_names)) - N_FIXED_FILTERS,
+                          (const char * const *) names->pdata);
+  if (selected_label != NULL)
+    {
+      int index = gloss_label_set_index_of (self->labels, selected_label);
+
+      gtk_drop_down_set_selected (self->filter_dropdown,
+                                  index < 0 ? FILTER_ALL : N_FIXED_FILTERS + (guint) index);
+    }
+  else if (selected != GTK_INVALID_LIST_POSITION)
+    gtk_drop_down_set_selected (self->filter_dropdown, selected);
+  self->syncing--;
+
+  refilter (self);
+  update_detail (self);
+}
+
+static void
+set_labels (GlossSidebar  *self,
+            GlossLabelSet *labels)
+{
+  if (self->labels == labels)
+    return;
+
+  if (self->labels != NULL)
+    g_signal_handlers_disconnect_by_data (self->labels, self);
+
+  g_set_object (&self->labels, labels);
+
+  if (labels != NULL)
+    g_signal_connect_object (labels, "items-changed",
+                             G_CALLBACK (rebuild_labels), self, G_CONNECT_SWAPPED);
+
+  gtk_drop_down_set_model (self->label_dropdown, G_LIST_MODEL (labels));
+  rebuild_labels (self);
+}
+
+static void
+document_labels_changed_cb (GlossSidebar *self)
+{
+  set_labels (self, gloss_document_get_labels (self->document));
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, gloss_annotation_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  GlossSidebar *self = user_data;
+  GlossAnnotation *annotation = gtk_list_item_get_item (item);
+
+  gloss_annotation_row_set_annotation (GLOSS_ANNOTATION_ROW (gtk_list_item_get_child (item)),
+                                       annotation,
+                                       lookup_label (self, gloss_annotation_get_label (annotation)));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  gloss_annotation_row_set_annotation (GLOSS_ANNOTATION_ROW (gtk_list_item_get_child (item)),
+                                       NULL, NULL);
+}
+
+static void
+setup_label_item_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *name = gtk_label_new (NULL);
+
+  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (dot, "label-dot");
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), dot);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_label_item_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  GlossLabel *label = gtk_list_item_get_item (item);
+  GtkWidget *dot = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *name = gtk_widget_get_next_sibling (dot);
+  const char *color_class = gloss_label_css_class (label);
+  const char *old_class = g_object_get_data (G_OBJECT (dot), "color-class");
+
+  if (old_class != NULL)
+    gtk_widget_remove_css_class (dot, old_class);
+  gtk_widget_add_css_class (dot, color_class);
+  g_object_set_data (G_OBJECT (dot), "color-class", (gpointer) color_class);
+  gtk_label_set_text (GTK_LABEL (name), gloss_label_get_name (label));
+}
+
+static char *
+label_name_cb (GlossLabel *label)
+{
+  return g_strdup (label != NULL ? gloss_label_get_name (label) : NULL);
+}
+
+static void
+gloss_sidebar_dispose (GObject *object)
+{
+  GlossSidebar *self = GLOSS_SIDEBAR (object);
+  GtkWidget *child;
+
+  gloss_sidebar_set_document (self, NULL);
+  g_clear_object (&self->detail_annotation);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_SIDEBAR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+
+  G_OBJECT_CLASS (gloss_sidebar_parent_class)->dispose (object);
+}
+
+static void
+gloss_sidebar_finalize (GObject *object)
+{
+  GlossSidebar *self = GLOSS_SIDEBAR (object);
+
+  g_free (self->search_casefold);
+  g_free (self->selected_id);
+
+  G_OBJECT_CLASS (gloss_sidebar_parent_class)->finalize (object);
+}
+
+static void
+gloss_sidebar_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  GlossSidebar *self = GLOSS_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_SELECTED_ANNOTATION:
+      g_value_set_object (value, gloss_sidebar_get_selected_annotation (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_sidebar_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  GlossSidebar *self = GLOSS_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      gloss_sidebar_set_document (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_sidebar_class_init (GlossSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gloss_sidebar_dispose;
+  object_class->finalize = gloss_sidebar_finalize;
+  object_class->get_property = gloss_sidebar_get_property;
+  object_class->set_property = gloss_sidebar_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, GLOSS_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_ANNOTATION] =
+    g_param_spec_object ("selected-annotation", NULL, NULL, GLOSS_TYPE_ANNOTATION,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/glossapp/Gloss/ui/gloss-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, label_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, list_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, count_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, detail_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, label_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, note_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, note_placeholder);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, label_selected_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "glosssidebar");
+}
+
+static void
+gloss_sidebar_init (GlossSidebar *self)
+{
+  GtkListItemFactory *factory;
+  GtkEventController *controller;
+  GtkShortcut *shortcut;
+  GtkExpression *expression;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+
+  self->filter_names = GTK_STRING_LIST (gtk_drop_down_get_model (self->filter_dropdown));
+
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Connected after the selection model's own handler. */
+  g_signal_connect_object (self->filter_model, "items-changed",
+                           G_CALLBACK (filter_items_changed_cb), self, G_CONNECT_SWAPPED);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                            G_CALLBACK (label_name_cb), NULL, NULL);
+  gtk_drop_down_set_expression (self->label_dropdown, expression);
+  gtk_expression_unref (expression);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_item_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label_item_cb), self);
+  gtk_drop_down_set_factory (self->label_dropdown, factory);
+  g_object_unref (factory);
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
+                           G_CALLBACK (note_changed_cb), self, G_CONNECT_SWAPPED);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_object (controller, "leave", G_CALLBACK (note_focus_leave_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->note_view), controller);
+
+  controller = gtk_shortcut_controller_new ();
+  shortcut = gtk_shortcut_new (gtk_alternative_trigger_new (gtk_shortcut_trigger_parse_string ("<Control>Return"),
+                                                            gtk_shortcut_trigger_parse_string ("<Control>KP_Enter")),
+                               gtk_callback_action_new (note_commit_shortcut_cb, self, NULL));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+  gtk_widget_add_controller (GTK_WIDGET (self->note_view), controller);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (list_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), controller);
+
+  gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
+
+  update_list_page (self);
+}
+
+GtkWidget *
+gloss_sidebar_new (void)
+{
+  return g_object_new (GLOSS_TYPE_SIDEBAR, NULL);
+}
+
+GlossDocument *
+gloss_sidebar_get_document (GlossSidebar *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), NULL);
+
+  return self->document;
+}
+
+void
+gloss_sidebar_set_document (GlossSidebar  *self,
+                            GlossDocument *document)
+{
+  g_return_if_fail (GLOSS_IS_SIDEBAR (self));
+  g_return_if_fail (document == NULL || GLOSS_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    {
+      gloss_sidebar_commit_note (self);
+      g_signal_handlers_disconnect_by_data (self->document, self);
+    }
+
+  /* Nothing of the old document may be edited through the new one. */
+  self->syncing++;
+  g_clear_pointer (&self->selected_id, g_free);
+  g_clear_object (&self->detail_annotation);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_set_object (&self->document, document);
+
+  if (document != NULL)
+    g_signal_connect_object (document, "notify::labels",
+                             G_CALLBACK (document_labels_changed_cb), self, G_CONNECT_SWAPPED);
+
+  set_labels (self, document != NULL ? gloss_document_get_labels (document) : NULL);
+  gtk_filter_list_model_set_model (self->filter_model,
+                                   document != NULL ?
+                                   G_LIST_MODEL (gloss_document_get_annotations (document)) : NULL);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->syncing--;
+  update_list_page (self);
+  update_detail (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+GlossAnnotation *
+gloss_sidebar_get_selected_annotation (GlossSidebar *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), NULL);
+
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+/**
+ * gloss_sidebar_select_annotation:
+ * @annotation: (nullable): an annotation of the document, or %NULL to
+ *   unselect
+ *
+ * Selects the row of @annotation, clearing the search and filter if they
+ * hide it, and scrolls the list to it.
+ *
+ * Returns: whether @annotation is now selected
+ */
+gboolean
+gloss_sidebar_select_annotation (GlossSidebar    *self,
+                                 GlossAnnotation *annotation)
+{
+  guint position;
+
+  g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), FALSE);
+
+  if (annotation == NULL)
+    {
+      g_clear_pointer (&self->selected_id, g_free);
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      return TRUE;
+    }
+
+  if (self->document == NULL ||
+      !gloss_annotation_store_find (gloss_document_get_annotations (self->document), annotation, NULL))
+    return FALSE;
+
+  position = find_in_filter (self, annotation);
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      g_clear_pointer (&self->search_casefold, g_free);
+      gtk_drop_down_set_selected (self->filter_dropdown, FILTER_ALL);
+      refilter (self);
+      position = find_in_filter (self, annotation);
+      if (position == GTK_INVALID_LIST_POSITION)
+        return FALSE;
+    }
+
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+
+  return TRUE;
+}
+
+/**
+ * gloss_sidebar_select_relative:
+ * @delta: how many rows to move, negative for backwards
+ *
+ * Moves the selection through the (filtered) list; with nothing selected,
+ * selects the first or the last row.
+ *
+ * Returns: whether the selection moved
+ */
+gboolean
+gloss_sidebar_select_relative (GlossSidebar *self,
+                               int           delta)
+{
+  guint n, position, target;
+
+  g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  if (n == 0 || delta == 0)
+    return FALSE;
+
+  position = gtk_single_selection_get_selected (self->selection);
+  if (position == GTK_INVALID_LIST_POSITION)
+    target = delta > 0 ? 0 : n - 1;
+  else if (delta < 0)
+    target = (guint) -delta > position ? 0 : position - (guint) -delta;
+  else
+    target = MIN ((gint64) position + delta, (gint64) n - 1);
+
+  if (target == position)
+    return FALSE;
+
+  gtk_single_selection_set_selected (self->selection, target);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", target);
+
+  return TRUE;
+}
+
+/**
+ * gloss_sidebar_get_model:
+ *
+ * Returns: (transfer none): the list shown: the document's annotations
+ *   after the search and filter
+ */
+GListModel *
+gloss_sidebar_get_model (GlossSidebar *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), NULL);
+
+  return G_LIST_MODEL (self->selection);
+}
+
+void
+gloss_sidebar_set_search_text (GlossSidebar *self,
+                               const char   *text)
+{
+  g_return_if_fail (GLOSS_IS_SIDEBAR (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  search_changed_cb (self, self->search_entry);
+}
+
+void
+gloss_sidebar_focus_search (GlossSidebar *self)
+{
+  g_return_if_fail (GLOSS_IS_SIDEBAR (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * gloss_sidebar_edit_note:
+ *
+ * Moves the focus to the note editor of the selected annotation.
+ */
+void
+gloss_sidebar_edit_note (GlossSidebar *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+
+  g_return_if_fail (GLOSS_IS_SIDEBAR (self));
+
+  if (self->detail_annotation == NULL)
+    return;
+
+  gtk_revealer_set_reveal_child (self->detail_revealer, TRUE);
+  buffer = gtk_text_view_get_buffer (self->note_view);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
+}
+
+/**
+ * gloss_sidebar_commit_note:
+ *
+ * Records the note being edited, if it changed, as one undoable edit.
+ *
+ * Returns: whether the document changed
+ */
+gboolean
+gloss_sidebar_commit_note (GlossSidebar *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), FALSE);
+
+  if (!note_dirty (self))
+    return FALSE;
+
+  text = get_note_text (self);
+
+  return commit_note_for (self, gloss_annotation_get_id (self->detail_annotation), text);
+}
