@@ -1897,22 +1897,27 @@ fill_metadata (GlossHtmlArticle *article,
   if (article->site_name == NULL)
     article->site_name = g_strdup (scan->ld.publisher);
 
-  s = scan->canonical;
-  if (s == NULL)
-    s = meta_get (scan, (const char * const[]) { "og:url", NULL });
-  if (s != NULL)
-    {
-      char *resolved = NULL;
+  /* Canonical link, else og:url; relative ones only with a base URL. */
+  {
+    const char *urls[2] = { scan->canonical,
+                            meta_get (scan, (const char * const[]) { "og:url", NULL }) };
 
-      if (base_url != NULL)
-        resolved = g_uri_resolve_relative (base_url, s, G_URI_FLAGS_NONE, NULL);
-      else if (looks_like_url (s))
-        resolved = g_strdup (s);
-      if (resolved != NULL && looks_like_url (resolved))
-        article->canonical_url = resolved;
-      else
-        g_free (resolved);
-    }
+    for (guint i = 0; i < 2 && article->canonical_url == NULL; i++)
+      {
+        char *resolved = NULL;
+
+        if (urls[i] == NULL)
+          continue;
+        if (base_url != NULL)
+          resolved = g_uri_resolve_relative (base_url, urls[i], G_URI_FLAGS_NONE, NULL);
+        else if (looks_like_url (urls[i]))
+          resolved = g_strdup (urls[i]);
+        if (resolved != NULL && looks_like_url (resolved))
+          article->canonical_url = resolved;
+        else
+          g_free (resolved);
+      }
+  }
 }
 
 /* One attempt; returns the article (maybe with too little text). */
