@@ -428,18 +428,19 @@ follow_redirect (GTask *task)
 
   target = g_uri_parse_relative (fetch->uri, location, SOUP_HTTP_URI_FLAGS, NULL);
   scheme = target != NULL ? g_uri_get_scheme (target) : NULL;
+  if (scheme != NULL && g_ascii_strcasecmp (scheme, "http") != 0 &&
+      g_ascii_strcasecmp (scheme, "https") != 0)
+    {
+      fetch_fail (task, g_error_new (GLOSS_ERROR, GLOSS_ERROR_UNSUPPORTED,
+                                     _("%s redirected to “%s”; only http and https addresses "
+                                       "are followed"), fetch_host (fetch), location));
+      return;
+    }
   if (target == NULL || g_uri_get_host (target) == NULL || *g_uri_get_host (target) == '\0')
     {
       fetch_fail (task, g_error_new (GLOSS_ERROR, GLOSS_ERROR_NETWORK,
                                      _("%s redirected to an invalid address “%s”"),
                                      fetch_host (fetch), location));
-      return;
-    }
-  if (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
-    {
-      fetch_fail (task, g_error_new (GLOSS_ERROR, GLOSS_ERROR_UNSUPPORTED,
-                                     _("%s redirected to “%s”; only http and https addresses "
-                                       "are followed"), fetch_host (fetch), location));
       return;
     }
 
