@@ -21,6 +21,7 @@ static const Command commands[] = {
   /* Entries are added per area; keep one per line. */
   { "info", gloss_cli_info, N_("Summarize a Gloss file") },
   { "validate", gloss_cli_validate, N_("Check Gloss files and list every problem") },
+  { "fetch", gloss_cli_fetch, N_("Extract the article from a URL or HTML file into a Gloss file") },
   { NULL, NULL, NULL }
 };
 

@@ -20,4 +20,13 @@ void gloss_cli_printerr (const char *file,
 int gloss_cli_info     (int argc, char **argv);
 int gloss_cli_validate (int argc, char **argv);
 
+/* HTML and the web (issue 6) */
+int      gloss_cli_fetch      (int argc, char **argv);
+/* Fetches (URL) or reads (.html/.htm) @input, extracts the article and
+ * writes a native Gloss file to @output ("-": stdout; NULL: a name derived
+ * from @input, never overwriting). What `import URL|FILE.html` runs. */
+gboolean gloss_cli_import_web (const char  *input,
+                               const char  *output,
+                               GError     **error);
+
 G_END_DECLS
