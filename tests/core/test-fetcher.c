@@ -18,6 +18,8 @@ static SoupServer *server;
 static GMainContext *server_context;
 static GMainLoop *server_loop;
 static char *base;      /* "http://127.0.0.1:PORT" */
+static SoupServer *tls_server;
+static char *tls_base;  /* "https://127.0.0.1:PORT", self-signed; NULL without TLS */
 static GBytes *news;    /* tests/data/web/news.html */
 
 static GBytes *
@@ -608,6 +610,23 @@ test_cancel (void)
 }
 
 static void
+test_tls (void)
+{
+  g_autofree char *url = NULL;
+
+  if (tls_base == NULL)
+    {
+      g_test_skip ("no TLS backend (glib-networking)");
+      return;
+    }
+
+  /* A self-signed certificate is refused, and the message says why. */
+  url = g_strconcat (tls_base, "/article", NULL);
+  assert_fetch_error (url, GLOSS_ERROR, GLOSS_ERROR_NETWORK, "certificate is not trusted");
+  assert_fetch_error (url, GLOSS_ERROR, GLOSS_ERROR_NETWORK, "not signed by a known authority");
+}
+
+static void
 test_not_article (void)
 {
   g_autoptr(GlossFetcher) fetcher = short_fetcher ();
@@ -648,6 +667,27 @@ server_thread_func (gpointer data)
   g_assert_no_error (error);
   uris = soup_server_get_uris (server);
 
+  if (g_tls_backend_supports_tls (g_tls_backend_get_default ()))
+    {
+      g_autofree char *cert_file = g_test_build_filename (G_TEST_DIST, "data", "web",
+                                                          "selfsigned-cert.pem", NULL);
+      g_autofree char *key_file = g_test_build_filename (G_TEST_DIST, "data", "web",
+                                                         "selfsigned-key.pem", NULL);
+      g_autoptr(GTlsCertificate) cert = g_tls_certificate_new_from_files (cert_file, key_file,
+                                                                          &error);
+      GSList *tls_uris;
+
+      g_assert_no_error (error);
+      tls_server = soup_server_new ("tls-certificate", cert, NULL);
+      soup_server_add_handler (tls_server, NULL, handler, NULL, NULL);
+      soup_server_listen_local (tls_server, 0,
+                                SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS, &error);
+      g_assert_no_error (error);
+      tls_uris = soup_server_get_uris (tls_server);
+      tls_base = g_strdup_printf ("https://127.0.0.1:%d", g_uri_get_port (tls_uris->data));
+      g_slist_free_full (tls_uris, (GDestroyNotify) g_uri_unref);
+    }
+
   g_mutex_lock (&server_lock);
   base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
   g_cond_signal (&server_ready);
@@ -658,6 +698,9 @@ server_thread_func (gpointer data)
 
   soup_server_disconnect (server);
   g_clear_object (&server);
+  if (tls_server != NULL)
+    soup_server_disconnect (tls_server);
+  g_clear_object (&tls_server);
   g_main_context_pop_thread_default (server_context);
 
   return NULL;
@@ -718,6 +761,7 @@ main (int   argc,
   g_test_add_func ("/gloss/fetcher/too-large", test_too_large);
   g_test_add_func ("/gloss/fetcher/gzip", test_gzip);
   g_test_add_func ("/gloss/fetcher/cancel", test_cancel);
+  g_test_add_func ("/gloss/fetcher/tls", test_tls);
   g_test_add_func ("/gloss/fetcher/not-article", test_not_article);
 
   status = g_test_run ();
@@ -725,6 +769,7 @@ main (int   argc,
   stop_server ();
   g_clear_pointer (&news, g_bytes_unref);
   g_free (base);
+  g_free (tls_base);
 
   return status;
 }
