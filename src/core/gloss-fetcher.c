@@ -207,11 +207,15 @@ fetch_map_error (Fetch  *fetch,
         {
         case STOP_DEADLINE:
           return g_error_new (GLOSS_ERROR, GLOSS_ERROR_NETWORK,
-                              _("Timed out: %s did not deliver the page within %u seconds"),
+                              ngettext ("Timed out: %s did not deliver the page within %u second",
+                                        "Timed out: %s did not deliver the page within %u seconds",
+                                        fetch->deadline),
                               host, fetch->deadline);
         case STOP_CONNECT:
           return g_error_new (GLOSS_ERROR, GLOSS_ERROR_NETWORK,
-                              _("Timed out: could not connect to %s within %u seconds"),
+                              ngettext ("Timed out: could not connect to %s within %u second",
+                                        "Timed out: could not connect to %s within %u seconds",
+                                        fetch->connect_timeout),
                               host, fetch->connect_timeout);
         case STOP_USER:
         case STOP_NONE:
@@ -239,7 +243,9 @@ fetch_map_error (Fetch  *fetch,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     return g_error_new (GLOSS_ERROR, GLOSS_ERROR_NETWORK,
-                        _("Timed out: %s sent nothing for %u seconds"), host, fetch->io_timeout);
+                        ngettext ("Timed out: %s sent nothing for %u second",
+                                  "Timed out: %s sent nothing for %u seconds", fetch->io_timeout),
+                        host, fetch->io_timeout);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE))
