@@ -102,17 +102,8 @@ gloss_cli_import_web (const char  *input,
   else if (is_html_path (input))
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (input);
-      g_autoptr(GBytes) html = NULL;
-      g_autofree char *path = g_file_get_path (file);
-      gsize len;
-      const char *data;
 
-      html = gloss_file_load (file, GLOSS_HTML_MAX_BYTES, NULL, NULL, error);
-      if (html == NULL)
-        return FALSE;
-      data = g_bytes_get_data (html, &len);
-      document = gloss_html_document_new (data != NULL ? data : "", len, NULL,
-                                          path != NULL ? path : input, NULL, error);
+      document = gloss_html_document_load (file, NULL, error);
     }
   else
     {

@@ -759,6 +759,7 @@ gloss_fetcher_fetch_document_async (GlossFetcher        *self,
   g_return_if_fail (GLOSS_IS_FETCHER (self));
   g_return_if_fail (url != NULL);
 
+  gloss_html_extractor_init ();
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, gloss_fetcher_fetch_document_async);
   job = g_new0 (DocumentJob, 1);

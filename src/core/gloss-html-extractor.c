@@ -51,6 +51,7 @@
 #include <libxml/tree.h>
 
 #include "gloss-error.h"
+#include "gloss-file.h"
 #include "gloss-html-extractor.h"
 
 #define META_SCAN_BYTES     4096
@@ -438,8 +439,8 @@ patterns_get (void)
   return &patterns;
 }
 
-static void
-ensure_libxml (void)
+void
+gloss_html_extractor_init (void)
 {
   static gsize initialized;
 
@@ -2051,7 +2052,7 @@ gloss_html_extract (const char  *data,
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
 
-  ensure_libxml ();
+  gloss_html_extractor_init ();
 
   if (!check_bomb (data, len, error))
     return NULL;
@@ -2136,4 +2137,69 @@ gloss_html_document_new (const char  *data,
   gloss_document_set_metadata (document, "extractor", GLOSS_HTML_EXTRACTOR);
 
   return document;
+}
+
+GlossDocument *
+gloss_html_document_load (GFile         *file,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *source = NULL;
+  const char *data;
+  gsize len;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  bytes = gloss_file_load (file, GLOSS_HTML_MAX_BYTES, NULL, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+
+  source = g_file_get_path (file);
+  if (source == NULL)
+    source = g_file_get_uri (file);
+  data = g_bytes_get_data (bytes, &len);
+
+  return gloss_html_document_new (data != NULL ? data : "", len, NULL, source, NULL, error);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GlossDocument *document = gloss_html_document_load (task_data, cancellable, &error);
+
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+void
+gloss_html_document_load_async (GFile               *file,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  gloss_html_extractor_init ();
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_html_document_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+GlossDocument *
+gloss_html_document_load_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

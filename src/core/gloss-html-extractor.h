@@ -78,6 +78,24 @@ GlossDocument    *gloss_html_document_new    (const char  *data,
                                               const char  *retrieved,
                                               GError     **error);
 
+/* Reads a saved page (at most GLOSS_HTML_MAX_BYTES) and makes a document
+ * of it; source = the file's path (or URI), no "retrieved". The async
+ * variant reads and extracts in a worker thread. */
+GlossDocument    *gloss_html_document_load        (GFile               *file,
+                                                   GCancellable        *cancellable,
+                                                   GError             **error);
+void              gloss_html_document_load_async  (GFile               *file,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+GlossDocument    *gloss_html_document_load_finish (GAsyncResult        *result,
+                                                   GError             **error);
+
+/* Initialises libxml2 once; called by every entry point above, and to be
+ * called from the main thread before extraction runs in worker threads
+ * (the async functions here and in GlossFetcher do so). */
+void              gloss_html_extractor_init       (void);
+
 /* The current time as "2026-11-29T05:30:00Z". */
 char             *gloss_html_now_iso8601     (void);
 

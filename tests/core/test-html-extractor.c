@@ -421,6 +421,43 @@ test_document (void)
                    "https://courier.example/news/2026/03/sea-wall-vote");
 }
 
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+test_load_async (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "web", "broken.html", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/page.html");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GlossDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gloss_html_document_load_async (file, NULL, loaded_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  doc = gloss_html_document_load_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_document_get_title (doc), ==, "Lights go out across the valley");
+  g_assert_cmpstr (gloss_document_get_source (doc), ==, path);
+  g_assert_null (gloss_document_get_metadata (doc, "retrieved"));
+  g_clear_object (&result);
+
+  gloss_html_document_load_async (missing, NULL, loaded_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (gloss_html_document_load_finish (result, &error));
+  g_assert_nonnull (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -436,6 +473,7 @@ main (int   argc,
   g_test_add_func ("/gloss/html-extractor/not-article", test_not_article);
   g_test_add_func ("/gloss/html-extractor/bombs", test_bombs);
   g_test_add_func ("/gloss/html-extractor/document", test_document);
+  g_test_add_func ("/gloss/html-extractor/load-async", test_load_async);
 
   return g_test_run ();
 }
