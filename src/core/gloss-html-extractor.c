@@ -396,6 +396,7 @@ typedef struct
   GRegex *negative;
   GRegex *positive;
   GRegex *byline;
+  GRegex *dateline;
   GRegex *unlikely_role;
 } Patterns;
 
@@ -429,6 +430,9 @@ patterns_get (void)
                                        flags, 0, NULL);
       patterns.byline = g_regex_new ("byline|author|dateline|writtenby|p-author",
                                      flags, 0, NULL);
+      patterns.dateline = g_regex_new ("\\bmeta\\b|-meta\\b|\\bmeta-|posted-on|post-date|entry-date|"
+                                       "timestamp|published|updated|\\bdate\\b",
+                                       flags, 0, NULL);
       patterns.unlikely_role = g_regex_new ("^(navigation|banner|complementary|contentinfo|"
                                             "search|dialog|alertdialog|menu|menubar|toolbar|"
                                             "tablist)$",
@@ -660,6 +664,7 @@ typedef struct
   xmlNode *link;
   glong    link_chars;
   gsize    link_start;
+  gboolean br_newline;  /* <br> as a newline instead of a space */
 } TextWalk;
 
 static gboolean
@@ -677,7 +682,12 @@ text_enter (xmlNode  *node,
   if (node->type != XML_ELEMENT_NODE)
     return FALSE;
 
-  if (is_element (node, "br") || is_block (node))
+  if (is_element (node, "br") && tw->br_newline && tw->sink.out->len > 0)
+    {
+      g_string_append_c (tw->sink.out, '\n');
+      tw->sink.space = FALSE;
+    }
+  else if (is_element (node, "br") || is_block (node))
     tw->sink.space = TRUE;
 
   if (tw->link == NULL && is_element (node, "a"))
@@ -716,7 +726,7 @@ node_text (xmlNode *node,
            glong   *n_chars,
            glong   *link_chars)
 {
-  TextWalk tw = { { g_string_new (NULL), FALSE }, NULL, 0, 0 };
+  TextWalk tw = { { g_string_new (NULL), FALSE }, NULL, 0, 0, FALSE };
 
   walk (node, text_enter, text_leave, &tw);
 
@@ -1187,6 +1197,15 @@ is_byline_node (const Patterns *patterns,
 }
 
 static gboolean
+is_dateline_node (const Patterns *patterns,
+                  xmlNode        *node)
+{
+  g_autofree char *names = class_and_id (node);
+
+  return g_regex_match (patterns->dateline, names, 0, NULL);
+}
+
+static gboolean
 scan_enter (xmlNode  *node,
             gpointer  data)
 {
@@ -1296,9 +1315,18 @@ scan_enter (xmlNode  *node,
 
   if (scan->byline_text == NULL && is_byline_node (scan->patterns, node))
     {
-      glong n = 0;
-      g_autofree char *text = node_text (node, &n, NULL);
+      TextWalk tw = { { g_string_new (NULL), FALSE }, NULL, 0, 0, TRUE };
+      g_autofree char *text = NULL;
+      char *newline;
+      glong n;
 
+      walk (node, text_enter, text_leave, &tw);
+      text = g_string_free (tw.sink.out, FALSE);
+      /* "By Sam Jones<br>Political correspondent": the first line. */
+      newline = strchr (text, '\n');
+      if (newline != NULL)
+        *newline = '\0';
+      n = g_utf8_strlen (text, -1);
       if (n > 0 && n < MAX_BYLINE_CHARS)
         scan->byline_text = g_steal_pointer (&text);
     }
@@ -1517,9 +1545,9 @@ emit_skips (Emitter *em,
 {
   const char *name = (const char *) node->name;
 
-  /* Byline, author and dateline elements are metadata. */
+  /* Byline, author, dateline and "posted on" elements are metadata. */
   if (!is_element (node, "body") && !is_element (node, "article") &&
-      is_byline_node (em->patterns, node))
+      (is_byline_node (em->patterns, node) || is_dateline_node (em->patterns, node)))
     {
       glong n = 0;
       g_autofree char *text = node_text (node, &n, NULL);
@@ -1682,6 +1710,110 @@ is_sentence_end (const char *text)
   return len > 0 && strchr (".!?\xE3\x80\x82", text[len - 1]) != NULL;
 }
 
+static gboolean
+is_ancestor (xmlNode *ancestor,
+             xmlNode *node)
+{
+  for (xmlNode *n = node->parent; n != NULL; n = n->parent)
+    if (n == ancestor)
+      return TRUE;
+  return FALSE;
+}
+
+static int
+compare_scores_desc (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      data)
+{
+  GHashTable *scores = data;
+  double sa = *(double *) g_hash_table_lookup (scores, *(xmlNode **) a);
+  double sb = *(double *) g_hash_table_lookup (scores, *(xmlNode **) b);
+
+  return sa < sb ? 1 : sa > sb ? -1 : 0;
+}
+
+/* Sites wrap every paragraph in its own container ("text-block" divs), so
+ * the best single container may hold one paragraph. Move up:
+ *  - to the closest ancestor holding at least three of the other top five
+ *    candidates;
+ *  - through ancestors whose score does not fall below a third of the
+ *    top's, taking one that scores higher;
+ *  - through parents of which the candidate is the only element child. */
+static xmlNode *
+refine_top (Scoring *scoring,
+            xmlNode *body,
+            xmlNode *top)
+{
+  g_autoptr(GPtrArray) ranked = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+  double last_score, threshold;
+  xmlNode *parent;
+  guint n_top;
+
+  g_hash_table_iter_init (&iter, scoring->scores);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (ranked, key);
+  g_ptr_array_sort_with_data (ranked, compare_scores_desc, scoring->scores);
+  n_top = MIN (ranked->len, 5);
+
+  if (n_top >= 4)
+    {
+      for (parent = top->parent; parent != NULL && parent != body->parent; parent = parent->parent)
+        {
+          guint n_inside = 0;
+
+          for (guint i = 0; i < n_top; i++)
+            {
+              xmlNode *other = g_ptr_array_index (ranked, i);
+
+              if (other != top && *candidate (scoring, other) >= 0.75 * *candidate (scoring, top) &&
+                  is_ancestor (parent, other))
+                n_inside++;
+            }
+          if (n_inside >= 3)
+            {
+              top = parent;
+              break;
+            }
+        }
+    }
+
+  last_score = *candidate (scoring, top);
+  threshold = last_score / 3;
+  for (parent = top->parent; parent != NULL && parent != body && parent != body->parent;
+       parent = parent->parent)
+    {
+      double *score = g_hash_table_lookup (scoring->scores, parent);
+
+      if (score == NULL)
+        continue;
+      if (*score < threshold)
+        break;
+      if (*score > last_score)
+        {
+          top = parent;
+          break;
+        }
+      last_score = *score;
+    }
+
+  while (top != body && top->parent != NULL && top->parent != body &&
+         top->parent->type == XML_ELEMENT_NODE)
+    {
+      guint n_elements = 0;
+
+      for (xmlNode *c = top->parent->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+          n_elements++;
+      if (n_elements != 1)
+        break;
+      top = top->parent;
+    }
+
+  return top;
+}
+
 /* The containers to write out: the top candidate and its good siblings. */
 static GPtrArray *
 choose_content (Scoring *scoring,
@@ -1713,6 +1845,14 @@ choose_content (Scoring *scoring,
       g_ptr_array_add (chosen, body);
       return chosen;
     }
+
+  top = refine_top (scoring, body, top);
+  if (top == body)
+    {
+      g_ptr_array_add (chosen, body);
+      return chosen;
+    }
+  top_score = *candidate (scoring, top);
 
   threshold = MAX (10, top_score * 0.2);
   for (xmlNode *sibling = top->parent->children; sibling != NULL; sibling = sibling->next)

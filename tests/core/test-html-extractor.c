@@ -132,6 +132,40 @@ test_metadata_fallbacks (void)
   g_assert_null (strstr (article->text, "Erika"));
 }
 
+/* Two other common layouts: every paragraph in its own wrapper (news
+ * sites), and a blog whose comments hold more text than the post. */
+static void
+test_layouts (void)
+{
+  static const char * const expected[] = {
+    "The committee met on Thursday to discuss the proposal, which has divided opinion in the "
+    "town for months.",
+    "Supporters say the new library will bring young people back to the high street, while "
+    "critics point to the cost.",
+    "The council has already spent, according to its own figures, more than 2 million pounds on "
+    "the design stage alone.",
+    "A final decision is expected in the spring, after a public consultation that will run until "
+    "the end of February.",
+    "Local businesses, many of which have struggled since the pandemic, have mostly welcomed the plan.",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossHtmlArticle) wrapped = extract_fixture ("wrapped-paragraphs.html", NULL, &error);
+  g_autoptr(GlossHtmlArticle) blog = NULL;
+
+  g_assert_no_error (error);
+  assert_paragraphs (wrapped->text, expected);
+  g_assert_cmpstr (wrapped->title, ==, "Library plan divides town");
+  g_assert_cmpstr (wrapped->byline, ==, "Sam Jones");
+
+  blog = extract_fixture ("blog.html", NULL, &error);
+  g_assert_no_error (error);
+  assert_paragraphs (blog->text, expected);
+  g_assert_cmpstr (blog->title, ==, "Ten years of the repair cafe");
+  g_assert_cmpstr (blog->byline, ==, "Jo");
+  g_assert_cmpstr (blog->published, ==, "2025-06-01T09:00:00+00:00");
+}
+
 static void
 test_charsets (void)
 {
@@ -466,6 +500,7 @@ main (int   argc,
 
   g_test_add_func ("/gloss/html-extractor/news-page", test_news_page);
   g_test_add_func ("/gloss/html-extractor/metadata-fallbacks", test_metadata_fallbacks);
+  g_test_add_func ("/gloss/html-extractor/layouts", test_layouts);
   g_test_add_func ("/gloss/html-extractor/charsets", test_charsets);
   g_test_add_func ("/gloss/html-extractor/charset-rules", test_charset_rules);
   g_test_add_func ("/gloss/html-extractor/broken-markup", test_broken_markup);
