@@ -1359,6 +1359,7 @@ typedef struct
   const Patterns *patterns;
   gboolean        weight_classes;
   GHashTable     *scores;  /* xmlNode* → double* */
+  GPtrArray      *order;   /* the candidates, in a stable order (ties) */
 } Scoring;
 
 static double
@@ -1409,6 +1410,7 @@ candidate (Scoring *scoring,
     *score = -5;
   *score += class_weight (scoring, node);
   g_hash_table_insert (scoring->scores, node, score);
+  g_ptr_array_add (scoring->order, node);
 
   return score;
 }
@@ -1744,16 +1746,12 @@ refine_top (Scoring *scoring,
             xmlNode *body,
             xmlNode *top)
 {
-  g_autoptr(GPtrArray) ranked = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer key;
+  g_autoptr(GPtrArray) ranked = g_ptr_array_copy (scoring->order, NULL, NULL);
   double last_score, threshold;
   xmlNode *parent;
   guint n_top;
 
-  g_hash_table_iter_init (&iter, scoring->scores);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (ranked, key);
+  /* GLib's sort is a stable merge sort: ties keep the candidate order. */
   g_ptr_array_sort_with_data (ranked, compare_scores_desc, scoring->scores);
   n_top = MIN (ranked->len, 5);
 
@@ -1820,17 +1818,16 @@ choose_content (Scoring *scoring,
                 xmlNode *body)
 {
   GPtrArray *chosen = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer key, value;
   xmlNode *top = NULL;
   double top_score = 0;
   double threshold;
 
-  g_hash_table_iter_init (&iter, scoring->scores);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  /* In a fixed order, so equal scores always pick the same node and a
+   * re-extraction gives the same text. */
+  for (guint i = 0; i < scoring->order->len; i++)
     {
-      xmlNode *node = key;
-      double *score = value;
+      xmlNode *node = g_ptr_array_index (scoring->order, i);
+      double *score = g_hash_table_lookup (scoring->scores, node);
 
       *score *= 1.0 - link_density (node);
       if (top == NULL || *score > top_score)
@@ -2128,8 +2125,10 @@ extract_once (const char  *utf8,
   scoring.patterns = scan.patterns;
   scoring.weight_classes = TRUE;
   scoring.scores = scores;
+  scoring.order = g_ptr_array_new ();
   walk (scan.body, score_enter, NULL, &scoring);
   chosen = choose_content (&scoring, scan.body);
+  g_ptr_array_unref (scoring.order);
 
   paragraphs = g_ptr_array_new_with_free_func (g_free);
   em.patterns = scan.patterns;
