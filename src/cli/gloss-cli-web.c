@@ -162,7 +162,7 @@ gloss_cli_fetch (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (N_("URL|FILE.html"));
+  context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
                                 _("Open a web page or a saved HTML page, extract the article "
                                   "(without menus, ads and comments) and save it as a Gloss file."));
