@@ -1883,11 +1883,24 @@ choose_content (Scoring *scoring,
   return chosen;
 }
 
-static char *
-clean_title (Scan *scan)
+static const char * const title_separators[] = {
+  " | ", " - ", " – ", " — ", " · ", " » ", " :: ", " / ", NULL
+};
+
+static guint
+count_words (const char *text)
 {
-  const char *t = scan->title_tag;
-  static const char * const separators[] = { " | ", " - ", " – ", " — ", " · ", " » ", " :: ", " / ", NULL };
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+
+  return g_strv_length (words);
+}
+
+/* "Headline | Site" → "Headline", "Site | A headline" → "A headline";
+ * too short either way → the whole title. */
+static char *
+clean_title (const char *t)
+{
+  const char * const *separators = title_separators;
   const char *cut = NULL;
 
   if (t == NULL || *t == '\0')
@@ -1909,9 +1922,8 @@ clean_title (Scan *scan)
   if (cut != NULL)
     {
       g_autofree char *before = g_strndup (t, cut - t);
-      g_auto(GStrv) words = g_strsplit (before, " ", -1);
 
-      if (g_strv_length (words) >= 3)
+      if (count_words (before) >= 3)
         return g_steal_pointer (&before);
 
       /* "Site | A headline": keep what follows the first separator. */
@@ -1929,11 +1941,32 @@ clean_title (Scan *scan)
                 first_len = strlen (separators[i]);
               }
           }
-        return g_strdup (first + first_len);
+        if (count_words (first + first_len) >= 3)
+          return g_strdup (first + first_len);
       }
     }
 
   return g_strdup (t);
+}
+
+/* A title from meta tags often carries the site name ("Headline | Site"):
+ * when the page's <h1> is that title without the suffix, prefer it. */
+static char *
+title_without_site (const char *title,
+                    const char *h1)
+{
+  gsize n;
+
+  if (title == NULL || h1 == NULL || *h1 == '\0')
+    return g_strdup (title);
+
+  n = strlen (h1);
+  if (strncmp (title, h1, n) == 0)
+    for (guint i = 0; title_separators[i] != NULL; i++)
+      if (g_str_has_prefix (title + n, title_separators[i]))
+        return g_strdup (h1);
+
+  return g_strdup (title);
 }
 
 static const char *
@@ -1978,10 +2011,11 @@ fill_metadata (GlossHtmlArticle *article,
   /* Title: JSON-LD headline, og/dc/twitter title, <title>, the only <h1>. */
   article->title = g_strdup (scan->ld.headline);
   if (article->title == NULL)
-    article->title = g_strdup (meta_get (scan, (const char * const[]) {
-      "og:title", "dc.title", "dc:title", "dcterms.title", "twitter:title", NULL }));
+    article->title = title_without_site (meta_get (scan, (const char * const[]) {
+      "og:title", "dc.title", "dc:title", "dcterms.title", "twitter:title", NULL }),
+      scan->first_h1);
   if (article->title == NULL)
-    article->title = clean_title (scan);
+    article->title = clean_title (scan->title_tag);
   if (article->title == NULL && scan->first_h1 != NULL && *scan->first_h1 != '\0')
     article->title = g_strdup (scan->first_h1);
 

@@ -167,6 +167,39 @@ test_layouts (void)
 }
 
 static void
+test_titles (void)
+{
+  static const struct { const char *head; const char *h1; const char *title; } cases[] = {
+    { "<title>A headline of some length | Site</title>", "Other", "A headline of some length" },
+    { "<title>Site | A headline of some length</title>", "Other", "A headline of some length" },
+    { "<title>Covid-19 - Q&amp;A</title>", "Other", "Covid-19 - Q&A" },
+    { "<meta property=\"og:title\" content=\"The real headline \u2014 Daily Site\">",
+      "The real headline", "The real headline" },
+    { "", "Only the heading", "Only the heading" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GlossHtmlArticle) article = NULL;
+      g_autofree char *html = g_strdup_printf (
+        "<html><head>%s</head><body><article><h1>%s</h1>"
+        "<p>A first paragraph of the article, long enough to count, with a comma or two.</p>"
+        "<p>A second paragraph of the article, long enough to count, with a comma or two.</p>"
+        "<p>A third paragraph of the article, long enough to count, with a comma or two.</p>"
+        "<p>A fourth paragraph of the article, long enough to count, with a comma or two.</p>"
+        "</article></body></html>", cases[i].head, cases[i].h1);
+
+      article = gloss_html_extract (html, strlen (html), NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (article->title, ==, cases[i].title);
+      /* The heading is in the text only when it is not the title. */
+      g_assert_cmpint (g_str_has_prefix (article->text, cases[i].h1), ==,
+                       g_strcmp0 (cases[i].h1, cases[i].title) != 0);
+    }
+}
+
+static void
 test_charsets (void)
 {
   struct {
@@ -501,6 +534,7 @@ main (int   argc,
   g_test_add_func ("/gloss/html-extractor/news-page", test_news_page);
   g_test_add_func ("/gloss/html-extractor/metadata-fallbacks", test_metadata_fallbacks);
   g_test_add_func ("/gloss/html-extractor/layouts", test_layouts);
+  g_test_add_func ("/gloss/html-extractor/titles", test_titles);
   g_test_add_func ("/gloss/html-extractor/charsets", test_charsets);
   g_test_add_func ("/gloss/html-extractor/charset-rules", test_charset_rules);
   g_test_add_func ("/gloss/html-extractor/broken-markup", test_broken_markup);
