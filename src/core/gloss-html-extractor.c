@@ -1541,14 +1541,35 @@ emit_pre_text (Emitter    *em,
     }
 }
 
+static const char * const text_blocks[] = {
+  "p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption", "h1", "h2", "h3", "h4", "h5",
+  "h6", "pre", "caption", "summary", NULL
+};
+
+/* An inline element whose nearest block is a paragraph-like one. */
+static gboolean
+in_text_block (xmlNode *node)
+{
+  if (is_block (node))
+    return FALSE;
+
+  for (xmlNode *n = node->parent; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
+    if (is_block (n))
+      return name_in ((const char *) n->name, text_blocks);
+
+  return FALSE;
+}
+
 static gboolean
 emit_skips (Emitter *em,
             xmlNode *node)
 {
   const char *name = (const char *) node->name;
 
-  /* Byline, author, dateline and "posted on" elements are metadata. */
+  /* Byline, author, dateline and "posted on" elements are metadata, but
+   * not an author link inside a sentence. */
   if (!is_element (node, "body") && !is_element (node, "article") &&
+      !in_text_block (node) &&
       (is_byline_node (em->patterns, node) || is_dateline_node (em->patterns, node)))
     {
       glong n = 0;
@@ -1568,9 +1589,7 @@ emit_skips (Emitter *em,
     }
 
   /* A date standing on its own between blocks. */
-  if (g_str_equal (name, "time") && node->parent != NULL && is_block (node->parent) &&
-      !name_in ((const char *) node->parent->name,
-                (const char * const[]) { "p", "li", "td", "th", "dd", "blockquote", NULL }))
+  if (g_str_equal (name, "time") && !in_text_block (node))
     return TRUE;
 
   /* Containers that are mostly links: menus, tag lists, "read more". */

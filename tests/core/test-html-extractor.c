@@ -342,6 +342,7 @@ test_whitespace (void)
     "<p>Line one<br>line two<br/><br>a new paragraph after two breaks, with enough text here.</p>"
     "<pre>\ncode  keeps   its\n  spacing\n</pre>"
     "<p>Soft\u00adhyphen and zero\u200bwidth characters are invisible; entities &lt;b&gt; &amp; &#x263A; &eacute; decode.</p>"
+    "<p>Links inside sentences stay, like one to <a rel=\"author\" href=\"/a\">Ann Lee</a> on <time datetime=\"2020-01-01\">1 January</time>.</p>"
     "<p>A long enough closing paragraph, so that the page counts as an article and is extracted.</p>"
     "</div></body>";
   g_autoptr(GError) error = NULL;
@@ -352,6 +353,7 @@ test_whitespace (void)
     "a new paragraph after two breaks, with enough text here.",
     "code  keeps   its\n  spacing",
     "Softhyphen and zerowidth characters are invisible; entities <b> & \u263a \u00e9 decode.",
+    "Links inside sentences stay, like one to Ann Lee on 1 January.",
     "A long enough closing paragraph, so that the page counts as an article and is extracted.",
     NULL
   };
