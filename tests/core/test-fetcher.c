@@ -369,6 +369,84 @@ assert_fetch_error (const char *path,
   wait_clear (&wait);
 }
 
+/* A resolver that knows no names, so a DNS failure needs no network. */
+typedef struct { GResolver parent_instance; } FailResolver;
+typedef struct { GResolverClass parent_class; } FailResolverClass;
+
+static GType fail_resolver_get_type (void);
+G_DEFINE_TYPE (FailResolver, fail_resolver, G_TYPE_RESOLVER)
+
+static GList *
+fail_lookup_by_name (GResolver     *resolver,
+                     const char    *hostname,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_set_error (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND,
+               "Error resolving “%s”: Name or service not known", hostname);
+  return NULL;
+}
+
+static GList *
+fail_lookup_by_name_with_flags (GResolver                 *resolver,
+                                const char                *hostname,
+                                GResolverNameLookupFlags   flags,
+                                GCancellable              *cancellable,
+                                GError                   **error)
+{
+  return fail_lookup_by_name (resolver, hostname, cancellable, error);
+}
+
+static void
+fail_lookup_by_name_async (GResolver           *resolver,
+                           const char          *hostname,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (resolver, cancellable, callback, user_data);
+
+  g_task_return_new_error (task, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND,
+                           "Error resolving “%s”: Name or service not known", hostname);
+}
+
+static void
+fail_lookup_by_name_with_flags_async (GResolver                *resolver,
+                                      const char               *hostname,
+                                      GResolverNameLookupFlags  flags,
+                                      GCancellable             *cancellable,
+                                      GAsyncReadyCallback       callback,
+                                      gpointer                  user_data)
+{
+  fail_lookup_by_name_async (resolver, hostname, cancellable, callback, user_data);
+}
+
+static GList *
+fail_lookup_by_name_finish (GResolver     *resolver,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+fail_resolver_class_init (FailResolverClass *klass)
+{
+  GResolverClass *resolver_class = G_RESOLVER_CLASS (klass);
+
+  resolver_class->lookup_by_name = fail_lookup_by_name;
+  resolver_class->lookup_by_name_async = fail_lookup_by_name_async;
+  resolver_class->lookup_by_name_finish = fail_lookup_by_name_finish;
+  resolver_class->lookup_by_name_with_flags = fail_lookup_by_name_with_flags;
+  resolver_class->lookup_by_name_with_flags_async = fail_lookup_by_name_with_flags_async;
+  resolver_class->lookup_by_name_with_flags_finish = fail_lookup_by_name_finish;
+}
+
+static void
+fail_resolver_init (FailResolver *self)
+{
+}
+
 /* ------------------------------------------------------------------ */
 /* Tests                                                               */
 
@@ -510,6 +588,18 @@ test_refused (void)
   g_socket_close (socket, NULL);
 
   assert_fetch_error (url, GLOSS_ERROR, GLOSS_ERROR_NETWORK, "refused the connection");
+}
+
+static void
+test_dns (void)
+{
+  g_autoptr(GResolver) original = g_resolver_get_default ();
+  g_autoptr(GResolver) failing = g_object_new (fail_resolver_get_type (), NULL);
+
+  g_resolver_set_default (failing);
+  assert_fetch_error ("http://no-such-host.invalid/article", GLOSS_ERROR, GLOSS_ERROR_NETWORK,
+                      "Could not find the server “no-such-host.invalid”");
+  g_resolver_set_default (original);
 }
 
 static void
@@ -802,6 +892,7 @@ main (int   argc,
   g_test_add_func ("/gloss/fetcher/redirect-errors", test_redirect_errors);
   g_test_add_func ("/gloss/fetcher/http-errors", test_http_errors);
   g_test_add_func ("/gloss/fetcher/refused", test_refused);
+  g_test_add_func ("/gloss/fetcher/dns", test_dns);
   g_test_add_func ("/gloss/fetcher/io-timeout", test_io_timeout);
   g_test_add_func ("/gloss/fetcher/deadline", test_deadline);
   g_test_add_func ("/gloss/fetcher/too-large", test_too_large);
