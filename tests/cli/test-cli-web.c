@@ -159,6 +159,11 @@ test_file (void)
   assert_contains (json, "news.html\"");
   g_assert_null (strstr (json, "cookies"));
 
+  /* The native reader accepts what was written. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "validate", out_path, NULL), ==, 0);
+
   /* Standard output. */
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
