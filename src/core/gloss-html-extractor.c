@@ -738,17 +738,129 @@ node_text (xmlNode *node,
   return g_string_free (tw.sink.out, FALSE);
 }
 
-static double
-link_density (xmlNode *node)
+/* Text sizes of every element, computed once per extraction in one pass
+ * (recomputing them per candidate is quadratic on deep pages). Lengths
+ * count whitespace runs as one character, like the collapsed text. */
+typedef struct
 {
-  g_autofree char *text = NULL;
-  glong n = 0, links = 0;
+  glong chars;
+  glong links;   /* characters inside links (in-page anchors count 0.3) */
+  guint commas;
+} Counts;
 
-  text = node_text (node, &n, &links);
-  if (n == 0)
+static Counts *
+counts_get (GHashTable *table,
+            xmlNode    *node)
+{
+  Counts *counts = g_hash_table_lookup (table, node);
+
+  if (counts == NULL)
+    {
+      counts = g_new0 (Counts, 1);
+      g_hash_table_insert (table, node, counts);
+    }
+
+  return counts;
+}
+
+static gboolean
+is_comma (gunichar c)
+{
+  return c == ',' || c == 0xFF0C || c == 0x3001 || c == 0x060C || c == 0xFE50 ||
+         c == 0xFE51 || c == 0x2E41 || c == 0x2E34 || c == 0x2E32 || c == 0xFF64;
+}
+
+static gboolean
+count_enter (xmlNode  *node,
+             gpointer  data)
+{
+  GHashTable *table = data;
+
+  if ((node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) &&
+      node->content != NULL && node->parent != NULL)
+    {
+      Counts *counts = counts_get (table, node->parent);
+      gboolean in_space = FALSE;
+
+      for (const char *p = (const char *) node->content; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (is_space_char (c))
+            {
+              if (!in_space)
+                counts->chars++;
+              in_space = TRUE;
+            }
+          else if (!is_invisible_char (c))
+            {
+              counts->chars++;
+              in_space = FALSE;
+              if (is_comma (c))
+                counts->commas++;
+            }
+        }
+      return FALSE;
+    }
+
+  return node->type == XML_ELEMENT_NODE;
+}
+
+static void
+count_leave (xmlNode  *node,
+             gpointer  data)
+{
+  GHashTable *table = data;
+  Counts *counts = g_hash_table_lookup (table, node);
+  Counts *parent;
+
+  if (counts == NULL || node->parent == NULL || node->parent->type != XML_ELEMENT_NODE)
+    return;
+
+  if (is_element (node, "a"))
+    {
+      const char *href = attr (node, "href");
+
+      counts->links = href != NULL && href[0] == '#' ? (glong) (counts->chars * 0.3)
+                                                     : counts->chars;
+    }
+
+  parent = counts_get (table, node->parent);
+  parent->chars += counts->chars;
+  parent->links += counts->links;
+  parent->commas += counts->commas;
+}
+
+static GHashTable *
+count_text (xmlNode *root)
+{
+  GHashTable *table = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+
+  walk (root, count_enter, count_leave, table);
+
+  return table;
+}
+
+static const Counts *
+counts_of (GHashTable *table,
+           xmlNode    *node)
+{
+  static const Counts none = { 0, 0, 0 };
+  const Counts *counts = g_hash_table_lookup (table, node);
+
+  return counts != NULL ? counts : &none;
+}
+
+static double
+link_density (GHashTable *table,
+              xmlNode    *node)
+{
+  const Counts *counts = counts_of (table, node);
+
+  if (counts->chars == 0)
     return 0.0;
 
-  return MIN (1.0, (double) links / (double) n);
+  return MIN (1.0, (double) counts->links / (double) counts->chars);
 }
 
 /* Replaces the few entities that survive in JSON-LD and meta values. */
@@ -1360,6 +1472,7 @@ typedef struct
   gboolean        weight_classes;
   GHashTable     *scores;  /* xmlNode* → double* */
   GPtrArray      *order;   /* the candidates, in a stable order (ties) */
+  GHashTable     *counts;  /* xmlNode* → Counts* */
 } Scoring;
 
 static double
@@ -1436,30 +1549,12 @@ is_scored_paragraph (xmlNode *node)
   return (g_str_equal (name, "div") || g_str_equal (name, "section")) && !has_block_child (node);
 }
 
-static guint
-count_commas (const char *text)
-{
-  guint n = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == ',' || c == 0xFF0C || c == 0x3001 || c == 0x060C || c == 0xFE50 ||
-          c == 0xFE51 || c == 0x2E41 || c == 0x2E34 || c == 0x2E32 || c == 0xFF64)
-        n++;
-    }
-
-  return n;
-}
-
 static gboolean
 score_enter (xmlNode  *node,
              gpointer  data)
 {
   Scoring *scoring = data;
-  g_autofree char *text = NULL;
-  glong n = 0;
+  const Counts *counts;
   double score;
   xmlNode *ancestor;
 
@@ -1468,11 +1563,11 @@ score_enter (xmlNode  *node,
   if (!is_scored_paragraph (node))
     return TRUE;
 
-  text = node_text (node, &n, NULL);
-  if (n < MIN_PARAGRAPH_CHARS)
+  counts = counts_of (scoring->counts, node);
+  if (counts->chars < MIN_PARAGRAPH_CHARS)
     return !is_element (node, "p") && !is_element (node, "pre");
 
-  score = 1 + count_commas (text) + MIN (n / 100, 3);
+  score = 1 + counts->commas + MIN (counts->chars / 100, 3);
 
   ancestor = node->parent;
   for (guint level = 0; level < 5 && ancestor != NULL && ancestor->type == XML_ELEMENT_NODE;
@@ -1495,6 +1590,7 @@ score_enter (xmlNode  *node,
 typedef struct
 {
   const Patterns *patterns;
+  GHashTable     *counts;
   const char     *title;
   GPtrArray      *paragraphs;
   Sink            sink;
@@ -1570,17 +1666,13 @@ emit_skips (Emitter *em,
    * not an author link inside a sentence. */
   if (!is_element (node, "body") && !is_element (node, "article") &&
       !in_text_block (node) &&
-      (is_byline_node (em->patterns, node) || is_dateline_node (em->patterns, node)))
-    {
-      glong n = 0;
-      g_autofree char *text = node_text (node, &n, NULL);
-
-      if (n < MAX_BYLINE_CHARS)
-        return TRUE;
-    }
+      (is_byline_node (em->patterns, node) || is_dateline_node (em->patterns, node)) &&
+      counts_of (em->counts, node)->chars < MAX_BYLINE_CHARS)
+    return TRUE;
 
   /* The title as a heading. */
-  if (name_in (name, (const char * const[]) { "h1", "h2", "h3", NULL }))
+  if (name_in (name, (const char * const[]) { "h1", "h2", "h3", NULL }) &&
+      em->title != NULL && counts_of (em->counts, node)->chars <= 2 * (glong) strlen (em->title))
     {
       g_autofree char *text = node_text (node, NULL, NULL);
 
@@ -1595,7 +1687,7 @@ emit_skips (Emitter *em,
   /* Containers that are mostly links: menus, tag lists, "read more". */
   if (name_in (name, (const char * const[]) { "ul", "ol", "dl", "div", "section", "table",
                                               "menu", NULL }) &&
-      link_density (node) > 0.5)
+      link_density (em->counts, node) > 0.5)
     return TRUE;
 
   return FALSE;
@@ -1848,7 +1940,7 @@ choose_content (Scoring *scoring,
       xmlNode *node = g_ptr_array_index (scoring->order, i);
       double *score = g_hash_table_lookup (scoring->scores, node);
 
-      *score *= 1.0 - link_density (node);
+      *score *= 1.0 - link_density (scoring->counts, node);
       if (top == NULL || *score > top_score)
         {
           top = node;
@@ -1890,12 +1982,19 @@ choose_content (Scoring *scoring,
                ((is_element (sibling, "div") || is_element (sibling, "section")) &&
                 !has_block_child (sibling)))
         {
-          glong n = 0, links = 0;
-          g_autofree char *text = node_text (sibling, &n, &links);
-          double density = n > 0 ? (double) links / n : 0;
+          const Counts *counts = counts_of (scoring->counts, sibling);
+          glong n = counts->chars;
+          double density = link_density (scoring->counts, sibling);
 
-          if ((n > 80 && density < 0.25) || (n > 0 && n <= 80 && links == 0 && is_sentence_end (text)))
+          if (n > 80 && density < 0.25)
             g_ptr_array_add (chosen, sibling);
+          else if (n > 0 && n <= 80 && counts->links == 0)
+            {
+              g_autofree char *text = node_text (sibling, NULL, NULL);
+
+              if (is_sentence_end (text))
+                g_ptr_array_add (chosen, sibling);
+            }
         }
     }
 
@@ -2122,6 +2221,7 @@ extract_once (const char  *utf8,
   g_autoptr(GPtrArray) paragraphs = NULL;
   g_autoptr(GPtrArray) chosen = NULL;
   g_autoptr(GHashTable) scores = NULL;
+  g_autoptr(GHashTable) counts = NULL;
   GlossHtmlArticle *article;
   Scan scan = { 0, };
   Scoring scoring = { 0, };
@@ -2174,7 +2274,9 @@ extract_once (const char  *utf8,
   if (scan.body == NULL)
     scan.body = root;
 
+  counts = count_text (scan.body);
   scores = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  scoring.counts = counts;
   scoring.patterns = scan.patterns;
   scoring.weight_classes = TRUE;
   scoring.scores = scores;
@@ -2185,6 +2287,7 @@ extract_once (const char  *utf8,
 
   paragraphs = g_ptr_array_new_with_free_func (g_free);
   em.patterns = scan.patterns;
+  em.counts = counts;
   em.title = article->title;
   em.paragraphs = paragraphs;
   em.sink.out = g_string_new (NULL);

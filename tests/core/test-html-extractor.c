@@ -451,6 +451,33 @@ test_bombs (void)
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
 }
 
+/* Deep wrappers around many paragraphs: text sizes are computed once, not
+ * per wrapper (this took 30 s when they were). */
+static void
+test_large_page (void)
+{
+  g_autoptr(GString) html = g_string_new ("<html><body>");
+  g_autoptr(GlossHtmlArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  for (guint i = 0; i < 190; i++)
+    g_string_append (html, "<div>");
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (html, "<p>Paragraph %u, with some words, and commas, that goes on for "
+                            "a while to look real.</p>", i);
+  for (guint i = 0; i < 190; i++)
+    g_string_append (html, "</div>");
+
+  start = g_get_monotonic_time ();
+  article = gloss_html_extract (html->str, html->len, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (article->text, "Paragraph 0, with"));
+  g_assert_true (g_str_has_suffix (article->text, "Paragraph 19999, with some words, and commas, "
+                                                  "that goes on for a while to look real."));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+}
+
 static void
 test_document (void)
 {
@@ -543,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/gloss/html-extractor/whitespace", test_whitespace);
   g_test_add_func ("/gloss/html-extractor/not-article", test_not_article);
   g_test_add_func ("/gloss/html-extractor/bombs", test_bombs);
+  g_test_add_func ("/gloss/html-extractor/large-page", test_large_page);
   g_test_add_func ("/gloss/html-extractor/document", test_document);
   g_test_add_func ("/gloss/html-extractor/load-async", test_load_async);
 
