@@ -1214,6 +1214,7 @@ typedef struct
   GHashTable *meta;         /* lowercase name/property → content */
   JsonLd      ld;
   guint       article_depth; /* >0 inside <article> or <main> */
+  guint       byline_tries;  /* bounded: each try walks a subtree */
 } Scan;
 
 static void
@@ -1425,13 +1426,15 @@ scan_enter (xmlNode  *node,
   if (g_str_equal (name, "time") && scan->time_datetime == NULL)
     scan->time_datetime = clean_value (attr (node, "datetime"));
 
-  if (scan->byline_text == NULL && is_byline_node (scan->patterns, node))
+  if (scan->byline_text == NULL && scan->byline_tries < 50 &&
+      is_byline_node (scan->patterns, node))
     {
       TextWalk tw = { { g_string_new (NULL), FALSE }, NULL, 0, 0, TRUE };
       g_autofree char *text = NULL;
       char *newline;
       glong n;
 
+      scan->byline_tries++;
       walk (node, text_enter, text_leave, &tw);
       text = g_string_free (tw.sink.out, FALSE);
       /* "By Sam Jones<br>Political correspondent": the first line. */
@@ -1665,9 +1668,9 @@ emit_skips (Emitter *em,
   /* Byline, author, dateline and "posted on" elements are metadata, but
    * not an author link inside a sentence. */
   if (!is_element (node, "body") && !is_element (node, "article") &&
-      !in_text_block (node) &&
       (is_byline_node (em->patterns, node) || is_dateline_node (em->patterns, node)) &&
-      counts_of (em->counts, node)->chars < MAX_BYLINE_CHARS)
+      counts_of (em->counts, node)->chars < MAX_BYLINE_CHARS &&
+      !in_text_block (node))
     return TRUE;
 
   /* The title as a heading. */
