@@ -21,6 +21,9 @@ static const Command commands[] = {
   /* Entries are added per area; keep one per line. */
   { "info", gloss_cli_info, N_("Summarize a Gloss file") },
   { "validate", gloss_cli_validate, N_("Check Gloss files and list every problem") },
+  { "compare", gloss_cli_compare, N_("List the differences between two annotation files") },
+  { "agree", gloss_cli_agree, N_("Inter-annotator agreement between annotation files") },
+  { "merge", gloss_cli_merge, N_("Merge two annotation files, with a decision log") },
   { "fetch", gloss_cli_fetch, N_("Extract the article from a URL or HTML file into a Gloss file") },
   { NULL, NULL, NULL }
 };

@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "gloss-types.h"
+
 G_BEGIN_DECLS
 
 /* Each subcommand gets argv with argv[0] = the subcommand name and returns
@@ -19,6 +21,18 @@ void gloss_cli_printerr (const char *file,
 /* Native format (issue 2) */
 int gloss_cli_info     (int argc, char **argv);
 int gloss_cli_validate (int argc, char **argv);
+
+/* Compare, agreement, merge (issue 5); GlossAnchor is gloss-anchor.h's */
+typedef struct _GlossAnchor GlossAnchor;
+int            gloss_cli_compare      (int argc, char **argv);
+int            gloss_cli_agree        (int argc, char **argv);
+int            gloss_cli_merge        (int argc, char **argv);
+GlossDocument *gloss_cli_review_load  (const char     *path,
+                                       gboolean        accept_recoverable);
+GlossDocument *gloss_cli_review_align (GlossDocument  *mine,
+                                       GlossDocument  *theirs,
+                                       const char     *theirs_path,
+                                       GlossAnchor   **anchor);
 
 /* HTML and the web (issue 6) */
 int      gloss_cli_fetch      (int argc, char **argv);

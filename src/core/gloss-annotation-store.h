@@ -35,6 +35,10 @@ void                  gloss_annotation_store_replace      (GlossAnnotationStore 
                                                            GlossAnnotation      *new_annotation);
 void                  gloss_annotation_store_set_all      (GlossAnnotationStore *self,
                                                            GPtrArray            *annotations);
+void                  gloss_annotation_store_insert_many  (GlossAnnotationStore *self,
+                                                           GPtrArray            *annotations);
+void                  gloss_annotation_store_remove_many  (GlossAnnotationStore *self,
+                                                           GPtrArray            *annotations);
 void                  gloss_annotation_store_query        (GlossAnnotationStore *self,
                                                            guint                 start,
                                                            guint                 end,

@@ -91,8 +91,13 @@ GlossAnnotation      *gloss_document_annotate           (GlossDocument   *self,
 gboolean              gloss_document_add_annotation     (GlossDocument   *self,
                                                          GlossAnnotation *annotation,
                                                          GError         **error);
+gboolean              gloss_document_add_annotations    (GlossDocument   *self,
+                                                         GPtrArray       *annotations,
+                                                         GError         **error);
 void                  gloss_document_remove_annotation  (GlossDocument   *self,
                                                          GlossAnnotation *annotation);
+void                  gloss_document_remove_annotations (GlossDocument   *self,
+                                                         GPtrArray       *annotations);
 gboolean              gloss_document_update_annotation  (GlossDocument   *self,
                                                          GlossAnnotation *annotation,
                                                          GlossAnnotation *replacement,

@@ -21,6 +21,7 @@
 
 #include "gloss-error.h"
 #include "gloss-file.h"
+#include "gloss-decision.h"
 #include "gloss-format.h"
 
 #define MAX_PROBLEMS      200
@@ -277,6 +278,7 @@ gloss_format_write (GlossDocument *document)
   GlossAnnotationStore *store;
   GListModel *relations;
   g_auto(GStrv) meta = NULL;
+  GPtrArray *log;
   guint n;
 
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), NULL);
@@ -364,7 +366,19 @@ gloss_format_write (GlossDocument *document)
         }
       g_string_append_c (out, '}');
     }
-  g_string_append (out, n > 0 ? "\n  ]\n}\n" : "]\n}\n");
+  g_string_append (out, n > 0 ? "\n  ]" : "]");
+
+  /* The review decision log (issue 5), only when there is one */
+  log = gloss_review_log_get (document);
+  if (log != NULL && log->len > 0)
+    {
+      g_autoptr(JsonNode) node = gloss_review_log_to_json (log);
+      g_autofree char *json = json_to_string (node, FALSE);
+
+      g_string_append (out, ",\n  \"review\": ");
+      g_string_append (out, json);
+    }
+  g_string_append (out, "\n}\n");
 
   return g_string_free_to_bytes (out);
 }
@@ -1516,6 +1530,24 @@ check_annotations (Checker        *ck,
   return g_steal_pointer (&annotations);
 }
 
+/* The optional top-level "review" object: the decision log (issue 5) */
+static GPtrArray *
+check_review (Checker    *ck,
+              JsonObject *root)
+{
+  g_autoptr(GError) local_error = NULL;
+  GPtrArray *log;
+
+  if (!json_object_has_member (root, "review"))
+    return NULL;
+
+  log = gloss_review_log_from_json (json_object_get_member (root, "review"), &local_error);
+  if (log == NULL)
+    check_problem (ck, GLOSS_ERROR_INVALID, FALSE, "review", "%s", local_error->message);
+
+  return log;
+}
+
 static GPtrArray *
 check_relations (Checker    *ck,
                  JsonObject *root,
@@ -1814,6 +1846,7 @@ gloss_format_read (GBytes          *bytes,
   g_autoptr(GlossLabelSet) labels = NULL;
   g_autoptr(GPtrArray) annotations = NULL;
   g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(GPtrArray) review_log = NULL;
   g_autoptr(GHashTable) ids = NULL;
   g_autoptr(GHashTable) rejected_labels = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -1921,6 +1954,7 @@ gloss_format_read (GBytes          *bytes,
   annotations = check_annotations (&ck, json_node_get_object (root), document, labels,
                                    rejected_labels, ids);
   relations = check_relations (&ck, json_node_get_object (root), ids);
+  review_log = check_review (&ck, json_node_get_object (root));
 
   /* The model is built: the tree is no longer needed. */
   g_clear_object (&parser);
@@ -1947,6 +1981,7 @@ gloss_format_read (GBytes          *bytes,
 
   gloss_document_set_labels (document, labels);
   gloss_document_load_content (document, annotations, relations);
+  gloss_review_log_set (document, review_log);
   gloss_document_set_saved (document);
 
   if (problems != NULL)

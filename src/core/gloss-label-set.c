@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-error.h"
+#include "gloss-json.h"
 #include "gloss-label-set.h"
 
 struct _GlossLabelSet
@@ -386,4 +387,165 @@ gloss_label_set_suggest_key (GlossLabelSet *self,
     }
 
   return NULL;
+}
+
+static const char *
+get_string_member (JsonObject *object,
+                   const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+/**
+ * gloss_label_set_new_from_json:
+ *
+ * Reads a label-set file ({"format": "gloss-labels", "version": 1,
+ * "labels": [{"name", "kind", "color", "key"}, …]}), as a team shares a
+ * scheme. The "labels" array of a .gloss.json file is accepted as well.
+ *
+ * Returns: (transfer full) (nullable): the label set
+ */
+GlossLabelSet *
+gloss_label_set_new_from_json (const char  *data,
+                               gsize        len,
+                               GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GlossLabelSet) set = NULL;
+  JsonObject *object;
+  JsonNode *labels;
+  JsonArray *array;
+  const char *format;
+
+  root = gloss_json_parse_strict (data, len, 4 * 1024 * 1024, 16, error);
+  if (root == NULL)
+    return NULL;
+
+  object = json_node_get_object (root);
+  format = get_string_member (object, "format");
+  if (g_strcmp0 (format, "gloss-labels") != 0 && g_strcmp0 (format, "gloss") != 0)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   _("This is not a Gloss label set (\"format\" must be \"gloss-labels\")"));
+      return NULL;
+    }
+
+  labels = json_object_get_member (object, "labels");
+  if (labels == NULL || !JSON_NODE_HOLDS_ARRAY (labels))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("\"labels\" must be an array"));
+      return NULL;
+    }
+
+  set = gloss_label_set_new ();
+  array = json_node_get_array (labels);
+  if (json_array_get_length (array) > 1000)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
+                   _("The label set has %u labels; at most 1000 are supported"),
+                   json_array_get_length (array));
+      return NULL;
+    }
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autoptr(GlossLabel) label = NULL;
+      g_autoptr(GError) local_error = NULL;
+      const char *name, *kind_name, *color, *key;
+      GlossLabelKind kind;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("labels[%u] is not an object"), i);
+          return NULL;
+        }
+
+      name = get_string_member (json_node_get_object (node), "name");
+      kind_name = get_string_member (json_node_get_object (node), "kind");
+      color = get_string_member (json_node_get_object (node), "color");
+      key = get_string_member (json_node_get_object (node), "key");
+
+      if (name == NULL || *name == '\0')
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("labels[%u] has no name"), i);
+          return NULL;
+        }
+      if (!gloss_label_kind_from_string (kind_name, &kind))
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                       _("labels[%u] (%s): the kind must be highlight, entity or claim"), i, name);
+          return NULL;
+        }
+      if (!gloss_color_is_valid (color))
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                       _("labels[%u] (%s): the colour must look like #1a2b3c"), i, name);
+          return NULL;
+        }
+      if (key != NULL && *key != '\0' && !gloss_label_key_is_valid (key))
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                       _("labels[%u] (%s): the key must be a single character"), i, name);
+          return NULL;
+        }
+
+      label = gloss_label_new (name, kind, color, key);
+      if (!gloss_label_set_append (set, label, &local_error))
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                       "labels[%u]: %s", i, local_error->message);
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&set);
+}
+
+/**
+ * gloss_label_set_to_json:
+ *
+ * Returns: (transfer full): the label set as a label-set file, one label
+ *   per line
+ */
+char *
+gloss_label_set_to_json (GlossLabelSet *self)
+{
+  GString *out = g_string_new ("{\n  \"format\": \"gloss-labels\",\n  \"version\": 1,\n  \"labels\": [");
+
+  g_return_val_if_fail (GLOSS_IS_LABEL_SET (self), NULL);
+
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      GlossLabel *label = g_ptr_array_index (self->labels, i);
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonGenerator) gen = json_generator_new ();
+      g_autoptr(JsonNode) node = NULL;
+      g_autofree char *line = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, gloss_label_get_name (label));
+      json_builder_set_member_name (b, "kind");
+      json_builder_add_string_value (b, gloss_label_kind_to_string (gloss_label_get_kind (label)));
+      json_builder_set_member_name (b, "color");
+      json_builder_add_string_value (b, gloss_label_get_color (label));
+      json_builder_set_member_name (b, "key");
+      json_builder_add_string_value (b, gloss_label_get_key (label));
+      json_builder_end_object (b);
+
+      node = json_builder_get_root (b);
+      json_generator_set_root (gen, node);
+      line = json_generator_to_data (gen, NULL);
+      g_string_append_printf (out, "%s\n    %s", i ? "," : "", line);
+    }
+  g_string_append (out, self->labels->len ? "\n  ]\n}\n" : "]\n}\n");
+
+  return g_string_free (out, FALSE);
 }

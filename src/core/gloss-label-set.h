@@ -42,5 +42,9 @@ gboolean       gloss_label_set_replace       (GlossLabelSet *self,
                                               GError       **error);
 char          *gloss_label_set_suggest_key   (GlossLabelSet *self,
                                               const char    *name);
+GlossLabelSet *gloss_label_set_new_from_json (const char    *data,
+                                              gsize          len,
+                                              GError       **error);
+char          *gloss_label_set_to_json       (GlossLabelSet *self);
 
 G_END_DECLS

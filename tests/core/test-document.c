@@ -209,6 +209,82 @@ test_group_is_one_step (void)
   g_assert_cmpuint (gloss_annotation_store_get_n_items (store), ==, 0);
 }
 
+static void
+check_store_sorted (GlossAnnotationStore *store)
+{
+  guint n = gloss_annotation_store_get_n_items (store);
+
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpint (gloss_annotation_compare (gloss_annotation_store_get (store, i - 1),
+                                               gloss_annotation_store_get (store, i)), <, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      GlossAnnotation *a = gloss_annotation_store_get (store, i);
+      g_assert_true (gloss_annotation_store_lookup (store, gloss_annotation_get_id (a)) == a);
+    }
+}
+
+static void
+test_bulk_add_remove (void)
+{
+  g_autoptr(GlossDocument) doc = gloss_document_new (text, -1);
+  GlossAnnotationStore *store = gloss_document_get_annotations (doc);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) doomed = g_ptr_array_new ();
+  g_autoptr(GPtrArray) hits = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GlossAnnotation *person;
+  GlossAnnotation *claim;
+
+  person = gloss_document_annotate (doc, "PERSON", 39, 47, NULL);
+  claim = gloss_document_annotate (doc, "Claim", 15, 37, NULL);
+  gloss_document_relate (doc, "claimant", claim, person, NULL);
+
+  for (guint i = 0; i < 60; i++)
+    g_ptr_array_add (batch, gloss_annotation_new ("ORG", i, i + 1 + (i % 5)));
+  g_assert_true (gloss_document_add_annotations (doc, batch, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_annotation_store_get_n_items (store), ==, 62);
+  check_store_sorted (store);
+  g_assert_cmpstr (gloss_annotation_get_quote (batch->pdata[10]), ==, "s");
+
+  /* Interval queries see the bulk insert. */
+  gloss_annotation_store_query (store, 40, 41, hits);
+  /* PERSON [39,47) and the ORG spans [38,42), [39,44), [40,41). */
+  g_assert_cmpuint (hits->len, ==, 4);
+
+  /* One undo step takes the whole batch away, one redo brings it back. */
+  gloss_document_undo (doc);
+  g_assert_cmpuint (gloss_annotation_store_get_n_items (store), ==, 2);
+  gloss_document_redo (doc);
+  g_assert_cmpuint (gloss_annotation_store_get_n_items (store), ==, 62);
+  check_store_sorted (store);
+
+  /* All or nothing: an invalid member refuses the batch. */
+  {
+    g_autoptr(GPtrArray) bad = g_ptr_array_new_with_free_func (g_object_unref);
+    g_ptr_array_add (bad, gloss_annotation_new ("ORG", 0, 3));
+    g_ptr_array_add (bad, gloss_annotation_new ("ORG", 5, 500));
+    g_assert_false (gloss_document_add_annotations (doc, bad, &error));
+    g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_OUT_OF_RANGE);
+    g_clear_error (&error);
+    g_assert_cmpuint (gloss_annotation_store_get_n_items (store), ==, 62);
+  }
+
+  /* Bulk delete cascades to relations, in one step. */
+  for (guint i = 0; i < 30; i++)
+    g_ptr_array_add (doomed, batch->pdata[i]);
+  g_ptr_array_add (doomed, person);
+  gloss_document_remove_annotations (doc, doomed);
+  g_assert_cmpuint (gloss_annotation_store_get_n_items (store), ==, 31);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_document_get_relations (doc)), ==, 0);
+  check_store_sorted (store);
+  gloss_document_undo (doc);
+  g_assert_cmpuint (gloss_annotation_store_get_n_items (store), ==, 62);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_document_get_relations (doc)), ==, 1);
+  check_store_sorted (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +297,7 @@ main (int   argc,
   g_test_add_func ("/gloss/document/relations-cascade", test_relations_cascade);
   g_test_add_func ("/gloss/document/label-rename-delete", test_label_rename_and_delete);
   g_test_add_func ("/gloss/document/group", test_group_is_one_step);
+  g_test_add_func ("/gloss/document/bulk", test_bulk_add_remove);
 
   return g_test_run ();
 }

@@ -1,0 +1,127 @@
+/* test-occurrences.c
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "gloss-error.h"
+#include "gloss-occurrences.h"
+
+static const char *text =
+  "Acme said ACME grew. Acmes and acme-like firms \xF0\x9F\x9A\x80 copied Acme.\nAcme again.";
+
+static guint
+count_selected (GArray *occ)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < occ->len; i++)
+    n += g_array_index (occ, GlossOccurrence, i).selected;
+
+  return n;
+}
+
+static void
+test_case_and_words (void)
+{
+  g_autoptr(GlossDocument) doc = gloss_document_new (text, -1);
+  g_autoptr(GArray) any = NULL;
+  g_autoptr(GArray) exact = NULL;
+  g_autoptr(GArray) words = NULL;
+  GlossOccurrence *o;
+
+  any = gloss_find_occurrences (doc, "acme", GLOSS_SEARCH_FLAGS_NONE, NULL, 0, NULL);
+  g_assert_cmpuint (any->len, ==, 6);   /* Acme ACME Acme(s) acme(-like) Acme Acme */
+
+  exact = gloss_find_occurrences (doc, "Acme", GLOSS_SEARCH_MATCH_CASE, NULL, 0, NULL);
+  g_assert_cmpuint (exact->len, ==, 4);
+
+  words = gloss_find_occurrences (doc, "acme", GLOSS_SEARCH_WHOLE_WORD, NULL, 0, NULL);
+  g_assert_cmpuint (words->len, ==, 5); /* not "Acmes"; "acme-like" is a word boundary */
+
+  /* Offsets are code points: the match after the rocket is not shifted. */
+  o = &g_array_index (exact, GlossOccurrence, 2);
+  g_assert_cmpuint (o->end - o->start, ==, 4);
+  {
+    g_autofree char *slice = gloss_document_slice (doc, o->start, o->end);
+    g_assert_cmpstr (slice, ==, "Acme");
+    g_assert_cmpuint (o->start, ==, 56);
+  }
+}
+
+static void
+test_regex (void)
+{
+  g_autoptr(GlossDocument) doc = gloss_document_new (text, -1);
+  g_autoptr(GArray) occ = NULL;
+  g_autoptr(GError) error = NULL;
+
+  occ = gloss_find_occurrences (doc, "^Acme", GLOSS_SEARCH_REGEX | GLOSS_SEARCH_MATCH_CASE, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (occ->len, ==, 2);   /* start of each line */
+
+  g_assert_null (gloss_find_occurrences (doc, "(unclosed", GLOSS_SEARCH_REGEX, NULL, 0, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A pattern that only matches the empty string finds nothing. */
+  g_clear_pointer (&occ, g_array_unref);
+  occ = gloss_find_occurrences (doc, "x*", GLOSS_SEARCH_REGEX, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (occ->len, ==, 0);
+}
+
+static void
+test_annotate_all_one_step (void)
+{
+  g_autoptr(GlossDocument) doc = gloss_document_new (text, -1);
+  GlossAnnotationStore *store = gloss_document_get_annotations (doc);
+  g_autoptr(GArray) occ = NULL;
+  g_autoptr(GlossAnnotation) model = gloss_annotation_new ("ORG", 0, 1);
+  guint skipped = 99;
+  guint added;
+
+  /* One occurrence is already tagged ORG, another one PERSON (not the same label). */
+  gloss_document_annotate (doc, "ORG", 0, 4, NULL);
+  gloss_document_annotate (doc, "PERSON", 10, 14, NULL);
+
+  occ = gloss_find_occurrences (doc, "acme", GLOSS_SEARCH_WHOLE_WORD, "ORG", 0, NULL);
+  g_assert_cmpuint (occ->len, ==, 5);
+  g_assert_true (g_array_index (occ, GlossOccurrence, 0).covered);
+  g_assert_false (g_array_index (occ, GlossOccurrence, 1).covered);
+  g_assert_cmpuint (count_selected (occ), ==, 4);
+
+  /* The user deselects one. */
+  g_array_index (occ, GlossOccurrence, 4).selected = FALSE;
+
+  gloss_annotation_set_attribute (model, "kb_id", g_variant_new_string ("Q123"));
+  added = gloss_annotate_occurrences (doc, occ, model, &skipped, NULL);
+  g_assert_cmpuint (added, ==, 3);
+  g_assert_cmpuint (skipped, ==, 0);
+  g_assert_cmpuint (gloss_annotation_store_get_n_items (store), ==, 5);
+  g_assert_cmpuint (gloss_annotation_store_count_label (store, "ORG"), ==, 4);
+  g_assert_cmpstr (gloss_annotation_get_attribute_string (gloss_annotation_store_get (store, 1), "kb_id"), ==, "Q123");
+
+  /* Applying again skips what is now covered, and counts it. */
+  g_array_index (occ, GlossOccurrence, 0).selected = TRUE;
+  added = gloss_annotate_occurrences (doc, occ, model, &skipped, NULL);
+  g_assert_cmpuint (added, ==, 0);
+  g_assert_cmpuint (skipped, ==, 4);
+
+  /* One undo removes the whole batch. */
+  g_assert_true (gloss_document_undo (doc));
+  g_assert_cmpuint (gloss_annotation_store_get_n_items (store), ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/gloss/occurrences/case-and-words", test_case_and_words);
+  g_test_add_func ("/gloss/occurrences/regex", test_regex);
+  g_test_add_func ("/gloss/occurrences/annotate-all", test_annotate_all_one_step);
+
+  return g_test_run ();
+}
