@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
 
@@ -30,6 +32,7 @@ struct _GlossFetcher
   guint   deadline;
   guint64 max_bytes;
   guint   max_redirects;
+  gboolean public_only;
 };
 
 G_DEFINE_FINAL_TYPE (GlossFetcher, gloss_fetcher, G_TYPE_OBJECT)
@@ -41,6 +44,7 @@ enum {
   PROP_DEADLINE,
   PROP_MAX_BYTES,
   PROP_MAX_REDIRECTS,
+  PROP_PUBLIC_ONLY,
   N_PROPS
 };
 
@@ -52,6 +56,7 @@ typedef enum
   STOP_USER,
   STOP_DEADLINE,
   STOP_CONNECT,
+  STOP_PRIVATE,
 } StopReason;
 
 typedef struct
@@ -78,6 +83,8 @@ typedef struct
   guint               deadline;
   guint64             max_bytes;
   guint               max_redirects;
+  gboolean            public_only;
+  char               *private_address;
 
   GByteArray         *body;
   gint64              total;
@@ -155,6 +162,7 @@ fetch_free (Fetch *fetch)
   g_free (fetch->content_type);
   g_free (fetch->charset);
   g_free (fetch->retrieved);
+  g_free (fetch->private_address);
   g_free (fetch);
 }
 
@@ -211,6 +219,10 @@ fetch_map_error (Fetch  *fetch,
                                         "Timed out: %s did not deliver the page within %u seconds",
                                         fetch->deadline),
                               host, fetch->deadline);
+        case STOP_PRIVATE:
+          return g_error_new (GLOSS_ERROR, GLOSS_ERROR_NETWORK,
+                              _("%s is on a local or private network (%s); such addresses "
+                                "are not fetched here"), host, fetch->private_address);
         case STOP_CONNECT:
           return g_error_new (GLOSS_ERROR, GLOSS_ERROR_NETWORK,
                               ngettext ("Timed out: could not connect to %s within %u second",
@@ -340,6 +352,69 @@ accept_certificate_cb (SoupMessage          *msg,
   fetch->tls_errors = errors;
 
   return FALSE;
+}
+
+/* Loopback, link-local, private (RFC 1918, unique local), unspecified
+ * or multicast, IPv4-mapped IPv6 included. */
+static gboolean
+is_private_address (GInetAddress *address)
+{
+  g_autoptr(GInetAddress) mapped = NULL;
+
+  if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV6)
+    {
+      const guint8 *bytes = g_inet_address_to_bytes (address);
+      static const guint8 prefix[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+
+      if (memcmp (bytes, prefix, sizeof prefix) == 0)
+        {
+          mapped = g_inet_address_new_from_bytes (bytes + 12, G_SOCKET_FAMILY_IPV4);
+          address = mapped;
+        }
+      else if ((bytes[0] & 0xfe) == 0xfc)
+        return TRUE;
+    }
+
+  if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV4)
+    {
+      const guint8 *bytes = g_inet_address_to_bytes (address);
+
+      /* 100.64.0.0/10 (carrier-grade NAT) and 0.0.0.0/8. */
+      if ((bytes[0] == 100 && (bytes[1] & 0xc0) == 64) || bytes[0] == 0)
+        return TRUE;
+    }
+
+  return g_inet_address_get_is_loopback (address) || g_inet_address_get_is_link_local (address) ||
+         g_inet_address_get_is_site_local (address) || g_inet_address_get_is_any (address) ||
+         g_inet_address_get_is_multicast (address);
+}
+
+static void
+network_event_cb (SoupMessage        *msg,
+                  GSocketClientEvent  event,
+                  GIOStream          *connection,
+                  gpointer            data)
+{
+  Fetch *fetch = data;
+  g_autoptr(GSocketAddress) remote = NULL;
+  GInetAddress *address;
+
+  if (!fetch->public_only || event != G_SOCKET_CLIENT_CONNECTED ||
+      !G_IS_SOCKET_CONNECTION (connection))
+    return;
+
+  remote = g_socket_connection_get_remote_address (G_SOCKET_CONNECTION (connection), NULL);
+  if (remote == NULL || !G_IS_INET_SOCKET_ADDRESS (remote))
+    return;
+
+  address = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote));
+  if (is_private_address (address))
+    {
+      g_free (fetch->private_address);
+      fetch->private_address = g_inet_address_to_string (address);
+      fetch->stop = STOP_PRIVATE;
+      g_cancellable_cancel (fetch->cancellable);
+    }
 }
 
 static void
@@ -582,6 +657,7 @@ send_request (GTask *task)
                                 "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1");
   g_signal_connect (fetch->msg, "accept-certificate", G_CALLBACK (accept_certificate_cb), fetch);
   g_signal_connect (fetch->msg, "wrote-headers", G_CALLBACK (wrote_headers_cb), fetch);
+  g_signal_connect (fetch->msg, "network-event", G_CALLBACK (network_event_cb), fetch);
 
   clear_source (&fetch->connect_source);
   if (fetch->connect_timeout > 0)
@@ -622,6 +698,7 @@ gloss_fetcher_fetch_async (GlossFetcher        *self,
   fetch->deadline = self->deadline;
   fetch->max_bytes = self->max_bytes;
   fetch->max_redirects = self->max_redirects;
+  fetch->public_only = self->public_only;
   fetch->context = g_main_context_ref_thread_default ();
   fetch->cancellable = g_cancellable_new ();
   fetch->visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -857,6 +934,7 @@ DEFINE_LIMIT (guint, io_timeout, PROP_IO_TIMEOUT)
 DEFINE_LIMIT (guint, deadline, PROP_DEADLINE)
 DEFINE_LIMIT (guint64, max_bytes, PROP_MAX_BYTES)
 DEFINE_LIMIT (guint, max_redirects, PROP_MAX_REDIRECTS)
+DEFINE_LIMIT (gboolean, public_only, PROP_PUBLIC_ONLY)
 
 static void
 gloss_fetcher_get_property (GObject    *object,
@@ -882,6 +960,9 @@ gloss_fetcher_get_property (GObject    *object,
       break;
     case PROP_MAX_REDIRECTS:
       g_value_set_uint (value, self->max_redirects);
+      break;
+    case PROP_PUBLIC_ONLY:
+      g_value_set_boolean (value, self->public_only);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -913,6 +994,9 @@ gloss_fetcher_set_property (GObject      *object,
     case PROP_MAX_REDIRECTS:
       gloss_fetcher_set_max_redirects (self, g_value_get_uint (value));
       break;
+    case PROP_PUBLIC_ONLY:
+      gloss_fetcher_set_public_only (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -938,6 +1022,11 @@ gloss_fetcher_class_init (GlossFetcherClass *klass)
     g_param_spec_uint64 ("max-bytes", NULL, NULL, 1, G_MAXUINT32, GLOSS_FETCHER_MAX_BYTES, flags);
   properties[PROP_MAX_REDIRECTS] =
     g_param_spec_uint ("max-redirects", NULL, NULL, 0, 100, GLOSS_FETCHER_MAX_REDIRECTS, flags);
+
+  /* Refuse servers on loopback, link-local and private networks: for
+   * URLs that come from files rather than from the user. */
+  properties[PROP_PUBLIC_ONLY] =
+    g_param_spec_boolean ("public-only", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

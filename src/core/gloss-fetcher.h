@@ -69,6 +69,14 @@ guint             gloss_fetcher_get_max_redirects   (GlossFetcher        *self);
 void              gloss_fetcher_set_max_redirects   (GlossFetcher        *self,
                                                      guint                max_redirects);
 
+/* When %TRUE (default %FALSE), servers on loopback, link-local or private
+ * networks are refused (GLOSS_ERROR_NETWORK): use it for URLs that come
+ * from someone else's file rather than from the user. Checked on the
+ * connected address, so it holds for redirects and DNS tricks too. */
+gboolean          gloss_fetcher_get_public_only     (GlossFetcher        *self);
+void              gloss_fetcher_set_public_only     (GlossFetcher        *self,
+                                                     gboolean             public_only);
+
 /* Fetches @url (the body only; no extraction). @progress may be %NULL. */
 void              gloss_fetcher_fetch_async         (GlossFetcher        *self,
                                                      const char          *url,

@@ -603,6 +603,21 @@ test_dns (void)
 }
 
 static void
+test_public_only (void)
+{
+  g_autoptr(GlossFetcher) fetcher = short_fetcher ();
+  Wait wait = { 0, };
+
+  g_assert_false (gloss_fetcher_get_public_only (fetcher));
+  gloss_fetcher_set_public_only (fetcher, TRUE);
+  run_fetch (fetcher, "/article", NULL, &wait);
+  g_assert_null (wait.result);
+  g_assert_error (wait.error, GLOSS_ERROR, GLOSS_ERROR_NETWORK);
+  g_assert_nonnull (strstr (wait.error->message, "local or private network (127.0.0.1)"));
+  wait_clear (&wait);
+}
+
+static void
 test_io_timeout (void)
 {
   g_autoptr(GlossFetcher) fetcher = short_fetcher ();
@@ -893,6 +908,7 @@ main (int   argc,
   g_test_add_func ("/gloss/fetcher/http-errors", test_http_errors);
   g_test_add_func ("/gloss/fetcher/refused", test_refused);
   g_test_add_func ("/gloss/fetcher/dns", test_dns);
+  g_test_add_func ("/gloss/fetcher/public-only", test_public_only);
   g_test_add_func ("/gloss/fetcher/io-timeout", test_io_timeout);
   g_test_add_func ("/gloss/fetcher/deadline", test_deadline);
   g_test_add_func ("/gloss/fetcher/too-large", test_too_large);
