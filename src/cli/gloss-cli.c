@@ -27,6 +27,7 @@ static const Command commands[] = {
   { "compare", gloss_cli_compare, N_("List the differences between two annotation files") },
   { "agree", gloss_cli_agree, N_("Inter-annotator agreement between annotation files") },
   { "merge", gloss_cli_merge, N_("Merge two annotation files, with a decision log") },
+  { "fetch", gloss_cli_fetch, N_("Extract the article from a URL or HTML file into a Gloss file") },
   { NULL, NULL, NULL }
 };
 

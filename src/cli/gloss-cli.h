@@ -45,4 +45,13 @@ GlossDocument *gloss_cli_review_align (GlossDocument  *mine,
                                        const char     *theirs_path,
                                        GlossAnchor   **anchor);
 
+/* HTML and the web (issue 6) */
+int      gloss_cli_fetch      (int argc, char **argv);
+/* Fetches (URL) or reads (.html/.htm) @input, extracts the article and
+ * writes a native Gloss file to @output ("-": stdout; NULL: a name derived
+ * from @input, never overwriting). What `import URL|FILE.html` runs. */
+gboolean gloss_cli_import_web (const char  *input,
+                               const char  *output,
+                               GError     **error);
+
 G_END_DECLS
