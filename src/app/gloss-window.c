@@ -15,39 +15,12 @@
 #include "gloss-format.h"
 #include "gloss-sidebar.h"
 #include "gloss-window.h"
+#include "gloss-window-private.h"
 
 #define MAX_RECENT_FILES  10
 #define MAX_SHOWN_PROBLEMS 12
 #define NATIVE_SUFFIX     ".gloss.json"
 
-struct _GlossWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GSettings            *settings;
-  GCancellable         *cancellable;
-
-  GlossDocument        *document;
-  GFile                *file;         /* the native file Save writes, or NULL */
-  GFile                *source_file;  /* the file the article came from */
-  char                 *etag;
-  char                 *last_message;
-
-  guint                 busy;
-  guint                 syncing_selection;
-  gboolean              show_sidebar;
-  gboolean              close_after_save;
-  gboolean              force_close;
-
-  /* Template children */
-  AdwWindowTitle       *window_title;
-  AdwSplitButton       *open_button;
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  AdwFlap              *flap;
-  GlossArticleView     *article_view;
-  GlossSidebar         *sidebar;
-};
 
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -170,8 +143,8 @@ dup_document_name (GlossWindow *self)
   return dup_display_name (self->file != NULL ? self->file : self->source_file);
 }
 
-static void
-show_toast (GlossWindow *self,
+void
+_gloss_window_show_toast (GlossWindow *self,
             const char  *message)
 {
   AdwToast *toast = adw_toast_new (message);
@@ -181,8 +154,8 @@ show_toast (GlossWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static AdwMessageDialog *
-message_dialog_new (GlossWindow *self,
+AdwMessageDialog *
+_gloss_window_message_dialog_new (GlossWindow *self,
                     const char  *heading,
                     const char  *body)
 {
@@ -196,20 +169,20 @@ message_dialog_new (GlossWindow *self,
   return dialog;
 }
 
-static void
-show_error_dialog (GlossWindow *self,
+void
+_gloss_window_show_error (GlossWindow *self,
                    const char  *heading,
                    const char  *body)
 {
-  AdwMessageDialog *dialog = message_dialog_new (self, heading, body);
+  AdwMessageDialog *dialog = _gloss_window_message_dialog_new (self, heading, body);
 
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   adw_message_dialog_set_default_response (dialog, "close");
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-set_busy (GlossWindow *self,
+void
+_gloss_window_set_busy (GlossWindow *self,
           gboolean     busy)
 {
   if (busy)
@@ -223,8 +196,8 @@ set_busy (GlossWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static void
-update_title (GlossWindow *self)
+void
+_gloss_window_update_title (GlossWindow *self)
 {
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
@@ -262,8 +235,8 @@ update_title (GlossWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
-static void
-update_actions (GlossWindow *self)
+void
+_gloss_window_update_actions (GlossWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_document = self->document != NULL;
@@ -374,12 +347,12 @@ apply_author (GlossWindow *self)
 static void
 document_changed_cb (GlossWindow *self)
 {
-  update_actions (self);
-  update_title (self);
+  _gloss_window_update_actions (self);
+  _gloss_window_update_title (self);
 }
 
-static void
-set_document (GlossWindow   *self,
+void
+_gloss_window_set_document (GlossWindow   *self,
               GlossDocument *document,
               GFile         *file,
               GFile         *source_file,
@@ -403,13 +376,13 @@ set_document (GlossWindow   *self,
       g_signal_connect_object (document, "changed",
                                G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::modified",
-                               G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (_gloss_window_update_title), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "notify::title",
-                               G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (_gloss_window_update_title), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (gloss_document_get_history (document), "notify::can-undo",
-                               G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (_gloss_window_update_actions), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (gloss_document_get_history (document), "notify::can-redo",
-                               G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (_gloss_window_update_actions), self, G_CONNECT_SWAPPED);
     }
 
   gloss_sidebar_set_document (self->sidebar, document);
@@ -418,8 +391,8 @@ set_document (GlossWindow   *self,
   if (document != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
 
-  update_title (self);
-  update_actions (self);
+  _gloss_window_update_title (self);
+  _gloss_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
@@ -468,8 +441,8 @@ load_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = dup_display_name (data->file);
 
-  set_busy (self, FALSE);
-  update_actions (self);
+  _gloss_window_set_busy (self, FALSE);
+  _gloss_window_update_actions (self);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -489,7 +462,7 @@ load_cb (GObject      *object,
 
           /* Translators: heading of a dialog; %s is a file name */
           heading = g_strdup_printf (_("Problems in “%s”"), name);
-          dialog = message_dialog_new (self, heading,
+          dialog = _gloss_window_message_dialog_new (self, heading,
                                        _("Gloss can repair these problems: quotes are taken again from the text and unknown labels are added. Save the result under a new name to keep the original."));
           gloss_set_str (&self->last_message, problems[0] != '\0' ? problems : error->message);
 
@@ -522,7 +495,7 @@ load_cb (GObject      *object,
 
       /* Translators: heading of an error dialog; %s is a file name */
       heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-      show_error_dialog (self, heading, error->message);
+      _gloss_window_show_error (self, heading, error->message);
       return;
     }
 
@@ -532,13 +505,13 @@ load_cb (GObject      *object,
       gboolean repaired = (data->flags & GLOSS_LOAD_ACCEPT_RECOVERABLE) != 0 &&
                           data->problems != NULL && data->problems->len > 0;
 
-      set_document (self, data->document, repaired ? NULL : data->file, data->file,
+      _gloss_window_set_document (self, data->document, repaired ? NULL : data->file, data->file,
                     repaired ? NULL : data->etag);
       if (repaired)
-        show_toast (self, _("The file was repaired; save it under a new name"));
+        _gloss_window_show_toast (self, _("The file was repaired; save it under a new name"));
     }
   else
-    set_document (self, data->document, NULL, data->file, NULL);
+    _gloss_window_set_document (self, data->document, NULL, data->file, NULL);
 
   add_recent (self, data->file, data->native);
 }
@@ -558,8 +531,8 @@ load_file (GlossWindow    *self,
   if (self->document == NULL)
     gtk_stack_set_visible_child_name (self->main_stack, "loading");
 
-  set_busy (self, TRUE);
-  update_actions (self);
+  _gloss_window_set_busy (self, TRUE);
+  _gloss_window_update_actions (self);
 
   task = g_task_new (self, self->cancellable, load_cb, NULL);
   g_task_set_source_tag (task, load_file);
@@ -755,8 +728,8 @@ write_cb (GObject      *object,
   g_autofree char *new_etag = NULL;
   g_autofree char *name = dup_display_name (data->file);
 
-  set_busy (self, FALSE);
-  update_actions (self);
+  _gloss_window_set_busy (self, FALSE);
+  _gloss_window_update_actions (self);
 
   if (!gloss_file_replace_finish (data->file, result, &new_etag, &error))
     {
@@ -775,7 +748,7 @@ write_cb (GObject      *object,
 
           body = g_strdup_printf (_("“%s” was changed by another program since Gloss opened it. Overwriting it discards those changes."),
                                   name);
-          dialog = message_dialog_new (self, _("File Changed on Disk"), body);
+          dialog = _gloss_window_message_dialog_new (self, _("File Changed on Disk"), body);
           adw_message_dialog_add_responses (dialog,
                                             "cancel", _("_Cancel"),
                                             "save-as", _("_Save As…"),
@@ -794,7 +767,7 @@ write_cb (GObject      *object,
           g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
 
           self->close_after_save = FALSE;
-          show_error_dialog (self, heading, error->message);
+          _gloss_window_show_error (self, heading, error->message);
         }
 
       save_data_free (data);
@@ -814,7 +787,7 @@ write_cb (GObject      *object,
   g_set_object (&self->file, data->file);
   gloss_set_str (&self->etag, new_etag);
   add_recent (self, data->file, TRUE);
-  update_title (self);
+  _gloss_window_update_title (self);
 
   if (self->close_after_save)
     close_later (self);
@@ -843,8 +816,8 @@ write_file (GlossWindow *self,
   data->bytes = gloss_format_write (self->document);
   data->check_etag = check_etag;
 
-  set_busy (self, TRUE);
-  update_actions (self);
+  _gloss_window_set_busy (self, TRUE);
+  _gloss_window_update_actions (self);
 
   gloss_file_replace_async (file, data->bytes, check_etag ? self->etag : NULL,
                             self->cancellable, write_cb, data);
@@ -1042,7 +1015,7 @@ gloss_window_close_request (GtkWindow *window)
           name = dup_document_name (self);
           body = g_strdup_printf (_("“%s” has unsaved changes. Changes which are not saved will be permanently lost."),
                                   name);
-          dialog = message_dialog_new (self, _("Save Changes?"), body);
+          dialog = _gloss_window_message_dialog_new (self, _("Save Changes?"), body);
           adw_message_dialog_add_responses (dialog,
                                             "cancel", _("_Cancel"),
                                             "discard", _("_Discard"),
@@ -1078,8 +1051,8 @@ close_action (GtkWidget  *widget,
 
 /* Annotating --------------------------------------------------------------- */
 
-static gboolean
-get_text_selection (GlossWindow *self,
+gboolean
+_gloss_window_get_text_selection (GlossWindow *self,
                     guint       *start,
                     guint       *end)
 {
@@ -1088,8 +1061,8 @@ get_text_selection (GlossWindow *self,
          *start < *end;
 }
 
-static void
-select_annotation (GlossWindow     *self,
+void
+_gloss_window_select_annotation (GlossWindow     *self,
                    GlossAnnotation *annotation)
 {
   gloss_sidebar_select_annotation (self->sidebar, annotation);
@@ -1109,19 +1082,19 @@ tag_action (GtkWidget  *widget,
   if (self->document == NULL)
     return;
 
-  if (get_text_selection (self, &start, &end))
+  if (_gloss_window_get_text_selection (self, &start, &end))
     {
       GlossAnnotation *annotation;
 
       annotation = gloss_document_annotate (self->document, label, start, end, &error);
       if (annotation == NULL)
         {
-          show_toast (self, error->message);
+          _gloss_window_show_toast (self, error->message);
           return;
         }
 
       gloss_article_view_select_range (self->article_view, end, end);
-      select_annotation (self, annotation);
+      _gloss_window_select_annotation (self, annotation);
       return;
     }
 
@@ -1130,11 +1103,11 @@ tag_action (GtkWidget  *widget,
     {
       if (g_strcmp0 (gloss_annotation_get_label (selected), label) != 0 &&
           gloss_document_relabel (self->document, selected, label, &error) == NULL)
-        show_toast (self, error->message);
+        _gloss_window_show_toast (self, error->message);
       return;
     }
 
-  show_toast (self, _("Select some text to tag first"));
+  _gloss_window_show_toast (self, _("Select some text to tag first"));
 }
 
 static void
@@ -1189,14 +1162,14 @@ move_boundary_action (GtkWidget  *widget,
   if (selected == NULL)
     return;
 
-  if (!get_text_selection (self, &start, &end))
+  if (!_gloss_window_get_text_selection (self, &start, &end))
     {
-      show_toast (self, _("Select the new extent of the annotation in the text first"));
+      _gloss_window_show_toast (self, _("Select the new extent of the annotation in the text first"));
       return;
     }
 
   if (gloss_document_set_span (self->document, selected, start, end, &error) == NULL)
-    show_toast (self, error->message);
+    _gloss_window_show_toast (self, error->message);
 }
 
 static void
@@ -1226,7 +1199,7 @@ undo_redo (GlossWindow *self,
   else
     message = g_strdup (redo ? _("Redone") : _("Undone"));
 
-  show_toast (self, message);
+  _gloss_window_show_toast (self, message);
 }
 
 static void
@@ -1278,7 +1251,7 @@ sidebar_selection_cb (GlossWindow *self)
   if (annotation != NULL && self->syncing_selection == 0)
     gloss_article_view_scroll_to_annotation (self->article_view, annotation, TRUE);
 
-  update_actions (self);
+  _gloss_window_update_actions (self);
 }
 
 static void
@@ -1506,8 +1479,8 @@ gloss_window_init (GlossWindow *self)
   rebuild_recent_menu (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
-  update_title (self);
-  update_actions (self);
+  _gloss_window_update_title (self);
+  _gloss_window_update_actions (self);
 }
 
 GlossWindow *

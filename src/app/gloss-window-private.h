@@ -1,0 +1,72 @@
+/* gloss-window-private.h: what the parts of GlossWindow share
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GlossWindow is split by feature (gloss-window-<feature>.c), each file
+ * installing its actions from a _gloss_window_class_init_<feature> ()
+ * called by gloss_window_class_init (), in the style of GNOME Text Editor.
+ */
+
+#pragma once
+
+#include "gloss-article-view.h"
+#include "gloss-sidebar.h"
+#include "gloss-window.h"
+
+G_BEGIN_DECLS
+
+struct _GlossWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  GCancellable         *cancellable;
+
+  GlossDocument        *document;
+  GFile                *file;         /* the native file Save writes, or NULL */
+  GFile                *source_file;  /* the file the article came from */
+  char                 *etag;
+  char                 *last_message;
+
+  guint                 busy;
+  guint                 syncing_selection;
+  gboolean              show_sidebar;
+  gboolean              close_after_save;
+  gboolean              force_close;
+
+  /* Template children */
+  AdwWindowTitle       *window_title;
+  AdwSplitButton       *open_button;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwFlap              *flap;
+  GlossArticleView     *article_view;
+  GlossSidebar         *sidebar;
+};
+
+void              _gloss_window_show_toast         (GlossWindow   *self,
+                                                    const char    *message);
+AdwMessageDialog *_gloss_window_message_dialog_new (GlossWindow   *self,
+                                                    const char    *heading,
+                                                    const char    *body);
+void              _gloss_window_show_error         (GlossWindow   *self,
+                                                    const char    *heading,
+                                                    const char    *body);
+void              _gloss_window_set_busy           (GlossWindow   *self,
+                                                    gboolean       busy);
+void              _gloss_window_update_actions     (GlossWindow   *self);
+void              _gloss_window_update_title       (GlossWindow   *self);
+void              _gloss_window_set_document       (GlossWindow   *self,
+                                                    GlossDocument *document,
+                                                    GFile         *file,
+                                                    GFile         *source_file,
+                                                    const char    *etag);
+gboolean          _gloss_window_get_text_selection (GlossWindow   *self,
+                                                    guint         *start,
+                                                    guint         *end);
+void              _gloss_window_select_annotation  (GlossWindow   *self,
+                                                    GlossAnnotation *annotation);
+
+/* Feature parts: each installs its actions and shortcuts. */
+
+G_END_DECLS
