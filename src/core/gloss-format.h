@@ -30,6 +30,7 @@ typedef struct
   char     *where;
   char     *message;
   gboolean  recoverable;
+  int       code;        /* a GlossError code */
 } GlossProblem;
 
 void           gloss_problem_free            (GlossProblem   *problem);
@@ -57,6 +58,17 @@ GlossDocument *gloss_format_read_file_finish (GAsyncResult   *result,
                                               char          **etag,
                                               GError        **error);
 gboolean       gloss_format_sniff            (GBytes         *bytes);
+
+/* The strict RFC 8259 pre-scan the reader runs before json-glib 1.6 sees
+ * any data: rejects nesting deeper than @max_depth, integers outside
+ * ±2^53, numbers that overflow a double, duplicate keys, \u0000, lone
+ * surrogates, comments, single quotes, hex numbers, trailing data, a
+ * non-object root and empty input, with line:column in the message.
+ * @data must already be valid UTF-8. Usable by any JSON reader of Gloss. */
+gboolean       gloss_format_check_json       (const char     *data,
+                                              gsize           len,
+                                              guint           max_depth,
+                                              GError        **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossProblem, gloss_problem_free)
 

@@ -1,0 +1,2086 @@
+/* gloss-format.c: the native .gloss.json file format, version 1
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Writing is done by hand so that the output is stable and diff-friendly:
+ * fixed key order, one label / annotation / relation per line.
+ *
+ * Reading never trusts json-glib 1.6 with raw input (it overflows the stack
+ * on deep nesting, wraps big integers, accepts comments, keeps the last of
+ * duplicate keys and truncates at \u0000): the bytes are capped, checked to
+ * be UTF-8 and run through a strict RFC 8259 lexer first. Only then does
+ * json-glib build a tree, which is validated field by field and freed as
+ * soon as the model objects exist. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "gloss-error.h"
+#include "gloss-file.h"
+#include "gloss-format.h"
+
+#define MAX_PROBLEMS      200
+#define MAX_ID_CHARS      128
+#define MAX_SAFE_INTEGER  G_GUINT64_CONSTANT (9007199254740992) /* 2^53 */
+#define RECOVERED_COLOR   "#9a9996"
+
+/* Problems ----------------------------------------------------------------- */
+
+void
+gloss_problem_free (GlossProblem *problem)
+{
+  if (problem == NULL)
+    return;
+
+  g_free (problem->where);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+/**
+ * gloss_problem_to_string:
+ *
+ * Returns: (transfer full): "where: message"
+ */
+char *
+gloss_problem_to_string (GlossProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, NULL);
+
+  if (problem->where == NULL || *problem->where == '\0')
+    return g_strdup (problem->message);
+
+  return g_strdup_printf ("%s: %s", problem->where, problem->message);
+}
+
+static GlossProblem *
+problem_new (int         code,
+             gboolean    recoverable,
+             const char *where,
+             const char *message)
+{
+  GlossProblem *problem = g_new0 (GlossProblem, 1);
+
+  problem->code = code;
+  problem->recoverable = recoverable;
+  problem->where = g_strdup (where != NULL ? where : "");
+  problem->message = g_strdup (message);
+
+  return problem;
+}
+
+/* Writing ------------------------------------------------------------------ */
+
+static void
+append_string (GString    *out,
+               const char *str)
+{
+  g_string_append_c (out, '"');
+
+  for (const guchar *p = (const guchar *) (str != NULL ? str : ""); *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+
+        default:
+          if (*p < 0x20 || *p == 0x7f)
+            g_string_append_printf (out, "\\u%04x", *p);
+          else
+            g_string_append_c (out, (char) *p);
+          break;
+        }
+    }
+
+  g_string_append_c (out, '"');
+}
+
+static void
+append_key (GString    *out,
+            const char *key)
+{
+  append_string (out, key);
+  g_string_append (out, ": ");
+}
+
+static void
+append_double (GString *out,
+               double   value)
+{
+  static const char *formats[] = { "%.15g", "%.16g", "%.17g" };
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* The shortest form that reads back as the same double (0.1, not
+   * 0.10000000000000001); %.17g always does. */
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buf, sizeof buf, formats[i], value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  g_string_append (out, buf);
+  /* Keep it a double when read back ("3" would become an integer). */
+  if (strpbrk (buf, ".eE") == NULL)
+    g_string_append (out, ".0");
+}
+
+/* Returns FALSE for values JSON cannot hold (NaN, infinities): those
+ * attributes are not written. */
+static gboolean
+attribute_is_writable (GVariant *value)
+{
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+    return isfinite (g_variant_get_double (value));
+
+  return g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) ||
+         g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN) ||
+         g_variant_is_of_type (value, G_VARIANT_TYPE_INT64);
+}
+
+static void
+append_attribute (GString  *out,
+                  GVariant *value)
+{
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    append_string (out, g_variant_get_string (value, NULL));
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    g_string_append (out, g_variant_get_boolean (value) ? "true" : "false");
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    {
+      gint64 v = g_variant_get_int64 (value);
+
+      /* Integers beyond ±2^53 are not safe in JSON; a reader would reject
+       * them, so they are written as doubles. */
+      if (v > (gint64) MAX_SAFE_INTEGER || v < -(gint64) MAX_SAFE_INTEGER)
+        append_double (out, (double) v);
+      else
+        g_string_append_printf (out, "%" G_GINT64_FORMAT, v);
+    }
+  else
+    append_double (out, g_variant_get_double (value));
+}
+
+static gboolean
+is_reserved_document_key (const char *key)
+{
+  return g_str_equal (key, "text") || g_str_equal (key, "sha256") ||
+         g_str_equal (key, "length");
+}
+
+static void
+append_annotation (GString         *out,
+                   GlossDocument   *document,
+                   GlossAnnotation *annotation)
+{
+  g_autofree char *quote = NULL;
+  g_auto(GStrv) keys = NULL;
+  const char *note;
+  const char *created;
+  const char *modified;
+  gboolean first = TRUE;
+
+  quote = gloss_text_index_slice (gloss_document_get_index (document),
+                                  gloss_annotation_get_start (annotation),
+                                  gloss_annotation_get_end (annotation));
+
+  g_string_append_c (out, '{');
+  append_key (out, "id");
+  append_string (out, gloss_annotation_get_id (annotation));
+  g_string_append (out, ", ");
+  append_key (out, "label");
+  append_string (out, gloss_annotation_get_label (annotation));
+  g_string_append_printf (out, ", \"start\": %u, \"end\": %u, ",
+                          gloss_annotation_get_start (annotation),
+                          gloss_annotation_get_end (annotation));
+  append_key (out, "quote");
+  append_string (out, quote);
+
+  note = gloss_annotation_get_note (annotation);
+  if (note != NULL && *note != '\0')
+    {
+      g_string_append (out, ", ");
+      append_key (out, "note");
+      append_string (out, note);
+    }
+
+  keys = gloss_annotation_list_attributes (annotation);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      GVariant *value = gloss_annotation_get_attribute (annotation, keys[i]);
+
+      if (value == NULL || !attribute_is_writable (value))
+        continue;
+
+      g_string_append (out, first ? ", \"attributes\": {" : ", ");
+      first = FALSE;
+      append_key (out, keys[i]);
+      append_attribute (out, value);
+    }
+  if (!first)
+    g_string_append_c (out, '}');
+
+  created = gloss_annotation_get_created (annotation);
+  modified = gloss_annotation_get_modified (annotation);
+  if (created == NULL)
+    created = "1970-01-01T00:00:00Z";
+  if (modified == NULL)
+    modified = created;
+
+  g_string_append (out, ", ");
+  append_key (out, "author");
+  append_string (out, gloss_annotation_get_author (annotation));
+  g_string_append (out, ", ");
+  append_key (out, "created");
+  append_string (out, created);
+  g_string_append (out, ", ");
+  append_key (out, "modified");
+  append_string (out, modified);
+  g_string_append_c (out, '}');
+}
+
+/**
+ * gloss_format_write:
+ *
+ * Serializes @document as a version 1 .gloss.json file. The output only
+ * depends on the document's content: writing what was read gives the same
+ * bytes.
+ *
+ * Returns: (transfer full): the UTF-8 JSON bytes
+ */
+GBytes *
+gloss_format_write (GlossDocument *document)
+{
+  GString *out;
+  GlossLabelSet *labels;
+  GlossAnnotationStore *store;
+  GListModel *relations;
+  g_auto(GStrv) meta = NULL;
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), NULL);
+
+  out = g_string_sized_new (gloss_text_index_get_n_bytes (gloss_document_get_index (document)) + 4096);
+
+  g_string_append (out, "{\n  \"format\": \"gloss\",\n  \"version\": 1,\n  \"generator\": ");
+  append_string (out, "Gloss " PACKAGE_VERSION);
+  g_string_append (out, ",\n  \"document\": {\n    \"text\": ");
+  append_string (out, gloss_document_get_text (document));
+  g_string_append (out, ",\n    \"sha256\": ");
+  append_string (out, gloss_document_get_sha256 (document));
+  g_string_append_printf (out, ",\n    \"length\": %u", gloss_document_get_length (document));
+
+  meta = gloss_document_list_metadata (document);
+  for (guint i = 0; meta[i] != NULL; i++)
+    {
+      const char *value = gloss_document_get_metadata (document, meta[i]);
+
+      if (value == NULL || is_reserved_document_key (meta[i]))
+        continue;
+      g_string_append (out, ",\n    ");
+      append_key (out, meta[i]);
+      append_string (out, value);
+    }
+  g_string_append (out, "\n  },\n  \"labels\": [");
+
+  labels = gloss_document_get_labels (document);
+  n = gloss_label_set_get_n_labels (labels);
+  for (guint i = 0; i < n; i++)
+    {
+      GlossLabel *label = gloss_label_set_get_label (labels, i);
+
+      g_string_append (out, i == 0 ? "\n    {" : ",\n    {");
+      append_key (out, "name");
+      append_string (out, gloss_label_get_name (label));
+      g_string_append (out, ", ");
+      append_key (out, "kind");
+      append_string (out, gloss_label_kind_to_string (gloss_label_get_kind (label)));
+      g_string_append (out, ", ");
+      append_key (out, "color");
+      append_string (out, gloss_label_get_color (label));
+      g_string_append (out, ", ");
+      append_key (out, "key");
+      append_string (out, gloss_label_get_key (label));
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, n > 0 ? "\n  ],\n  \"annotations\": [" : "],\n  \"annotations\": [");
+
+  store = gloss_document_get_annotations (document);
+  n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      g_string_append (out, i == 0 ? "\n    " : ",\n    ");
+      append_annotation (out, document, annotation);
+    }
+  g_string_append (out, n > 0 ? "\n  ],\n  \"relations\": [" : "],\n  \"relations\": [");
+
+  relations = gloss_document_get_relations (document);
+  n = g_list_model_get_n_items (relations);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossRelation) relation = g_list_model_get_item (relations, i);
+      const char *note = gloss_relation_get_note (relation);
+
+      g_string_append (out, i == 0 ? "\n    {" : ",\n    {");
+      append_key (out, "id");
+      append_string (out, gloss_relation_get_id (relation));
+      g_string_append (out, ", ");
+      append_key (out, "type");
+      append_string (out, gloss_relation_get_kind (relation));
+      g_string_append (out, ", ");
+      append_key (out, "from");
+      append_string (out, gloss_relation_get_from (relation));
+      g_string_append (out, ", ");
+      append_key (out, "to");
+      append_string (out, gloss_relation_get_to (relation));
+      if (note != NULL && *note != '\0')
+        {
+          g_string_append (out, ", ");
+          append_key (out, "note");
+          append_string (out, note);
+        }
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, n > 0 ? "\n  ]\n}\n" : "]\n}\n");
+
+  return g_string_free_to_bytes (out);
+}
+
+/* The strict pre-scan ------------------------------------------------------ */
+
+typedef struct
+{
+  const char  *data;
+  gsize        len;
+  gsize        pos;
+  guint        max_depth;
+  GHashTable **keys;      /* one set of keys per open object, by depth */
+  GString     *key;
+  GError     **error;
+} Lexer;
+
+static void
+lexer_position (Lexer *lex,
+                gsize  pos,
+                guint *line,
+                guint *column)
+{
+  const char *line_start = lex->data;
+
+  *line = 1;
+  for (gsize i = 0; i < pos && i < lex->len; i++)
+    if (lex->data[i] == '\n')
+      {
+        (*line)++;
+        line_start = lex->data + i + 1;
+      }
+
+  *column = 1 + (guint) g_utf8_strlen (line_start, lex->data + MIN (pos, lex->len) - line_start);
+}
+
+static gboolean lexer_fail (Lexer      *lex,
+                            gsize       pos,
+                            int         code,
+                            const char *format,
+                            ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+lexer_fail (Lexer      *lex,
+            gsize       pos,
+            int         code,
+            const char *format,
+            ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+  guint line, column;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  lexer_position (lex, pos, &line, &column);
+  /* TRANSLATORS: "line:column: message" */
+  g_set_error (lex->error, GLOSS_ERROR, code, _("%u:%u: %s"), line, column, message);
+
+  return FALSE;
+}
+
+static void
+lexer_skip_ws (Lexer *lex)
+{
+  while (lex->pos < lex->len)
+    {
+      char c = lex->data[lex->pos];
+
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+        break;
+      lex->pos++;
+    }
+}
+
+static int
+hex_value (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+static gboolean
+lexer_read_hex4 (Lexer   *lex,
+                 gsize    at,
+                 guint   *value)
+{
+  guint v = 0;
+
+  if (at + 4 > lex->len)
+    return FALSE;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      int h = hex_value (lex->data[at + i]);
+
+      if (h < 0)
+        return FALSE;
+      v = v * 16 + (guint) h;
+    }
+
+  *value = v;
+  return TRUE;
+}
+
+/* Scans a string starting at the opening quote. If @decoded is not NULL the
+ * decoded value is stored there (for duplicate key detection). */
+static gboolean
+lexer_string (Lexer   *lex,
+              GString *decoded)
+{
+  gsize start = lex->pos;
+
+  lex->pos++; /* " */
+  if (decoded != NULL)
+    g_string_truncate (decoded, 0);
+
+  while (TRUE)
+    {
+      gsize run = lex->pos;
+      guchar c;
+
+      while (lex->pos < lex->len)
+        {
+          c = (guchar) lex->data[lex->pos];
+          if (c == '"' || c == '\\' || c < 0x20)
+            break;
+          lex->pos++;
+        }
+      if (decoded != NULL)
+        g_string_append_len (decoded, lex->data + run, lex->pos - run);
+
+      if (lex->pos >= lex->len)
+        return lexer_fail (lex, start, GLOSS_ERROR_PARSE, _("unterminated string (the file is truncated)"));
+
+      c = (guchar) lex->data[lex->pos];
+      if (c == '"')
+        {
+          lex->pos++;
+          return TRUE;
+        }
+
+      if (c < 0x20)
+        return lexer_fail (lex, lex->pos, GLOSS_ERROR_PARSE,
+                           _("control character U+%04X must be escaped in a string"), c);
+
+      /* a backslash */
+      if (lex->pos + 1 >= lex->len)
+        return lexer_fail (lex, start, GLOSS_ERROR_PARSE, _("unterminated string (the file is truncated)"));
+
+      c = (guchar) lex->data[lex->pos + 1];
+      switch (c)
+        {
+        case '"': case '\\': case '/':
+          if (decoded != NULL)
+            g_string_append_c (decoded, (char) c);
+          lex->pos += 2;
+          break;
+
+        case 'b': case 'f': case 'n': case 'r': case 't':
+          if (decoded != NULL)
+            g_string_append_c (decoded, c == 'b' ? '\b' : c == 'f' ? '\f' : c == 'n' ? '\n' : c == 'r' ? '\r' : '\t');
+          lex->pos += 2;
+          break;
+
+        case 'u':
+          {
+            guint u;
+            gunichar ch;
+
+            if (!lexer_read_hex4 (lex, lex->pos + 2, &u))
+              return lexer_fail (lex, lex->pos, GLOSS_ERROR_PARSE,
+                                 _("\\u must be followed by four hexadecimal digits"));
+            if (u == 0)
+              return lexer_fail (lex, lex->pos, GLOSS_ERROR_PARSE,
+                                 _("\\u0000 (a NUL character) is not allowed in a string"));
+            if (u >= 0xDC00 && u <= 0xDFFF)
+              return lexer_fail (lex, lex->pos, GLOSS_ERROR_PARSE,
+                                 _("lone low surrogate \\u%04X"), u);
+            if (u >= 0xD800 && u <= 0xDBFF)
+              {
+                guint low;
+
+                if (lex->pos + 12 > lex->len ||
+                    lex->data[lex->pos + 6] != '\\' || lex->data[lex->pos + 7] != 'u' ||
+                    !lexer_read_hex4 (lex, lex->pos + 8, &low) ||
+                    low < 0xDC00 || low > 0xDFFF)
+                  return lexer_fail (lex, lex->pos, GLOSS_ERROR_PARSE,
+                                     _("lone high surrogate \\u%04X"), u);
+                ch = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
+                lex->pos += 12;
+              }
+            else
+              {
+                ch = u;
+                lex->pos += 6;
+              }
+            if (decoded != NULL)
+              g_string_append_unichar (decoded, ch);
+          }
+          break;
+
+        default:
+          if (c == '\'')
+            return lexer_fail (lex, lex->pos, GLOSS_ERROR_PARSE,
+                               _("invalid escape \\' (single quotes need no escape in JSON)"));
+          return lexer_fail (lex, lex->pos, GLOSS_ERROR_PARSE,
+                             _("invalid escape sequence in a string"));
+        }
+    }
+}
+
+static gboolean
+is_digit (Lexer *lex,
+          gsize  at)
+{
+  return at < lex->len && lex->data[at] >= '0' && lex->data[at] <= '9';
+}
+
+static gboolean
+lexer_number (Lexer *lex)
+{
+  gsize start = lex->pos;
+  gsize int_start;
+  gboolean is_integer = TRUE;
+
+  if (lex->data[lex->pos] == '-')
+    lex->pos++;
+
+  int_start = lex->pos;
+  if (!is_digit (lex, lex->pos))
+    {
+      if (lex->pos < lex->len && (lex->data[lex->pos] == 'I' || lex->data[lex->pos] == 'N'))
+        return lexer_fail (lex, start, GLOSS_ERROR_PARSE, _("Infinity and NaN are not JSON numbers"));
+      return lexer_fail (lex, start, GLOSS_ERROR_PARSE, _("a number must have digits"));
+    }
+
+  if (lex->data[lex->pos] == '0')
+    {
+      lex->pos++;
+      if (lex->pos < lex->len && (lex->data[lex->pos] == 'x' || lex->data[lex->pos] == 'X'))
+        return lexer_fail (lex, start, GLOSS_ERROR_PARSE, _("hexadecimal numbers are not allowed in JSON"));
+      if (is_digit (lex, lex->pos))
+        return lexer_fail (lex, start, GLOSS_ERROR_PARSE, _("numbers must not have leading zeros"));
+    }
+  else
+    {
+      while (is_digit (lex, lex->pos))
+        lex->pos++;
+    }
+
+  if (lex->pos < lex->len && lex->data[lex->pos] == '.')
+    {
+      is_integer = FALSE;
+      lex->pos++;
+      if (!is_digit (lex, lex->pos))
+        return lexer_fail (lex, start, GLOSS_ERROR_PARSE, _("a decimal point must be followed by digits"));
+      while (is_digit (lex, lex->pos))
+        lex->pos++;
+    }
+
+  if (lex->pos < lex->len && (lex->data[lex->pos] == 'e' || lex->data[lex->pos] == 'E'))
+    {
+      is_integer = FALSE;
+      lex->pos++;
+      if (lex->pos < lex->len && (lex->data[lex->pos] == '+' || lex->data[lex->pos] == '-'))
+        lex->pos++;
+      if (!is_digit (lex, lex->pos))
+        return lexer_fail (lex, start, GLOSS_ERROR_PARSE, _("an exponent must have digits"));
+      while (is_digit (lex, lex->pos))
+        lex->pos++;
+    }
+
+  if (is_integer)
+    {
+      gsize digits = lex->pos - int_start;
+      char buf[32];
+      guint64 v;
+
+      if (digits > 16)
+        goto int_range;
+      memcpy (buf, lex->data + int_start, digits);
+      buf[digits] = '\0';
+      v = g_ascii_strtoull (buf, NULL, 10);
+      if (v > MAX_SAFE_INTEGER)
+        goto int_range;
+    }
+  else
+    {
+      g_autofree char *copy = g_strndup (lex->data + start, lex->pos - start);
+      double v;
+
+      v = g_ascii_strtod (copy, NULL);
+      if (!isfinite (v))
+        return lexer_fail (lex, start, GLOSS_ERROR_OUT_OF_RANGE,
+                           _("the number %s is too large"), copy);
+    }
+
+  return TRUE;
+
+int_range:
+  {
+    g_autofree char *copy = g_strndup (lex->data + start, MIN (lex->pos - start, 40));
+
+    return lexer_fail (lex, start, GLOSS_ERROR_OUT_OF_RANGE,
+                       _("the integer %s%s is outside the safe range ±2^53"),
+                       copy, lex->pos - start > 40 ? "…" : "");
+  }
+}
+
+static gboolean
+lexer_literal (Lexer      *lex,
+               const char *word)
+{
+  gsize n = strlen (word);
+
+  if (lex->pos + n <= lex->len && memcmp (lex->data + lex->pos, word, n) == 0)
+    {
+      lex->pos += n;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+lexer_unexpected (Lexer *lex)
+{
+  char c;
+
+  if (lex->pos >= lex->len)
+    return lexer_fail (lex, lex->pos, GLOSS_ERROR_PARSE, _("unexpected end of data (the file is truncated)"));
+
+  c = lex->data[lex->pos];
+  if (c == '/')
+    return lexer_fail (lex, lex->pos, GLOSS_ERROR_PARSE, _("comments are not allowed in JSON"));
+  if (c == '\'')
+    return lexer_fail (lex, lex->pos, GLOSS_ERROR_PARSE, _("single quotes are not allowed in JSON; strings use double quotes"));
+  if ((guchar) c >= 0x20 && (guchar) c < 0x7f)
+    return lexer_fail (lex, lex->pos, GLOSS_ERROR_PARSE, _("unexpected character “%c”"), c);
+
+  return lexer_fail (lex, lex->pos, GLOSS_ERROR_PARSE, _("unexpected character"));
+}
+
+static gboolean lexer_value (Lexer *lex,
+                             guint  depth);
+
+static gboolean
+lexer_object (Lexer *lex,
+              guint  depth)
+{
+  GHashTable *keys;
+
+  if (lex->keys[depth] == NULL)
+    lex->keys[depth] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  keys = lex->keys[depth];
+  g_hash_table_remove_all (keys);
+
+  lex->pos++; /* { */
+  lexer_skip_ws (lex);
+  if (lex->pos < lex->len && lex->data[lex->pos] == '}')
+    {
+      lex->pos++;
+      return TRUE;
+    }
+
+  while (TRUE)
+    {
+      gsize key_pos;
+
+      lexer_skip_ws (lex);
+      if (lex->pos >= lex->len || lex->data[lex->pos] != '"')
+        {
+          if (lex->pos < lex->len && lex->data[lex->pos] == '}')
+            return lexer_fail (lex, lex->pos, GLOSS_ERROR_PARSE, _("trailing comma before “}”"));
+          if (lex->pos < lex->len && lex->data[lex->pos] != '\'' && lex->data[lex->pos] != '/')
+            return lexer_fail (lex, lex->pos, GLOSS_ERROR_PARSE, _("expected a key in double quotes"));
+          return lexer_unexpected (lex);
+        }
+
+      key_pos = lex->pos;
+      if (!lexer_string (lex, lex->key))
+        return FALSE;
+
+      if (g_hash_table_contains (keys, lex->key->str))
+        return lexer_fail (lex, key_pos, GLOSS_ERROR_PARSE,
+                           _("duplicate key “%s” in an object"), lex->key->str);
+      g_hash_table_add (keys, g_strndup (lex->key->str, lex->key->len));
+
+      lexer_skip_ws (lex);
+      if (lex->pos >= lex->len || lex->data[lex->pos] != ':')
+        {
+          if (lex->pos >= lex->len)
+            return lexer_unexpected (lex);
+          return lexer_fail (lex, lex->pos, GLOSS_ERROR_PARSE, _("expected “:” after a key"));
+        }
+      lex->pos++;
+
+      if (!lexer_value (lex, depth))
+        return FALSE;
+
+      lexer_skip_ws (lex);
+      if (lex->pos >= lex->len)
+        return lexer_unexpected (lex);
+      if (lex->data[lex->pos] == '}')
+        {
+          lex->pos++;
+          return TRUE;
+        }
+      if (lex->data[lex->pos] != ',')
+        return lexer_fail (lex, lex->pos, GLOSS_ERROR_PARSE, _("expected “,” or “}”"));
+      lex->pos++;
+    }
+}
+
+static gboolean
+lexer_array (Lexer *lex,
+             guint  depth)
+{
+  lex->pos++; /* [ */
+  lexer_skip_ws (lex);
+  if (lex->pos < lex->len && lex->data[lex->pos] == ']')
+    {
+      lex->pos++;
+      return TRUE;
+    }
+
+  while (TRUE)
+    {
+      lexer_skip_ws (lex);
+      if (lex->pos < lex->len && lex->data[lex->pos] == ']')
+        return lexer_fail (lex, lex->pos, GLOSS_ERROR_PARSE, _("trailing comma before “]”"));
+
+      if (!lexer_value (lex, depth))
+        return FALSE;
+
+      lexer_skip_ws (lex);
+      if (lex->pos >= lex->len)
+        return lexer_unexpected (lex);
+      if (lex->data[lex->pos] == ']')
+        {
+          lex->pos++;
+          return TRUE;
+        }
+      if (lex->data[lex->pos] != ',')
+        return lexer_fail (lex, lex->pos, GLOSS_ERROR_PARSE, _("expected “,” or “]”"));
+      lex->pos++;
+    }
+}
+
+/* @depth is the nesting depth of the container holding this value. */
+static gboolean
+lexer_value (Lexer *lex,
+             guint  depth)
+{
+  char c;
+
+  lexer_skip_ws (lex);
+  if (lex->pos >= lex->len)
+    return lexer_unexpected (lex);
+
+  c = lex->data[lex->pos];
+  switch (c)
+    {
+    case '{':
+    case '[':
+      if (depth + 1 > lex->max_depth)
+        return lexer_fail (lex, lex->pos, GLOSS_ERROR_TOO_DEEP,
+                           _("nesting is deeper than %u levels"), lex->max_depth);
+      return c == '{' ? lexer_object (lex, depth + 1) : lexer_array (lex, depth + 1);
+
+    case '"':
+      return lexer_string (lex, NULL);
+
+    case '-':
+    case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7': case '8': case '9':
+      return lexer_number (lex);
+
+    case 't':
+      if (lexer_literal (lex, "true"))
+        return TRUE;
+      break;
+
+    case 'f':
+      if (lexer_literal (lex, "false"))
+        return TRUE;
+      break;
+
+    case 'n':
+      if (lexer_literal (lex, "null"))
+        return TRUE;
+      break;
+
+    case 'N':
+    case 'I':
+      return lexer_fail (lex, lex->pos, GLOSS_ERROR_PARSE, _("Infinity and NaN are not JSON numbers"));
+
+    default:
+      break;
+    }
+
+  return lexer_unexpected (lex);
+}
+
+/**
+ * gloss_format_check_json:
+ * @data: valid UTF-8 (a leading byte order mark is skipped)
+ *
+ * Returns: %TRUE if @data is exactly one strict RFC 8259 JSON object that
+ *   json-glib 1.6 can parse faithfully
+ */
+gboolean
+gloss_format_check_json (const char  *data,
+                         gsize        len,
+                         guint        max_depth,
+                         GError     **error)
+{
+  Lexer lex = { 0 };
+  gboolean ok;
+  char first;
+
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+  g_return_val_if_fail (max_depth > 0, FALSE);
+
+  lex.data = data;
+  lex.len = len;
+  lex.max_depth = max_depth;
+  lex.error = error;
+
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    lex.pos = 3;
+
+  lexer_skip_ws (&lex);
+  if (lex.pos >= lex.len)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_EMPTY, _("The file is empty"));
+      return FALSE;
+    }
+
+  first = data[lex.pos];
+  lex.keys = g_new0 (GHashTable *, max_depth + 2);
+  lex.key = g_string_new (NULL);
+
+  ok = lexer_value (&lex, 0);
+  if (ok)
+    {
+      lexer_skip_ws (&lex);
+      if (lex.pos < lex.len)
+        ok = lexer_fail (&lex, lex.pos, GLOSS_ERROR_PARSE,
+                         _("unexpected data after the end of the JSON value (only one value is allowed)"));
+    }
+
+  if (ok && first != '{')
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   first == '[' ? _("The top-level value is an array; a Gloss file is a JSON object")
+                                : _("The top-level value is not a JSON object"));
+      ok = FALSE;
+    }
+
+  for (guint i = 0; i < max_depth + 2; i++)
+    g_clear_pointer (&lex.keys[i], g_hash_table_unref);
+  g_free (lex.keys);
+  g_string_free (lex.key, TRUE);
+
+  return ok;
+}
+
+/* Validation --------------------------------------------------------------- */
+
+typedef struct
+{
+  GPtrArray      *problems;
+  guint           n_problems;
+  guint           n_recoverable;
+  GlossLoadFlags  flags;
+} Checker;
+
+static void check_problem (Checker    *ck,
+                           int         code,
+                           gboolean    recoverable,
+                           const char *where,
+                           const char *format,
+                           ...) G_GNUC_PRINTF (5, 6);
+
+static void
+check_problem (Checker    *ck,
+               int         code,
+               gboolean    recoverable,
+               const char *where,
+               const char *format,
+               ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  ck->n_problems++;
+  if (recoverable)
+    ck->n_recoverable++;
+
+  if (ck->problems->len >= MAX_PROBLEMS)
+    return;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (ck->problems, problem_new (code, recoverable, where, message));
+}
+
+static const char *
+node_type_name (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return _("null");
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return _("an object");
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return _("an array");
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return _("a string");
+    case G_TYPE_BOOLEAN:
+      return _("a boolean");
+    case G_TYPE_INT64:
+      return _("an integer");
+    case G_TYPE_DOUBLE:
+      return _("a number with a fraction");
+    default:
+      return _("an unknown value");
+    }
+}
+
+static gboolean
+node_is_string (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+node_is_int (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_INT64;
+}
+
+/* Returns the string member @key of @object, or NULL after recording a
+ * problem (unless @optional and absent). */
+static const char *
+get_string (Checker    *ck,
+            JsonObject *object,
+            const char *key,
+            gboolean    optional,
+            const char *where)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL)
+    {
+      if (!optional)
+        check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where, _("“%s” is missing"), key);
+      return NULL;
+    }
+
+  if (!node_is_string (node))
+    {
+      check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where,
+                     _("“%s” must be a string, not %s"), key, node_type_name (node));
+      return NULL;
+    }
+
+  return json_node_get_string (node);
+}
+
+static gboolean
+get_int (Checker    *ck,
+         JsonObject *object,
+         const char *key,
+         const char *where,
+         gint64     *value)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL)
+    {
+      check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where, _("“%s” is missing"), key);
+      return FALSE;
+    }
+
+  if (!node_is_int (node))
+    {
+      check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where,
+                     _("“%s” must be an integer, not %s"), key, node_type_name (node));
+      return FALSE;
+    }
+
+  *value = json_node_get_int (node);
+  return TRUE;
+}
+
+static JsonArray *
+get_array (Checker    *ck,
+           JsonObject *object,
+           const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL)
+    {
+      check_problem (ck, GLOSS_ERROR_INVALID, FALSE, key, _("“%s” is missing"), key);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      check_problem (ck, GLOSS_ERROR_INVALID, FALSE, key,
+                     _("“%s” must be an array, not %s"), key, node_type_name (node));
+      return NULL;
+    }
+
+  return json_node_get_array (node);
+}
+
+static char *
+quote_excerpt (const char *text)
+{
+  return gloss_text_ellipsize (text, 40);
+}
+
+/* @rejected collects the names of labels that were present but invalid:
+ * annotations using them are not reported a second time. */
+static GlossLabelSet *
+check_labels (Checker    *ck,
+              JsonObject *root,
+              GHashTable *rejected)
+{
+  g_autoptr(GlossLabelSet) labels = gloss_label_set_new ();
+  JsonArray *array = get_array (ck, root, "labels");
+  guint n;
+
+  if (array == NULL)
+    return g_steal_pointer (&labels);
+
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *where = g_strdup_printf ("labels[%u]", i);
+      g_autoptr(GlossLabel) label = NULL;
+      JsonObject *object;
+      const char *name, *kind_str, *color, *key;
+      GlossLabelKind kind = GLOSS_LABEL_KIND_HIGHLIGHT;
+      gboolean ok = TRUE;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where,
+                         _("a label must be an object, not %s"), node_type_name (node));
+          continue;
+        }
+      object = json_node_get_object (node);
+
+      name = get_string (ck, object, "name", FALSE, where);
+      if (name != NULL)
+        {
+          g_free (where);
+          where = g_strdup_printf ("labels[%u] (%s)", i, name);
+        }
+      kind_str = get_string (ck, object, "kind", FALSE, where);
+      color = get_string (ck, object, "color", FALSE, where);
+      key = get_string (ck, object, "key", FALSE, where);
+      if (name == NULL || kind_str == NULL || color == NULL || key == NULL)
+        continue;
+
+      if (*name == '\0')
+        {
+          check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where, _("the label name is empty"));
+          ok = FALSE;
+        }
+      else if (gloss_label_set_lookup (labels, name) != NULL)
+        {
+          check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where,
+                         _("duplicate label name “%s”"), name);
+          ok = FALSE;
+        }
+
+      if (!gloss_label_kind_from_string (kind_str, &kind))
+        {
+          check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where,
+                         _("unknown kind “%s” (expected “highlight”, “entity” or “claim”)"), kind_str);
+          ok = FALSE;
+        }
+
+      if (!gloss_color_is_valid (color))
+        {
+          check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where,
+                         _("invalid color “%s” (expected #rrggbb)"), color);
+          ok = FALSE;
+        }
+
+      if (*key != '\0')
+        {
+          if (!gloss_label_key_is_valid (key))
+            {
+              check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where,
+                             _("invalid key “%s” (expected one printable character or \"\")"), key);
+              ok = FALSE;
+            }
+          else if (gloss_label_set_lookup_key (labels, key) != NULL)
+            {
+              check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where,
+                             _("duplicate key “%s” (already used by label “%s”)"), key,
+                             gloss_label_get_name (gloss_label_set_lookup_key (labels, key)));
+              ok = FALSE;
+            }
+        }
+
+      if (!ok)
+        {
+          g_hash_table_add (rejected, g_strdup (name));
+          continue;
+        }
+
+      label = gloss_label_new (name, kind, color, key);
+      if (!gloss_label_set_append (labels, label, NULL))
+        check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where, _("the label cannot be added"));
+    }
+
+  return g_steal_pointer (&labels);
+}
+
+static char *
+annotation_where (guint       index,
+                  const char *id)
+{
+  if (id != NULL)
+    return g_strdup_printf ("annotations[%u] (id %s)", index, id);
+
+  return g_strdup_printf ("annotations[%u]", index);
+}
+
+static gboolean
+check_timestamp (Checker    *ck,
+                 JsonObject *object,
+                 const char *key,
+                 const char *where,
+                 const char **out)
+{
+  const char *value = get_string (ck, object, key, FALSE, where);
+
+  if (value == NULL)
+    return FALSE;
+
+  if (!gloss_timestamp_is_valid (value))
+    {
+      check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where,
+                     _("“%s” is not an ISO 8601 UTC time like 2026-01-31T12:00:00Z: “%s”"),
+                     key, value);
+      return FALSE;
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+check_attributes (Checker         *ck,
+                  JsonObject      *object,
+                  const char      *where,
+                  GlossAnnotation *annotation)
+{
+  JsonNode *node = json_object_get_member (object, "attributes");
+  JsonObject *attributes;
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+  gboolean ok = TRUE;
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where,
+                     _("“attributes” must be an object, not %s"), node_type_name (node));
+      return FALSE;
+    }
+
+  attributes = json_node_get_object (node);
+  json_object_iter_init (&iter, attributes);
+  while (json_object_iter_next (&iter, &key, &value))
+    {
+      GVariant *variant = NULL;
+
+      if (*key == '\0')
+        {
+          check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where, _("an attribute has an empty name"));
+          ok = FALSE;
+          continue;
+        }
+
+      if (JSON_NODE_HOLDS_VALUE (value))
+        {
+          switch (json_node_get_value_type (value))
+            {
+            case G_TYPE_STRING:
+              variant = g_variant_new_string (json_node_get_string (value));
+              break;
+            case G_TYPE_BOOLEAN:
+              variant = g_variant_new_boolean (json_node_get_boolean (value));
+              break;
+            case G_TYPE_INT64:
+              variant = g_variant_new_int64 (json_node_get_int (value));
+              break;
+            case G_TYPE_DOUBLE:
+              variant = g_variant_new_double (json_node_get_double (value));
+              break;
+            default:
+              break;
+            }
+        }
+
+      if (variant == NULL)
+        {
+          check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where,
+                         _("attribute “%s” must be a string, number or boolean, not %s"),
+                         key, node_type_name (value));
+          ok = FALSE;
+          continue;
+        }
+
+      gloss_annotation_set_attribute (annotation, key, variant);
+    }
+
+  return ok;
+}
+
+static GPtrArray *
+check_annotations (Checker        *ck,
+                   JsonObject     *root,
+                   GlossDocument  *document,
+                   GlossLabelSet  *labels,
+                   GHashTable     *rejected_labels,
+                   GHashTable     *ids)
+{
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  GlossTextIndex *index = document != NULL ? gloss_document_get_index (document) : NULL;
+  guint length = index != NULL ? gloss_text_index_get_length (index) : 0;
+  JsonArray *array = get_array (ck, root, "annotations");
+  guint n;
+
+  if (array == NULL)
+    return g_steal_pointer (&annotations);
+
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *where = NULL;
+      g_autoptr(GlossAnnotation) annotation = NULL;
+      JsonObject *object;
+      const char *id, *label, *quote, *note, *author, *created = NULL, *modified = NULL;
+      gint64 start = 0, end = 0;
+      gboolean ok = TRUE;
+      gboolean offsets_ok;
+      guint before = ck->n_problems - ck->n_recoverable;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          where = annotation_where (i, NULL);
+          check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where,
+                         _("an annotation must be an object, not %s"), node_type_name (node));
+          continue;
+        }
+      object = json_node_get_object (node);
+
+      where = annotation_where (i, NULL);
+      id = get_string (ck, object, "id", FALSE, where);
+      if (id != NULL)
+        {
+          g_free (where);
+          where = annotation_where (i, id);
+
+          if (*id == '\0')
+            {
+              check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where, _("the id is empty"));
+              ok = FALSE;
+            }
+          else if (g_utf8_strlen (id, -1) > MAX_ID_CHARS)
+            {
+              check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where,
+                             _("the id is longer than %u characters"), MAX_ID_CHARS);
+              ok = FALSE;
+            }
+          else if (g_hash_table_contains (ids, id))
+            {
+              check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where,
+                             _("duplicate id “%s” (also used by annotations[%u])"), id,
+                             GPOINTER_TO_UINT (g_hash_table_lookup (ids, id)) - 1);
+              ok = FALSE;
+            }
+          else
+            g_hash_table_insert (ids, g_strdup (id), GUINT_TO_POINTER (i + 1));
+        }
+
+      label = get_string (ck, object, "label", FALSE, where);
+      if (label != NULL && *label == '\0')
+        {
+          check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where, _("the label is empty"));
+          label = NULL;
+        }
+      else if (label != NULL && g_hash_table_contains (rejected_labels, label))
+        {
+          /* Already reported under "labels"; the file fails anyway. */
+          label = NULL;
+        }
+      else if (label != NULL && gloss_label_set_lookup (labels, label) == NULL)
+        {
+          g_autofree char *key = gloss_label_set_suggest_key (labels, label);
+          g_autoptr(GlossLabel) added = gloss_label_new (label, GLOSS_LABEL_KIND_HIGHLIGHT,
+                                                         RECOVERED_COLOR, key);
+
+          check_problem (ck, GLOSS_ERROR_RECOVERABLE, TRUE, where,
+                         _("label “%s” is not among the labels; it will be added"), label);
+          if (!gloss_label_set_append (labels, added, NULL))
+            label = NULL;
+        }
+
+      offsets_ok = get_int (ck, object, "start", where, &start);
+      offsets_ok = get_int (ck, object, "end", where, &end) && offsets_ok;
+      if (offsets_ok)
+        {
+          if (start < 0)
+            {
+              check_problem (ck, GLOSS_ERROR_OUT_OF_RANGE, FALSE, where,
+                             _("start %" G_GINT64_FORMAT " is negative"), start);
+              offsets_ok = FALSE;
+            }
+          if (end < 0)
+            {
+              check_problem (ck, GLOSS_ERROR_OUT_OF_RANGE, FALSE, where,
+                             _("end %" G_GINT64_FORMAT " is negative"), end);
+              offsets_ok = FALSE;
+            }
+          if (offsets_ok && index != NULL && end > length)
+            {
+              check_problem (ck, GLOSS_ERROR_OUT_OF_RANGE, FALSE, where,
+                             _("end %" G_GINT64_FORMAT " is past the end of the text (%u characters)"),
+                             end, length);
+              offsets_ok = FALSE;
+            }
+          if (offsets_ok && start >= end)
+            {
+              check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where,
+                             _("start %" G_GINT64_FORMAT " must be less than end %" G_GINT64_FORMAT),
+                             start, end);
+              offsets_ok = FALSE;
+            }
+        }
+
+      quote = get_string (ck, object, "quote", FALSE, where);
+      note = get_string (ck, object, "note", TRUE, where);
+      if (json_object_has_member (object, "note") && note == NULL)
+        ok = FALSE;
+      author = get_string (ck, object, "author", FALSE, where);
+      check_timestamp (ck, object, "created", where, &created);
+      check_timestamp (ck, object, "modified", where, &modified);
+
+      if (index == NULL || id == NULL || label == NULL || !offsets_ok || quote == NULL ||
+          author == NULL || created == NULL || modified == NULL)
+        ok = FALSE;
+
+      annotation = gloss_annotation_new (label, ok ? (guint) start : 0, ok ? (guint) end : 0);
+      if (!check_attributes (ck, object, where, annotation))
+        ok = FALSE;
+
+      if (!ok || ck->n_problems - ck->n_recoverable != before)
+        continue;
+
+      if (!gloss_text_index_slice_equals (index, (guint) start, (guint) end, quote))
+        {
+          g_autofree char *slice = gloss_text_index_slice (index, (guint) start, (guint) end);
+          g_autofree char *short_quote = quote_excerpt (quote);
+          g_autofree char *short_slice = quote_excerpt (slice);
+
+          check_problem (ck, GLOSS_ERROR_RECOVERABLE, TRUE, where,
+                         _("quote “%s” does not match the text at [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ") “%s”; the text wins"),
+                         short_quote, start, end, short_slice);
+          gloss_annotation_set_quote (annotation, slice);
+        }
+      else
+        gloss_annotation_set_quote (annotation, quote);
+
+      gloss_annotation_set_id (annotation, id);
+      gloss_annotation_set_note (annotation, note);
+      gloss_annotation_set_author (annotation, author);
+      gloss_annotation_set_created (annotation, created);
+      gloss_annotation_set_modified (annotation, modified);
+
+      g_ptr_array_add (annotations, g_steal_pointer (&annotation));
+    }
+
+  return g_steal_pointer (&annotations);
+}
+
+static GPtrArray *
+check_relations (Checker    *ck,
+                 JsonObject *root,
+                 GHashTable *annotation_ids)
+{
+  g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *array = get_array (ck, root, "relations");
+  guint n;
+
+  if (array == NULL)
+    return g_steal_pointer (&relations);
+
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *where = g_strdup_printf ("relations[%u]", i);
+      g_autoptr(GlossRelation) relation = NULL;
+      JsonObject *object;
+      const char *id, *type, *from, *to, *note;
+      gboolean ok = TRUE;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where,
+                         _("a relation must be an object, not %s"), node_type_name (node));
+          continue;
+        }
+      object = json_node_get_object (node);
+
+      id = get_string (ck, object, "id", FALSE, where);
+      if (id != NULL)
+        {
+          g_free (where);
+          where = g_strdup_printf ("relations[%u] (id %s)", i, id);
+          if (*id == '\0')
+            {
+              check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where, _("the id is empty"));
+              ok = FALSE;
+            }
+          else if (g_utf8_strlen (id, -1) > MAX_ID_CHARS)
+            {
+              check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where,
+                             _("the id is longer than %u characters"), MAX_ID_CHARS);
+              ok = FALSE;
+            }
+          else if (!g_hash_table_add (ids, (gpointer) id))
+            {
+              check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where,
+                             _("duplicate relation id “%s”"), id);
+              ok = FALSE;
+            }
+        }
+      else
+        ok = FALSE;
+
+      type = get_string (ck, object, "type", FALSE, where);
+      if (type != NULL && *type == '\0')
+        {
+          check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where, _("the type is empty"));
+          ok = FALSE;
+        }
+
+      from = get_string (ck, object, "from", FALSE, where);
+      to = get_string (ck, object, "to", FALSE, where);
+      if (from != NULL && !g_hash_table_contains (annotation_ids, from))
+        {
+          check_problem (ck, GLOSS_ERROR_NOT_FOUND, FALSE, where,
+                         _("“from” refers to a missing annotation “%s”"), from);
+          ok = FALSE;
+        }
+      if (to != NULL && !g_hash_table_contains (annotation_ids, to))
+        {
+          check_problem (ck, GLOSS_ERROR_NOT_FOUND, FALSE, where,
+                         _("“to” refers to a missing annotation “%s”"), to);
+          ok = FALSE;
+        }
+      if (from != NULL && to != NULL && g_str_equal (from, to))
+        {
+          check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where,
+                         _("a relation cannot link annotation “%s” to itself"), from);
+          ok = FALSE;
+        }
+
+      note = get_string (ck, object, "note", TRUE, where);
+      if (json_object_has_member (object, "note") && note == NULL)
+        ok = FALSE;
+
+      if (!ok || type == NULL || from == NULL || to == NULL)
+        continue;
+
+      relation = gloss_relation_new (type, from, to);
+      gloss_relation_set_id (relation, id);
+      gloss_relation_set_note (relation, note);
+      g_ptr_array_add (relations, g_steal_pointer (&relation));
+    }
+
+  return g_steal_pointer (&relations);
+}
+
+static GlossDocument *
+check_document (Checker    *ck,
+                JsonObject *root)
+{
+  g_autoptr(GlossDocument) document = NULL;
+  JsonNode *node = json_object_get_member (root, "document");
+  JsonObject *object;
+  JsonObjectIter iter;
+  JsonNode *value;
+  const char *key;
+  const char *text;
+  const char *sha256;
+  gint64 length;
+  gboolean ok = TRUE;
+
+  if (node == NULL)
+    {
+      check_problem (ck, GLOSS_ERROR_INVALID, FALSE, "document", _("“document” is missing"));
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      check_problem (ck, GLOSS_ERROR_INVALID, FALSE, "document",
+                     _("“document” must be an object, not %s"), node_type_name (node));
+      return NULL;
+    }
+  object = json_node_get_object (node);
+
+  text = get_string (ck, object, "text", FALSE, "document");
+  sha256 = get_string (ck, object, "sha256", FALSE, "document");
+  ok = get_int (ck, object, "length", "document", &length);
+  if (text == NULL)
+    return NULL;
+
+  document = gloss_document_new (text, -1);
+
+  if (sha256 != NULL && !g_str_equal (sha256, gloss_document_get_sha256 (document)))
+    {
+      check_problem (ck, GLOSS_ERROR_INVALID, FALSE, "document.sha256",
+                     _("the SHA-256 checksum does not match the text (the text was changed or damaged)"));
+      ok = FALSE;
+    }
+  if (ok && length != gloss_document_get_length (document))
+    {
+      check_problem (ck, GLOSS_ERROR_INVALID, FALSE, "document.length",
+                     _("the length %" G_GINT64_FORMAT " does not match the text (%u characters)"),
+                     length, gloss_document_get_length (document));
+      ok = FALSE;
+    }
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &key, &value))
+    {
+      g_autofree char *where = NULL;
+
+      if (is_reserved_document_key (key))
+        continue;
+
+      if (!node_is_string (value))
+        {
+          where = g_strdup_printf ("document.%s", key);
+          check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where,
+                         _("metadata “%s” must be a string, not %s"), key, node_type_name (value));
+          ok = FALSE;
+          continue;
+        }
+
+      gloss_document_set_metadata (document, key, json_node_get_string (value));
+    }
+
+  if (sha256 == NULL)
+    ok = FALSE;
+
+  return ok ? g_steal_pointer (&document) : NULL;
+}
+
+static gboolean
+check_header (Checker    *ck,
+              JsonObject *root,
+              GError    **error)
+{
+  JsonNode *format = json_object_get_member (root, "format");
+  JsonNode *version = json_object_get_member (root, "version");
+  JsonNode *generator = json_object_get_member (root, "generator");
+  gint64 v;
+
+  if (format == NULL)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_UNSUPPORTED,
+                   _("This is not a Gloss file (“format” is missing)"));
+      return FALSE;
+    }
+  if (!node_is_string (format) || !g_str_equal (json_node_get_string (format), "gloss"))
+    {
+      g_autofree char *shown = node_is_string (format) ? gloss_text_ellipsize (json_node_get_string (format), 40)
+                                                       : g_strdup (node_type_name (format));
+
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_UNSUPPORTED,
+                   _("This is not a Gloss file (“format” is “%s”, expected “gloss”)"), shown);
+      return FALSE;
+    }
+
+  if (version == NULL)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("version: “version” is missing"));
+      return FALSE;
+    }
+  if (!node_is_int (version))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   _("version: “version” must be an integer, not %s"), node_type_name (version));
+      return FALSE;
+    }
+  v = json_node_get_int (version);
+  if (v > GLOSS_FORMAT_VERSION)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_UNSUPPORTED_VERSION,
+                   _("This file uses format version %" G_GINT64_FORMAT ", written by a newer Gloss; this Gloss reads version %d. Please update Gloss."),
+                   v, GLOSS_FORMAT_VERSION);
+      return FALSE;
+    }
+  if (v < 1)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   _("version: %" G_GINT64_FORMAT " is not a valid format version"), v);
+      return FALSE;
+    }
+
+  if (generator != NULL && !node_is_string (generator))
+    check_problem (ck, GLOSS_ERROR_INVALID, FALSE, "generator",
+                   _("“generator” must be a string, not %s"), node_type_name (generator));
+
+  return TRUE;
+}
+
+static void
+set_problems_error (Checker  *ck,
+                    gboolean  recoverable_only,
+                    GError  **error)
+{
+  GlossProblem *first = NULL;
+  g_autofree char *text = NULL;
+  guint more;
+
+  for (guint i = 0; i < ck->problems->len && first == NULL; i++)
+    {
+      GlossProblem *p = g_ptr_array_index (ck->problems, i);
+
+      if (p->recoverable == recoverable_only)
+        first = p;
+    }
+  g_assert (first != NULL);
+
+  text = gloss_problem_to_string (first);
+  more = ck->n_problems - 1;
+  if (more == 0)
+    g_set_error_literal (error, GLOSS_ERROR, recoverable_only ? GLOSS_ERROR_RECOVERABLE : first->code, text);
+  else
+    g_set_error (error, GLOSS_ERROR, recoverable_only ? GLOSS_ERROR_RECOVERABLE : first->code,
+                 g_dngettext (GETTEXT_PACKAGE, "%s (and %u more problem)", "%s (and %u more problems)", more),
+                 text, more);
+}
+
+static void
+add_error_problem (GPtrArray    *problems,
+                   const GError *error)
+{
+  if (problems != NULL && error != NULL && error->domain == GLOSS_ERROR)
+    g_ptr_array_add (problems, problem_new (error->code, FALSE, "", error->message));
+}
+
+/**
+ * gloss_format_read:
+ * @problems: (out) (optional) (element-type GlossProblem): every problem
+ *   found, also on success (the recoverable ones that were accepted)
+ *
+ * Reads a .gloss.json file strictly. Fails with GLOSS_ERROR_TOO_LARGE,
+ * _EMPTY, _BINARY, _INVALID_UTF8, _TOO_DEEP, _PARSE, _OUT_OF_RANGE,
+ * _UNSUPPORTED (not a Gloss file), _UNSUPPORTED_VERSION, _INVALID or
+ * _NOT_FOUND (the first problem's code) and, when only recoverable
+ * problems were found and GLOSS_LOAD_ACCEPT_RECOVERABLE was not given,
+ * GLOSS_ERROR_RECOVERABLE.
+ *
+ * Returns: (transfer full): the document, with no undo history
+ */
+GlossDocument *
+gloss_format_read (GBytes          *bytes,
+                   GlossLoadFlags   flags,
+                   GPtrArray      **problems,
+                   GError         **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_problem_free);
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossLabelSet) labels = NULL;
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GHashTable) rejected_labels = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Checker ck = { 0 };
+  const char *data;
+  const char *invalid = NULL;
+  JsonNode *root;
+  gsize len;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (problems != NULL)
+    *problems = NULL;
+
+  data = g_bytes_get_data (bytes, &len);
+
+  if (len > GLOSS_FORMAT_MAX_BYTES)
+    {
+      g_autofree char *size = g_format_size (len);
+      g_autofree char *limit = g_format_size (GLOSS_FORMAT_MAX_BYTES);
+
+      g_set_error (&local_error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
+                   _("The file is too large (%s; the limit is %s)"), size, limit);
+      goto fail;
+    }
+
+  if (len == 0)
+    {
+      g_set_error (&local_error, GLOSS_ERROR, GLOSS_ERROR_EMPTY, _("The file is empty"));
+      goto fail;
+    }
+
+  if (memchr (data, '\0', len) != NULL)
+    {
+      g_set_error (&local_error, GLOSS_ERROR, GLOSS_ERROR_BINARY,
+                   _("This is a binary file, not a Gloss file (it contains NUL bytes)"));
+      goto fail;
+    }
+
+  if (!g_utf8_validate_len (data, len, &invalid))
+    {
+      gsize pos = invalid - data;
+      guint line = 1;
+      gsize line_start = 0;
+
+      for (gsize i = 0; i < pos; i++)
+        if (data[i] == '\n')
+          {
+            line++;
+            line_start = i + 1;
+          }
+
+      g_set_error (&local_error, GLOSS_ERROR, GLOSS_ERROR_INVALID_UTF8,
+                   _("%u:%u: the file is not valid UTF-8 (byte 0x%02x at offset %" G_GSIZE_FORMAT ")"),
+                   line, 1 + (guint) g_utf8_strlen (data + line_start, pos - line_start),
+                   (guchar) *invalid, pos);
+      goto fail;
+    }
+
+  if (!gloss_format_check_json (data, len, GLOSS_FORMAT_MAX_DEPTH, &local_error))
+    goto fail;
+
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
+    {
+      g_autoptr(GError) json_error = g_steal_pointer (&local_error);
+
+      g_set_error (&local_error, GLOSS_ERROR, GLOSS_ERROR_PARSE, "%s", json_error->message);
+      goto fail;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (&local_error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   _("The top-level value is not a JSON object"));
+      goto fail;
+    }
+
+  ck.problems = list;
+  ck.flags = flags;
+
+  if (!check_header (&ck, json_node_get_object (root), &local_error))
+    goto fail;
+
+  document = check_document (&ck, json_node_get_object (root));
+  rejected_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  labels = check_labels (&ck, json_node_get_object (root), rejected_labels);
+  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  annotations = check_annotations (&ck, json_node_get_object (root), document, labels,
+                                   rejected_labels, ids);
+  relations = check_relations (&ck, json_node_get_object (root), ids);
+
+  /* The model is built: the tree is no longer needed. */
+  g_clear_object (&parser);
+  g_clear_pointer (&ids, g_hash_table_unref);
+
+  if (ck.n_problems > ck.n_recoverable || document == NULL)
+    {
+      if (ck.n_problems > ck.n_recoverable)
+        set_problems_error (&ck, FALSE, error);
+      else
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("The document is invalid"));
+      if (problems != NULL)
+        *problems = g_steal_pointer (&list);
+      return NULL;
+    }
+
+  if (ck.n_recoverable > 0 && !(flags & GLOSS_LOAD_ACCEPT_RECOVERABLE))
+    {
+      set_problems_error (&ck, TRUE, error);
+      if (problems != NULL)
+        *problems = g_steal_pointer (&list);
+      return NULL;
+    }
+
+  gloss_document_set_labels (document, labels);
+  gloss_document_load_content (document, annotations, relations);
+  gloss_document_set_saved (document);
+
+  if (problems != NULL)
+    *problems = g_steal_pointer (&list);
+
+  return g_steal_pointer (&document);
+
+fail:
+  add_error_problem (list, local_error);
+  if (problems != NULL)
+    *problems = g_steal_pointer (&list);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return NULL;
+}
+
+/**
+ * gloss_format_sniff:
+ *
+ * Returns: %TRUE if @bytes looks like a Gloss file (a JSON object whose
+ *   "format" is "gloss" near the start); cheap, does not validate
+ */
+gboolean
+gloss_format_sniff (GBytes *bytes)
+{
+  const char *data;
+  const char *end;
+  const char *p;
+  gsize len;
+
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  data = g_bytes_get_data (bytes, &len);
+  if (data == NULL)
+    return FALSE;
+  end = data + MIN (len, 4096);
+
+  p = data;
+  if (end - p >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  if (p >= end || *p != '{')
+    return FALSE;
+
+  for (; p + 8 <= end; p++)
+    {
+      if (memcmp (p, "\"format\"", 8) != 0)
+        continue;
+
+      p += 8;
+      while (p < end && g_ascii_isspace (*p))
+        p++;
+      if (p >= end || *p != ':')
+        return FALSE;
+      p++;
+      while (p < end && g_ascii_isspace (*p))
+        p++;
+
+      return end - p >= 7 && memcmp (p, "\"gloss\"", 7) == 0;
+    }
+
+  return FALSE;
+}
+
+/* Files -------------------------------------------------------------------- */
+
+/**
+ * gloss_format_read_file:
+ * @etag: (out) (optional): the etag to pass to gloss_file_replace()
+ *
+ * Reads @file (at most GLOSS_FORMAT_MAX_BYTES) and parses it.
+ */
+GlossDocument *
+gloss_format_read_file (GFile           *file,
+                        GlossLoadFlags   flags,
+                        GPtrArray      **problems,
+                        char           **etag,
+                        GCancellable    *cancellable,
+                        GError         **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *tag = NULL;
+  GlossDocument *document;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (problems != NULL)
+    *problems = NULL;
+  if (etag != NULL)
+    *etag = NULL;
+
+  bytes = gloss_file_load (file, GLOSS_FORMAT_MAX_BYTES, &tag, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+
+  document = gloss_format_read (bytes, flags, problems, error);
+  if (document != NULL && etag != NULL)
+    *etag = g_steal_pointer (&tag);
+
+  return document;
+}
+
+typedef struct
+{
+  GlossLoadFlags  flags;
+  GPtrArray      *problems;
+  char           *etag;
+} ReadData;
+
+static void
+read_data_free (ReadData *data)
+{
+  g_clear_pointer (&data->problems, g_ptr_array_unref);
+  g_free (data->etag);
+  g_free (data);
+}
+
+static void
+read_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ReadData *data = task_data;
+  GError *error = NULL;
+  GlossDocument *document;
+
+  document = gloss_format_read_file (G_FILE (source_object), data->flags, &data->problems,
+                                     &data->etag, cancellable, &error);
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+void
+gloss_format_read_file_async (GFile               *file,
+                              GlossLoadFlags       flags,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ReadData *data;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (ReadData, 1);
+  data->flags = flags;
+
+  task = g_task_new (file, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_format_read_file_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) read_data_free);
+  g_task_run_in_thread (task, read_file_thread);
+}
+
+/**
+ * gloss_format_read_file_finish:
+ * @problems: (out) (optional) (element-type GlossProblem): also set on failure
+ */
+GlossDocument *
+gloss_format_read_file_finish (GAsyncResult  *result,
+                               GPtrArray    **problems,
+                               char         **etag,
+                               GError       **error)
+{
+  ReadData *data;
+
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gloss_format_read_file_async, NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (problems != NULL)
+    *problems = g_steal_pointer (&data->problems);
+  if (etag != NULL)
+    *etag = g_steal_pointer (&data->etag);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
