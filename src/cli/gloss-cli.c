@@ -19,6 +19,8 @@ typedef struct
 
 static const Command commands[] = {
   /* Entries are added per area; keep one per line. */
+  { "info", gloss_cli_info, N_("Summarize a Gloss file") },
+  { "validate", gloss_cli_validate, N_("Check Gloss files and list every problem") },
   { NULL, NULL, NULL }
 };
 

@@ -16,4 +16,8 @@ void gloss_cli_printerr (const char *file,
                          const char *format,
                          ...) G_GNUC_PRINTF (2, 3);
 
+/* Native format (issue 2) */
+int gloss_cli_info     (int argc, char **argv);
+int gloss_cli_validate (int argc, char **argv);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -544,7 +545,7 @@ ensure_directory (GlossDraftStore  *self,
   if (path == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           "The draft folder must be a local folder");
+                           _("The draft folder must be a local folder"));
       return FALSE;
     }
 
@@ -554,7 +555,7 @@ ensure_directory (GlossDraftStore  *self,
       int saved_errno = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "Could not create the draft folder %s: %s", path, g_strerror (saved_errno));
+                   _("Could not create the draft folder %s: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -1359,7 +1360,7 @@ gloss_draft_store_discard_id (GlossDraftStore  *self,
 
   if (!g_uuid_string_is_valid (draft_id))
     {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, "No draft has the id %s", draft_id);
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, _("No draft has the id %s"), draft_id);
       return FALSE;
     }
 
@@ -1483,7 +1484,7 @@ gloss_draft_store_restore (GlossDraftStore  *self,
   if (info == NULL)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
-                   "No draft left by an earlier session has the id %s", draft_id);
+                   _("No draft left by an earlier session has the id %s"), draft_id);
       return NULL;
     }
   gloss_draft_info_ref (info);
@@ -1496,7 +1497,7 @@ gloss_draft_store_restore (GlossDraftStore  *self,
   document = gloss_format_read (bytes, GLOSS_LOAD_ACCEPT_RECOVERABLE, NULL, error);
   if (document == NULL)
     {
-      g_prefix_error (error, "The draft of “%s” cannot be read: ",
+      g_prefix_error (error, _("The draft of “%s” cannot be read: "),
                       info->title && *info->title ? info->title : draft_id);
       return NULL;
     }

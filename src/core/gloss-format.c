@@ -949,7 +949,22 @@ typedef struct
   guint           n_problems;
   guint           n_recoverable;
   GlossLoadFlags  flags;
+  /* While checking annotations: a problem with where == NULL is placed at
+   * annotations[ctx_index] (id ctx_id). */
+  gboolean        ctx_array;
+  guint           ctx_index;
+  const char     *ctx_id;
 } Checker;
+
+static char *
+annotation_where (guint       index,
+                  const char *id)
+{
+  if (id != NULL)
+    return g_strdup_printf ("annotations[%u] (id %s)", index, id);
+
+  return g_strdup_printf ("annotations[%u]", index);
+}
 
 static void check_problem (Checker    *ck,
                            int         code,
@@ -967,6 +982,7 @@ check_problem (Checker    *ck,
                ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *place = NULL;
   va_list args;
 
   ck->n_problems++;
@@ -979,6 +995,9 @@ check_problem (Checker    *ck,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
+
+  if (where == NULL && ck->ctx_array)
+    where = place = annotation_where (ck->ctx_index, ck->ctx_id);
 
   g_ptr_array_add (ck->problems, problem_new (code, recoverable, where, message));
 }
@@ -1207,15 +1226,6 @@ check_labels (Checker    *ck,
   return g_steal_pointer (&labels);
 }
 
-static char *
-annotation_where (guint       index,
-                  const char *id)
-{
-  if (id != NULL)
-    return g_strdup_printf ("annotations[%u] (id %s)", index, id);
-
-  return g_strdup_printf ("annotations[%u]", index);
-}
 
 static gboolean
 check_timestamp (Checker    *ck,
@@ -1331,6 +1341,7 @@ check_annotations (Checker        *ck,
     return g_steal_pointer (&annotations);
 
   n = json_array_get_length (array);
+  ck->ctx_array = TRUE;
   for (guint i = 0; i < n; i++)
     {
       JsonNode *node = json_array_get_element (array, i);
@@ -1352,27 +1363,29 @@ check_annotations (Checker        *ck,
         }
       object = json_node_get_object (node);
 
-      where = annotation_where (i, NULL);
-      id = get_string (ck, object, "id", FALSE, where);
+      /* The place ("annotations[i] (id x)") is only formatted when there
+       * is a problem to report: check_problem() builds it from these. */
+      ck->ctx_index = i;
+      ck->ctx_id = NULL;
+      id = get_string (ck, object, "id", FALSE, NULL);
       if (id != NULL)
         {
-          g_free (where);
-          where = annotation_where (i, id);
+          ck->ctx_id = id;
 
           if (*id == '\0')
             {
-              check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where, _("the id is empty"));
+              check_problem (ck, GLOSS_ERROR_INVALID, FALSE, NULL, _("the id is empty"));
               ok = FALSE;
             }
           else if (g_utf8_strlen (id, -1) > MAX_ID_CHARS)
             {
-              check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where,
+              check_problem (ck, GLOSS_ERROR_INVALID, FALSE, NULL,
                              _("the id is longer than %u characters"), MAX_ID_CHARS);
               ok = FALSE;
             }
           else if (g_hash_table_contains (ids, id))
             {
-              check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where,
+              check_problem (ck, GLOSS_ERROR_INVALID, FALSE, NULL,
                              _("duplicate id “%s” (also used by annotations[%u])"), id,
                              GPOINTER_TO_UINT (g_hash_table_lookup (ids, id)) - 1);
               ok = FALSE;
@@ -1381,10 +1394,10 @@ check_annotations (Checker        *ck,
             g_hash_table_insert (ids, g_strdup (id), GUINT_TO_POINTER (i + 1));
         }
 
-      label = get_string (ck, object, "label", FALSE, where);
+      label = get_string (ck, object, "label", FALSE, NULL);
       if (label != NULL && *label == '\0')
         {
-          check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where, _("the label is empty"));
+          check_problem (ck, GLOSS_ERROR_INVALID, FALSE, NULL, _("the label is empty"));
           label = NULL;
         }
       else if (label != NULL && g_hash_table_contains (rejected_labels, label))
@@ -1398,58 +1411,63 @@ check_annotations (Checker        *ck,
           g_autoptr(GlossLabel) added = gloss_label_new (label, GLOSS_LABEL_KIND_HIGHLIGHT,
                                                          RECOVERED_COLOR, key);
 
-          check_problem (ck, GLOSS_ERROR_RECOVERABLE, TRUE, where,
+          check_problem (ck, GLOSS_ERROR_RECOVERABLE, TRUE, NULL,
                          _("label “%s” is not among the labels; it will be added"), label);
           if (!gloss_label_set_append (labels, added, NULL))
             label = NULL;
         }
 
-      offsets_ok = get_int (ck, object, "start", where, &start);
-      offsets_ok = get_int (ck, object, "end", where, &end) && offsets_ok;
+      offsets_ok = get_int (ck, object, "start", NULL, &start);
+      offsets_ok = get_int (ck, object, "end", NULL, &end) && offsets_ok;
       if (offsets_ok)
         {
           if (start < 0)
             {
-              check_problem (ck, GLOSS_ERROR_OUT_OF_RANGE, FALSE, where,
+              check_problem (ck, GLOSS_ERROR_OUT_OF_RANGE, FALSE, NULL,
                              _("start %" G_GINT64_FORMAT " is negative"), start);
               offsets_ok = FALSE;
             }
           if (end < 0)
             {
-              check_problem (ck, GLOSS_ERROR_OUT_OF_RANGE, FALSE, where,
+              check_problem (ck, GLOSS_ERROR_OUT_OF_RANGE, FALSE, NULL,
                              _("end %" G_GINT64_FORMAT " is negative"), end);
               offsets_ok = FALSE;
             }
           if (offsets_ok && index != NULL && end > length)
             {
-              check_problem (ck, GLOSS_ERROR_OUT_OF_RANGE, FALSE, where,
+              check_problem (ck, GLOSS_ERROR_OUT_OF_RANGE, FALSE, NULL,
                              _("end %" G_GINT64_FORMAT " is past the end of the text (%u characters)"),
                              end, length);
               offsets_ok = FALSE;
             }
           if (offsets_ok && start >= end)
             {
-              check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where,
+              check_problem (ck, GLOSS_ERROR_INVALID, FALSE, NULL,
                              _("start %" G_GINT64_FORMAT " must be less than end %" G_GINT64_FORMAT),
                              start, end);
               offsets_ok = FALSE;
             }
         }
 
-      quote = get_string (ck, object, "quote", FALSE, where);
-      note = get_string (ck, object, "note", TRUE, where);
+      quote = get_string (ck, object, "quote", FALSE, NULL);
+      note = get_string (ck, object, "note", TRUE, NULL);
       if (json_object_has_member (object, "note") && note == NULL)
         ok = FALSE;
-      author = get_string (ck, object, "author", FALSE, where);
-      check_timestamp (ck, object, "created", where, &created);
-      check_timestamp (ck, object, "modified", where, &modified);
+      author = get_string (ck, object, "author", FALSE, NULL);
+      check_timestamp (ck, object, "created", NULL, &created);
+      check_timestamp (ck, object, "modified", NULL, &modified);
 
       if (index == NULL || id == NULL || label == NULL || !offsets_ok || quote == NULL ||
           author == NULL || created == NULL || modified == NULL)
         ok = FALSE;
 
-      annotation = gloss_annotation_new (label, ok ? (guint) start : 0, ok ? (guint) end : 0);
-      if (!check_attributes (ck, object, where, annotation))
+      /* Not gloss_annotation_new(): no random id and clock reading that
+       * would be overwritten anyway. */
+      annotation = g_object_new (GLOSS_TYPE_ANNOTATION, NULL);
+      gloss_annotation_set_label (annotation, label);
+      if (ok)
+        gloss_annotation_set_span (annotation, (guint) start, (guint) end);
+      if (!check_attributes (ck, object, NULL, annotation))
         ok = FALSE;
 
       if (!ok || ck->n_problems - ck->n_recoverable != before)
@@ -1461,7 +1479,7 @@ check_annotations (Checker        *ck,
           g_autofree char *short_quote = quote_excerpt (quote);
           g_autofree char *short_slice = quote_excerpt (slice);
 
-          check_problem (ck, GLOSS_ERROR_RECOVERABLE, TRUE, where,
+          check_problem (ck, GLOSS_ERROR_RECOVERABLE, TRUE, NULL,
                          _("quote “%s” does not match the text at [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ") “%s”; the text wins"),
                          short_quote, start, end, short_slice);
           gloss_annotation_set_quote (annotation, slice);
@@ -1477,6 +1495,8 @@ check_annotations (Checker        *ck,
 
       g_ptr_array_add (annotations, g_steal_pointer (&annotation));
     }
+
+  ck->ctx_array = FALSE;
 
   return g_steal_pointer (&annotations);
 }

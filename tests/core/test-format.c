@@ -166,6 +166,7 @@ test_good_fixtures (void)
 {
   static const char *names[] = {
     "example.gloss.json", "empty-lists.gloss.json", "bom.gloss.json", "extra-keys.gloss.json",
+    "escapes.gloss.json",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -178,6 +179,41 @@ test_good_fixtures (void)
       doc = read_ok (bytes);
       assert_round_trip (doc);
     }
+}
+
+/* Every escape and number form the pre-scan accepts is decoded faithfully
+ * by json-glib. */
+static void
+test_escapes (void)
+{
+  g_autoptr(GBytes) bytes = load_fixture ("good", "escapes.gloss.json");
+  g_autoptr(GlossDocument) doc = read_ok (bytes);
+  GlossAnnotation *a = gloss_annotation_store_lookup (gloss_document_get_annotations (doc), "e1");
+  GlossLabel *label = gloss_label_set_lookup (gloss_document_get_labels (doc), "A");
+  GVariant *v;
+
+  g_assert_cmpstr (gloss_document_get_text (doc), ==, "Caf\xc3\xa9 \xf0\x9f\x9a\x80 / \" \\ \b\f\n\r\t end");
+  g_assert_cmpuint (gloss_document_get_length (doc), ==, 22);
+  g_assert_cmpstr (gloss_label_get_color (label), ==, "#aabbcc");
+  g_assert_cmpstr (gloss_label_get_key (label), ==, "\xc3\xa9");
+  g_assert_nonnull (a);
+  g_assert_cmpstr (gloss_annotation_get_quote (a), ==, "\xf0\x9f\x9a\x80");
+  g_assert_cmpstr (gloss_annotation_get_author (a), ==, "A");
+
+  v = gloss_annotation_get_attribute (a, "big");
+  g_assert_true (g_variant_is_of_type (v, G_VARIANT_TYPE_DOUBLE));
+  g_assert_cmpfloat (g_variant_get_double (v), ==, 100.0);
+  v = gloss_annotation_get_attribute (a, "neg0");
+  g_assert_true (g_variant_is_of_type (v, G_VARIANT_TYPE_INT64));
+  g_assert_cmpint (g_variant_get_int64 (v), ==, 0);
+  v = gloss_annotation_get_attribute (a, "tiny");
+  g_assert_cmpfloat (g_variant_get_double (v), ==, 0.0);
+  v = gloss_annotation_get_attribute (a, "frac");
+  g_assert_cmpfloat (g_variant_get_double (v), ==, 5.0);
+  v = gloss_annotation_get_attribute (a, "int");
+  g_assert_cmpint (g_variant_get_int64 (v), ==, -12);
+  v = gloss_annotation_get_attribute (a, "max");
+  g_assert_cmpint (g_variant_get_int64 (v), ==, -G_GINT64_CONSTANT (9007199254740992));
 }
 
 typedef struct
@@ -526,6 +562,7 @@ main (int   argc,
   g_test_add_func ("/gloss/format/round-trip/combining", test_round_trip_combining);
   g_test_add_func ("/gloss/format/round-trip/empty", test_round_trip_empty);
   g_test_add_func ("/gloss/format/good-fixtures", test_good_fixtures);
+  g_test_add_func ("/gloss/format/escapes", test_escapes);
   g_test_add_func ("/gloss/format/broken-fixtures", test_broken_fixtures);
   g_test_add_func ("/gloss/format/recoverable", test_recoverable);
   g_test_add_func ("/gloss/format/check-json", test_check_json);

@@ -55,6 +55,15 @@ write("good/empty-lists.gloss.json", mutate(lambda d: (d.update(annotations=[], 
 write("good/bom.gloss.json", b"\xef\xbb\xbf" + dump(base()))
 write("good/extra-keys.gloss.json", mutate(lambda d: (d.update(future={"x": [1, 2]}), d["annotations"][0].update(extra=True))))
 
+# Every escape form and number form the strict reader accepts.
+esc_text = "Caf\u00e9 \U0001F680 / \" \\ \b\f\n\r\t end"
+write("good/escapes.gloss.json",
+      ('{"format":"gloss","version":1,"document":{"text":"Caf\\u00e9 \\ud83d\\ude80 \\/ \\" \\\\ \\b\\f\\n\\r\\t end",'
+       '"sha256":"%s","length":%d},"labels":[{"name":"A","kind":"entity","color":"#AABBCC","key":"\\u00e9"}],'
+       '"annotations":[{"id":"e1","label":"A","start":5,"end":6,"quote":"\\uD83D\\uDE80","attributes":{"big":1E+2,"neg0":-0,"tiny":1e-400,"frac":0.5e1,"int":-12,"max":-9007199254740992},'
+       '"author":"\\u0041","created":"2026-01-02T03:04:05Z","modified":"2026-01-02T03:04:05Z"}],"relations":[]}')
+      % (hashlib.sha256(esc_text.encode()).hexdigest(), len(esc_text)))
+
 B = "broken/"
 good = dump(base())
 write(B + "truncated.json", good[: len(good) // 2])
