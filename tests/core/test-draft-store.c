@@ -249,8 +249,12 @@ test_detach_keeps_draft (void)
   g_assert_true (gloss_draft_store_discard (store2, restored, &error));
   g_assert_false (gloss_draft_store_restore (store2, id, NULL, NULL, &error));
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
 
   gloss_draft_store_detach (store2, restored);
+  /* Let the index write started by the discard land before cleaning up. */
+  g_assert_true (gloss_draft_store_shutdown (store2, &error));
+  g_assert_no_error (error);
   g_clear_object (&store2);
   remove_tree (dir);
 }
