@@ -150,7 +150,8 @@ test_discard_after_save (void)
   g_autoptr(GlossDraftStore) store = gloss_draft_store_new (dir);
   g_autoptr(GlossDraftStore) store2 = NULL;
   g_autoptr(GlossDocument) doc = gloss_document_new (text, -1);
-  g_autofree char *saved_path = g_build_filename (g_get_user_data_dir (), "saved.gloss.json", NULL);
+  g_autofree char *parent = g_path_get_dirname (g_file_peek_path (dir));
+  g_autofree char *saved_path = g_build_filename (parent, "saved.gloss.json", NULL);
   g_autoptr(GFile) saved = g_file_new_for_path (saved_path);
   g_autoptr(GFile) draft = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -160,7 +161,6 @@ test_discard_after_save (void)
   const char *id;
   guint n = 0;
 
-  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
   gloss_draft_store_set_delay (store, 1);
   g_signal_connect (store, "draft-written", G_CALLBACK (written_cb), &n);
   id = gloss_draft_store_attach (store, doc, NULL, NULL, NULL);
@@ -469,7 +469,7 @@ main (int    argc,
   if (argc == 3 && g_str_equal (argv[1], "--crash-child"))
     crash_child (argv[2]);
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/gloss/draft-store/written-private", test_draft_written_private);
   g_test_add_func ("/gloss/draft-store/discard-after-save", test_discard_after_save);

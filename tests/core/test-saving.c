@@ -438,7 +438,7 @@ main (int    argc,
       return 0;
     }
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/gloss/saving/full-disk", test_full_disk);
   g_test_add_func ("/gloss/saving/conflict", test_conflict);
