@@ -16,14 +16,24 @@
 #include "gloss-file.h"
 #include "gloss-file-policy.h"
 
-#define READ_CHUNK (64 * 1024)
+#define READ_CHUNK  (64 * 1024)
+#define WRITE_CHUNK (1024 * 1024)
 
 static GError *
 too_large_error (guint64 size,
                  gsize   max_bytes)
 {
-  g_autofree char *size_str = g_format_size (size);
-  g_autofree char *limit_str = g_format_size (max_bytes);
+  g_autofree char *size_str = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+  g_autofree char *limit_str = g_format_size_full (max_bytes, G_FORMAT_SIZE_IEC_UNITS);
+
+  /* Just over the limit: show the exact byte counts. */
+  if (g_str_equal (size_str, limit_str))
+    {
+      g_free (size_str);
+      g_free (limit_str);
+      size_str = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
+      limit_str = g_format_size_full (max_bytes, G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
+    }
 
   return g_error_new (GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
                       _("The file is too large (%s; the limit is %s)"), size_str, limit_str);
@@ -158,7 +168,7 @@ gloss_file_replace (GFile         *file,
       gssize n;
 
       n = g_output_stream_write (G_OUTPUT_STREAM (out), data + written,
-                                 MIN (len - written, (gsize) G_MAXSSIZE),
+                                 MIN (len - written, (gsize) WRITE_CHUNK),
                                  cancellable, &write_error);
       if (n <= 0)
         {

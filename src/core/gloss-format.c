@@ -957,13 +957,28 @@ typedef struct
 } Checker;
 
 static char *
+item_where (const char *array,
+            guint       index,
+            const char *id)
+{
+  if (id != NULL)
+    {
+      g_autofree char *shown = NULL;
+
+      if (g_utf8_strlen (id, 200) > 40)
+        id = shown = gloss_text_ellipsize (id, 40);
+
+      return g_strdup_printf ("%s[%u] (id %s)", array, index, id);
+    }
+
+  return g_strdup_printf ("%s[%u]", array, index);
+}
+
+static char *
 annotation_where (guint       index,
                   const char *id)
 {
-  if (id != NULL)
-    return g_strdup_printf ("annotations[%u] (id %s)", index, id);
-
-  return g_strdup_printf ("annotations[%u]", index);
+  return item_where ("annotations", index, id);
 }
 
 static void check_problem (Checker    *ck,
@@ -1424,27 +1439,27 @@ check_annotations (Checker        *ck,
           if (start < 0)
             {
               check_problem (ck, GLOSS_ERROR_OUT_OF_RANGE, FALSE, NULL,
-                             _("start %" G_GINT64_FORMAT " is negative"), start);
+                             _("start %lld is negative"), (long long) start);
               offsets_ok = FALSE;
             }
           if (end < 0)
             {
               check_problem (ck, GLOSS_ERROR_OUT_OF_RANGE, FALSE, NULL,
-                             _("end %" G_GINT64_FORMAT " is negative"), end);
+                             _("end %lld is negative"), (long long) end);
               offsets_ok = FALSE;
             }
           if (offsets_ok && index != NULL && end > length)
             {
               check_problem (ck, GLOSS_ERROR_OUT_OF_RANGE, FALSE, NULL,
-                             _("end %" G_GINT64_FORMAT " is past the end of the text (%u characters)"),
-                             end, length);
+                             _("end %lld is past the end of the text (%u characters)"),
+                             (long long) end, length);
               offsets_ok = FALSE;
             }
           if (offsets_ok && start >= end)
             {
               check_problem (ck, GLOSS_ERROR_INVALID, FALSE, NULL,
-                             _("start %" G_GINT64_FORMAT " must be less than end %" G_GINT64_FORMAT),
-                             start, end);
+                             _("start %lld must be less than end %lld"),
+                             (long long) start, (long long) end);
               offsets_ok = FALSE;
             }
         }
@@ -1480,8 +1495,8 @@ check_annotations (Checker        *ck,
           g_autofree char *short_slice = quote_excerpt (slice);
 
           check_problem (ck, GLOSS_ERROR_RECOVERABLE, TRUE, NULL,
-                         _("quote “%s” does not match the text at [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ") “%s”; the text wins"),
-                         short_quote, start, end, short_slice);
+                         _("quote “%s” does not match the text at [%lld, %lld) “%s”; the text wins"),
+                         short_quote, (long long) start, (long long) end, short_slice);
           gloss_annotation_set_quote (annotation, slice);
         }
       else
@@ -1536,7 +1551,7 @@ check_relations (Checker    *ck,
       if (id != NULL)
         {
           g_free (where);
-          where = g_strdup_printf ("relations[%u] (id %s)", i, id);
+          where = item_where ("relations", i, id);
           if (*id == '\0')
             {
               check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where, _("the id is empty"));
@@ -1647,8 +1662,8 @@ check_document (Checker    *ck,
   if (ok && length != gloss_document_get_length (document))
     {
       check_problem (ck, GLOSS_ERROR_INVALID, FALSE, "document.length",
-                     _("the length %" G_GINT64_FORMAT " does not match the text (%u characters)"),
-                     length, gloss_document_get_length (document));
+                     _("the length %lld does not match the text (%u characters)"),
+                     (long long) length, gloss_document_get_length (document));
       ok = FALSE;
     }
 
@@ -1719,14 +1734,14 @@ check_header (Checker    *ck,
   if (v > GLOSS_FORMAT_VERSION)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_UNSUPPORTED_VERSION,
-                   _("This file uses format version %" G_GINT64_FORMAT ", written by a newer Gloss; this Gloss reads version %d. Please update Gloss."),
-                   v, GLOSS_FORMAT_VERSION);
+                   _("This file uses format version %lld, written by a newer Gloss; this Gloss reads version %d. Please update Gloss."),
+                   (long long) v, GLOSS_FORMAT_VERSION);
       return FALSE;
     }
   if (v < 1)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
-                   _("version: %" G_GINT64_FORMAT " is not a valid format version"), v);
+                   _("version: %lld is not a valid format version"), (long long) v);
       return FALSE;
     }
 
@@ -1818,8 +1833,16 @@ gloss_format_read (GBytes          *bytes,
 
   if (len > GLOSS_FORMAT_MAX_BYTES)
     {
-      g_autofree char *size = g_format_size (len);
-      g_autofree char *limit = g_format_size (GLOSS_FORMAT_MAX_BYTES);
+      g_autofree char *size = g_format_size_full (len, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (GLOSS_FORMAT_MAX_BYTES, G_FORMAT_SIZE_IEC_UNITS);
+
+      if (g_str_equal (size, limit))
+        {
+          g_free (size);
+          g_free (limit);
+          size = g_format_size_full (len, G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
+          limit = g_format_size_full (GLOSS_FORMAT_MAX_BYTES, G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
+        }
 
       g_set_error (&local_error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
                    _("The file is too large (%s; the limit is %s)"), size, limit);
@@ -1853,7 +1876,7 @@ gloss_format_read (GBytes          *bytes,
           }
 
       g_set_error (&local_error, GLOSS_ERROR, GLOSS_ERROR_INVALID_UTF8,
-                   _("%u:%u: the file is not valid UTF-8 (byte 0x%02x at offset %" G_GSIZE_FORMAT ")"),
+                   _("%u:%u: the file is not valid UTF-8 (byte 0x%02x at offset %zu)"),
                    line, 1 + (guint) g_utf8_strlen (data + line_start, pos - line_start),
                    (guchar) *invalid, pos);
       goto fail;

@@ -5,7 +5,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "gloss-error.h"
 #include "gloss-file.h"
@@ -153,6 +155,45 @@ test_missing (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
+/* A write that fails halfway (here: the file size limit, as on a full
+ * disk) must leave the original byte for byte and no temp file. Runs in a
+ * subprocess because it lowers RLIMIT_FSIZE. */
+static void
+test_write_error (Fixture       *f,
+                  gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      gsize len = 4 * 1024 * 1024;
+      g_autoptr(GBytes) big = g_bytes_new_take (g_malloc0 (len), len);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *etag = NULL;
+      g_autofree char *new_etag = NULL;
+      g_autofree char *contents = NULL;
+      g_autoptr(GBytes) loaded = NULL;
+      struct rlimit limit = { 64 * 1024, 64 * 1024 };
+
+      g_assert_true (g_file_set_contents (f->path, "original content\n", -1, NULL));
+      loaded = gloss_file_load (f->file, 1024, &etag, NULL, &error);
+      g_assert_no_error (error);
+
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+      g_assert_false (gloss_file_replace (f->file, big, etag, &new_etag, NULL, &error));
+      g_assert_nonnull (error);
+      g_assert_null (new_etag);
+      g_test_message ("write error: %s", error->message);
+
+      contents = read_all (f->path);
+      g_assert_cmpstr (contents, ==, "original content\n");
+      return; /* the teardown checks that no temp file is left */
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 static void
 replace_cb (GObject      *source,
             GAsyncResult *result,
@@ -207,6 +248,7 @@ main (int   argc,
   ADD ("size-cap", test_size_cap);
   ADD ("missing", test_missing);
   ADD ("async", test_async);
+  ADD ("write-error", test_write_error);
 #undef ADD
 
   return g_test_run ();
