@@ -111,8 +111,26 @@ trailing_date_regex (void)
 
   if (g_once_init_enter (&regex))
     {
-      GRegex *re = g_regex_new ("(?:,|;|\\s+on|\\s+published|\\s+updated)\\s*:?\\s*"
+      GRegex *re = g_regex_new ("(?:,|;|\\s+on|\\s+(?<key>published|updated))\\s*:?\\s*"
                                 "(?<date>" RE_DATE RE_TIME ")\\s*$",
+                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_assert (re != NULL);
+      g_once_init_leave (&regex, re);
+    }
+
+  return regex;
+}
+
+/* A date, then the byline: "Posted on November 29, 2026 by Jane Doe". */
+static GRegex *
+leading_date_regex (void)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    {
+      GRegex *re = g_regex_new ("^" RE_DATE_KEY "(?<date>" RE_DATE RE_TIME ")"
+                                "\\s*[,|·•–—-]?\\s*(?<by>by\\s.+)$",
                                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
       g_assert (re != NULL);
       g_once_init_leave (&regex, re);
@@ -529,13 +547,30 @@ classify_combined (const char *text,
       line_clear (line);
     }
 
+  if (g_regex_match (leading_date_regex (), text, 0, &info))
+    {
+      g_autofree char *key = fetch (info, "key");
+      g_autofree char *by = fetch (info, "by");
+      char *byline = by != NULL ? parse_explicit_byline (by) : NULL;
+
+      if (byline != NULL)
+        {
+          line->kind = LINE_BYLINE_DATE;
+          line->byline = byline;
+          line->date = g_strstrip (g_match_info_fetch_named (info, "date"));
+          line->date_iso = iso_from_match (info);
+          line->updated = is_updated_key (key);
+          return TRUE;
+        }
+    }
+  g_clear_pointer (&info, g_match_info_unref);
+
   if (g_regex_match (trailing_date_regex (), text, 0, &info))
     {
       int start = 0;
       g_autofree char *head = NULL;
       g_autofree char *byline = NULL;
-      char *date = NULL, *iso = NULL;
-      gboolean updated = FALSE;
+      g_autofree char *key = NULL;
 
       g_match_info_fetch_pos (info, 0, &start, NULL);
       head = g_strstrip (g_strndup (text, start));
@@ -543,22 +578,12 @@ classify_combined (const char *text,
       if (byline == NULL)
         return FALSE;
 
-      g_clear_pointer (&info, g_match_info_unref);
-      {
-        g_autofree char *whole = NULL;
-
-        /* Re-parse the date part alone to get its ISO form. */
-        g_regex_match (trailing_date_regex (), text, 0, &info);
-        whole = g_match_info_fetch_named (info, "date");
-        if (!parse_date (g_strstrip (whole), &date, &iso, &updated))
-          return FALSE;
-      }
-
+      key = fetch (info, "key");
       line->kind = LINE_BYLINE_DATE;
       line->byline = g_steal_pointer (&byline);
-      line->date = date;
-      line->date_iso = iso;
-      line->updated = updated;
+      line->date = g_strstrip (g_match_info_fetch_named (info, "date"));
+      line->date_iso = iso_from_match (info);
+      line->updated = is_updated_key (key);
       return TRUE;
     }
 

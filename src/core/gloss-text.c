@@ -359,8 +359,8 @@ gloss_text_check_bytes (const char  *data,
   if (controls * 20 > sample)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_BINARY,
-                   _("This looks like a binary file, not text (%" G_GSIZE_FORMAT " control bytes in the first %" G_GSIZE_FORMAT ")"),
-                   controls, sample);
+                   _("This looks like a binary file, not text (%lu control bytes in the first %lu)"),
+                   (gulong) controls, (gulong) sample);
       return FALSE;
     }
 
@@ -374,8 +374,8 @@ gloss_text_check_bytes (const char  *data,
           line++;
 
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_UTF8,
-                   _("The text is not valid UTF-8: byte 0x%02X at position %" G_GSIZE_FORMAT " (line %u) is not part of a UTF-8 character. Convert the file to UTF-8 and open it again."),
-                   (guchar) *invalid, pos, line);
+                   _("The text is not valid UTF-8: byte 0x%02X at position %lu (line %u) is not part of a UTF-8 character. Convert the file to UTF-8 and open it again."),
+                   (guchar) *invalid, (gulong) pos, line);
       return FALSE;
     }
 

@@ -78,6 +78,21 @@ static const HeaderCase header_cases[] = {
   { "weekday-time-at",
     "Council approves budget\nBy Jane Doe\nTue 1 Dec 2026 at 09:15 CET\n" BODY,
     "Council approves budget", "Jane Doe", "Tue 1 Dec 2026 at 09:15 CET", "2026-12-01", BODY },
+  { "date-then-by",
+    "Council approves budget\nPosted on November 29, 2026 by Jane Doe\n\n" BODY,
+    "Council approves budget", "Jane Doe", "November 29, 2026", "2026-11-29", BODY },
+  { "guardian-style",
+    "Council approves budget\nJane Doe\nSun 29 Nov 2026 10.30 GMT\n\n" BODY,
+    "Council approves budget", "Jane Doe", "Sun 29 Nov 2026 10.30 GMT", "2026-11-29", BODY },
+  { "us-slashes",
+    "Council approves budget\nBy Jane Doe\n11/29/2026\n\n" BODY,
+    "Council approves budget", "Jane Doe", "11/29/2026", "2026-11-29", BODY },
+  { "ambiguous-slashes",
+    "Council approves budget\nBy Jane Doe\n03/04/2026\n\n" BODY,
+    "Council approves budget", "Jane Doe", "03/04/2026", NULL, BODY },
+  { "byline-then-updated",
+    "Council approves budget\nBy Jane Doe updated 29 Nov 2026\n\n" BODY,
+    "Council approves budget", "Jane Doe", NULL, NULL, BODY },
   { "title-only",
     "Council approves budget\n\n" BODY,
     "Council approves budget", NULL, NULL, NULL, BODY },
@@ -210,6 +225,94 @@ test_long_first_line (void)
   g_assert_cmpstr (gloss_document_get_text (doc), ==, input->str);
 }
 
+/* Random headers built from fragments: whatever is recognised, the text
+ * kept is an unchanged suffix of the input and the metadata comes from the
+ * part removed. */
+static void
+test_random_fragments (void)
+{
+  static const char * const fragments[] = {
+    "Council approves budget", "By Jane Doe", "BY JANE DOE AND JOHN ROE", "Author: Reuters",
+    "29 November 2026", "Published: Nov. 29, 2026 10:30 a.m. ET", "2026-11-29T10:30:00Z",
+    "Jane Doe, Reuters", "Jane Doe", "— Staff reporter", "By Jane Doe | 29 Nov 2026", "",
+    "", "The council met.", "by the way, nothing", "=====", "Updated 30 Nov 2026",
+    "東京で会議 🎌", "Date: 31/12/2026", "Mon, 30 Nov 2026 08:00 +0100", "10:30", "By",
+    "Published:", "— ", "99/99/2026", "By 2030, half of it", "Nov 2026", "\t",
+  };
+  GRand *rand = g_rand_new_with_seed (20261129);
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      g_autoptr(GString) input = g_string_new (NULL);
+      g_autoptr(GlossDocument) doc = NULL;
+      g_autoptr(GError) error = NULL;
+      guint n = g_rand_int_range (rand, 1, 8);
+      const char *text;
+      gsize text_len;
+      const char *title;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_string_append (input, fragments[g_rand_int_range (rand, 0, G_N_ELEMENTS (fragments))]);
+          g_string_append (input, g_rand_boolean (rand) ? "\n" : "\r\n");
+        }
+      g_string_append (input, "Body text.\n");
+
+      doc = gloss_article_new_from_text (input->str, input->len, NULL, &error);
+      g_assert_no_error (error);
+
+      /* The input without CR: the kept text must be its suffix. */
+      g_string_replace (input, "\r", "", 0);
+      text = gloss_document_get_text (doc);
+      text_len = strlen (text);
+      g_assert_cmpuint (text_len, <=, input->len);
+      g_assert_cmpstr (text, ==, input->str + input->len - text_len);
+      g_assert_true (g_str_has_suffix (text, "Body text.\n"));
+
+      title = gloss_document_get_title (doc);
+      if (title != NULL)
+        g_assert_nonnull (g_strstr_len (input->str, input->len - text_len, title));
+      if (gloss_document_get_byline (doc) != NULL)
+        g_assert_nonnull (g_strstr_len (input->str, input->len - text_len,
+                                        gloss_document_get_byline (doc)));
+      if (gloss_document_get_published (doc) != NULL)
+        g_assert_nonnull (g_strstr_len (input->str, input->len - text_len,
+                                        gloss_document_get_published (doc)));
+    }
+
+  g_rand_free (rand);
+}
+
+/* The sample article that ships with Gloss (data/samples) reads cleanly. */
+static void
+test_sample_article (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                 "sample-article.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GlossDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text;
+  gsize len = 0;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+
+  doc = gloss_article_new_from_text (contents, len, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_document_get_title (doc), ==,
+                   "Harwick approves €48 million sea barrier after record November storm");
+  g_assert_cmpstr (gloss_document_get_byline (doc), ==, "Clara Jensen and Tomás Ferreira");
+  g_assert_cmpstr (gloss_document_get_published (doc), ==, "29 November 2026, 10:30 CET");
+  g_assert_cmpstr (gloss_document_get_metadata (doc, "published_iso"), ==, "2026-11-29");
+
+  text = gloss_document_get_text (doc);
+  g_assert_true (g_str_has_prefix (text, "HARWICK — The town council"));
+  g_assert_nonnull (strstr (text, "Ελένη Παπαδάκη"));
+  g_assert_nonnull (strstr (text, "森田健二"));
+  g_assert_nonnull (strstr (text, "😳🌊"));
+}
+
 typedef struct
 {
   const char *name;
@@ -264,6 +367,8 @@ main (int   argc,
   g_test_add_func ("/gloss/article/no-header-keeps-leading-blank-lines",
                    test_no_header_keeps_leading_blank_lines);
   g_test_add_func ("/gloss/article/long-first-line", test_long_first_line);
+  g_test_add_func ("/gloss/article/sample-article", test_sample_article);
+  g_test_add_func ("/gloss/article/random-fragments", test_random_fragments);
 
   return g_test_run ();
 }
