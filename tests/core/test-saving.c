@@ -94,6 +94,7 @@ run_full_disk (void)
   g_autofree char *dir = make_dir ();
   g_autofree char *path = g_build_filename (dir, "article.gloss.json", NULL);
   g_autofree char *filler = g_build_filename (dir, "filler", NULL);
+  g_autofree char *new_path = g_build_filename (dir, "new.gloss.json", NULL);
   g_autofree char *contents = NULL;
   g_autofree char *big = NULL;
   g_autoptr(GError) error = NULL;
@@ -127,6 +128,13 @@ run_full_disk (void)
 
   contents = read_file (path);
   g_assert_cmpstr (contents, ==, original);
+  g_assert_cmpuint (count_temp_files (dir), ==, 0);
+
+  /* Save As to a new name on the full disk: no truncated file is left. */
+  g_clear_error (&error);
+  g_assert_false (save (new_path, big, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_temp_files (dir), ==, 0);
 
   g_assert_cmpint (umount (dir), ==, 0);
