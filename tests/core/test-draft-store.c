@@ -4,9 +4,11 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -462,6 +464,96 @@ test_damaged_index_keeps_drafts (void)
   remove_tree (dir);
 }
 
+/* A full disk: the draft write fails with a signal, the previous draft stays
+ * intact (atomic replace), the document is untouched. */
+static void
+failed_cb (GlossDraftStore *store,
+           const char      *id,
+           GError          *error,
+           GError         **out)
+{
+  g_clear_error (out);
+  *out = g_error_copy (error);
+}
+
+static void
+test_full_disk (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mnt = g_dir_make_tmp ("gloss-drafts-full-XXXXXX", &error);
+  g_autofree char *filler = g_build_filename (mnt, "filler", NULL);
+  g_autoptr(GFile) dir = g_file_new_build_filename (mnt, "drafts", NULL);
+  g_autoptr(GlossDraftStore) store = NULL;
+  g_autoptr(GlossDocument) doc = gloss_document_new (text, -1);
+  g_autoptr(GError) failure = NULL;
+  g_autoptr(GFile) draft = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *note = NULL;
+  GlossAnnotation *a;
+  FILE *f;
+  char block[4096];
+  guint n = 0;
+
+  if (mount ("tmpfs", mnt, "tmpfs", 0, "size=512k") != 0)
+    {
+      g_autofree char *msg = g_strdup_printf ("cannot mount a tmpfs (needs root): %s",
+                                              g_strerror (errno));
+      g_rmdir (mnt);
+      g_test_skip (msg);
+      return;
+    }
+
+  store = gloss_draft_store_new (dir);
+  gloss_draft_store_set_delay (store, 1);
+  g_signal_connect (store, "draft-written", G_CALLBACK (written_cb), &n);
+  g_signal_connect (store, "draft-failed", G_CALLBACK (failed_cb), &failure);
+  draft = draft_path (dir, gloss_draft_store_attach (store, doc, NULL, NULL, NULL));
+  a = gloss_document_annotate (doc, "PERSON", 39, 47, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_draft_store_flush (store, &error));
+  g_assert_no_error (error);
+  before = gloss_file_load (draft, GLOSS_FORMAT_MAX_BYTES, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  memset (block, 'x', sizeof block);
+  f = fopen (filler, "w");
+  g_assert_nonnull (f);
+  setvbuf (f, NULL, _IONBF, 0);
+  while (fwrite (block, 1, sizeof block, f) == sizeof block)
+    ;
+  while (fwrite (block, 1, 1, f) == 1)
+    ;
+  fclose (f);
+
+  /* A long note makes the draft larger than the space left. */
+  note = g_strnfill (100 * 1024, 'n');
+  gloss_document_set_note (doc, a, note);
+  g_assert_false (gloss_draft_store_flush (store, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_error (failure, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_clear_error (&error);
+
+  after = gloss_file_load (draft, GLOSS_FORMAT_MAX_BYTES, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_true (gloss_document_get_modified (doc));
+
+  /* Space again: the next flush writes the pending change. */
+  g_assert_cmpint (g_unlink (filler), ==, 0);
+  g_assert_true (gloss_draft_store_shutdown (store, &error));
+  g_assert_no_error (error);
+  gloss_draft_store_detach (store, doc);
+  g_clear_object (&store);
+  g_clear_pointer (&after, g_bytes_unref);
+  after = gloss_file_load (draft, GLOSS_FORMAT_MAX_BYTES, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (after), >, 100 * 1024);
+
+  g_assert_cmpint (umount (mnt), ==, 0);
+  g_rmdir (mnt);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -477,6 +569,7 @@ main (int    argc,
   g_test_add_func ("/gloss/draft-store/crash-recovery", test_crash_recovery);
   g_test_add_func ("/gloss/draft-store/index-parse", test_index_parse);
   g_test_add_func ("/gloss/draft-store/damaged-index", test_damaged_index_keeps_drafts);
+  g_test_add_func ("/gloss/draft-store/full-disk", test_full_disk);
 
   return g_test_run ();
 }
