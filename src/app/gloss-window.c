@@ -1055,12 +1055,24 @@ close_action (GtkWidget  *widget,
 
 gboolean
 _gloss_window_get_text_selection (GlossWindow *self,
-                    guint       *start,
-                    guint       *end)
+                                  guint       *start,
+                                  guint       *end)
 {
-  return self->document != NULL &&
-         gloss_article_view_get_selection (self->article_view, start, end) &&
-         *start < *end;
+  GlossTextIndex *index;
+
+  if (self->document == NULL ||
+      !gloss_article_view_get_selection (self->article_view, start, end))
+    return FALSE;
+
+  /* A drag often catches the space before or after a word: what gets
+   * tagged is the selection without surrounding white space. */
+  index = gloss_document_get_index (self->document);
+  while (*start < *end && g_unichar_isspace (gloss_text_index_get_char (index, *start)))
+    (*start)++;
+  while (*end > *start && g_unichar_isspace (gloss_text_index_get_char (index, *end - 1)))
+    (*end)--;
+
+  return *start < *end;
 }
 
 void
