@@ -331,6 +331,26 @@ test_labels_and_statistics (void)
   gloss_test_destroy_window (window);
 }
 
+/* Tagging a selection that caught spaces tags the words only. */
+static void
+test_trim_selection (void)
+{
+  GlossWindow *window = gloss_test_open_text (app, "trim.txt", ARTICLE);
+  GlossDocument *document = gloss_window_get_document (window);
+  GlossArticleView *view = GLOSS_ARTICLE_VIEW (gloss_window_get_article_view (window));
+  guint start = gloss_test_offset_of (document, "Mayor Ana Ruiz");
+  GlossAnnotation *a;
+
+  gloss_article_view_select_range (view, start - 1, start + 15);   /* " Mayor Ana Ruiz " */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "PERSON");
+  a = gloss_annotation_store_get (gloss_document_get_annotations (document), 0);
+  g_assert_nonnull (a);
+  g_assert_cmpstr (gloss_annotation_get_quote (a), ==, "Mayor Ana Ruiz");
+
+  gloss_document_set_saved (document);
+  gloss_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -342,6 +362,7 @@ main (int   argc,
   g_test_add_func ("/gloss/claims/annotate-all", test_annotate_all);
   g_test_add_func ("/gloss/claims/find-navigate", test_find_and_navigate);
   g_test_add_func ("/gloss/claims/labels-statistics", test_labels_and_statistics);
+  g_test_add_func ("/gloss/claims/trim-selection", test_trim_selection);
 
   return g_test_run ();
 }
