@@ -203,8 +203,15 @@ preview_thread (GTask        *task,
   if (result == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, g_ptr_array_ref (gloss_export_result_get_losses (result)),
-                           (GDestroyNotify) g_ptr_array_unref);
+    {
+      GPtrArray *losses = gloss_export_result_get_losses (result);
+      /* A copy: the result frees its strings. */
+      GPtrArray *copy = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; losses != NULL && i < losses->len; i++)
+        g_ptr_array_add (copy, g_strdup (losses->pdata[i]));
+      g_task_return_pointer (task, copy, (GDestroyNotify) g_ptr_array_unref);
+    }
 }
 
 static void
@@ -386,8 +393,10 @@ rebuild_options (GlossExportDialog *self)
             g_object_set_data_full (G_OBJECT (row), "option-key", g_strdup (option->key), g_free);
             g_object_set_data (G_OBJECT (row), "option-widget", row);
             g_signal_connect (row, "notify::selected", G_CALLBACK (combo_changed_cb), self);
-            value = choices[selected];
-            g_hash_table_insert (self->options, g_strdup (option->key), g_strdup (value));
+            /* @choices is freed at the end of this block. */
+            g_free (owned);
+            owned = g_strdup (choices[selected]);
+            value = owned;
           }
           break;
 
