@@ -40,6 +40,7 @@ struct _GlossExportDialog
   AdwWindowTitle        *window_title;
   GtkButton             *export_button;
   GtkSpinner            *spinner;
+  GtkListBox            *format_list;
   AdwPreferencesGroup   *format_group;
   AdwPreferencesGroup   *options_group;
   AdwPreferencesGroup   *losses_group;
@@ -435,6 +436,8 @@ select_format (GlossExportDialog     *self,
 
   self->format = format;
   adw_window_title_set_subtitle (self->window_title, _(format->name));
+  adw_preferences_group_set_title (self->format_group, _(format->name));
+  adw_preferences_group_set_description (self->format_group, _(format->description));
   adw_action_row_set_subtitle (self->keeps_row, format->keeps != NULL ? _(format->keeps) : "");
   adw_action_row_set_subtitle (self->loses_row, format->loses != NULL ? _(format->loses) : "");
   adw_action_row_set_subtitle (self->offsets_row, format->offset_unit != NULL ? _(format->offset_unit) : "");
@@ -447,11 +450,11 @@ select_format (GlossExportDialog     *self,
 }
 
 static void
-format_toggled_cb (GtkCheckButton    *button,
-                   GlossExportDialog *self)
+format_selected_cb (GlossExportDialog *self,
+                    GtkListBoxRow     *row)
 {
-  if (gtk_check_button_get_active (button))
-    select_format (self, g_object_get_data (G_OBJECT (button), "format"));
+  if (row != NULL)
+    select_format (self, g_object_get_data (G_OBJECT (row), "format"));
 }
 
 static void
@@ -459,66 +462,53 @@ build_format_rows (GlossExportDialog *self)
 {
   guint n_formats = 0;
   const GlossFormatInfo * const *formats = gloss_formats_get_all (&n_formats);
-  GtkCheckButton *group = NULL;
 
   for (guint i = 0; i < n_formats; i++)
     {
       const GlossFormatInfo *format = formats[i];
-      GtkWidget *row, *check;
+      GtkWidget *row, *box, *name, *description;
 
       if (format->export_func == NULL)
         continue;
 
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(format->name));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(format->description));
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      gtk_widget_set_margin_top (box, 6);
+      gtk_widget_set_margin_bottom (box, 6);
+      name = gtk_label_new (_(format->name));
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+      description = gtk_label_new (_(format->description));
+      gtk_label_set_xalign (GTK_LABEL (description), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (description), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (description, "dim-label");
+      gtk_widget_add_css_class (description, "caption");
+      gtk_box_append (GTK_BOX (box), name);
+      gtk_box_append (GTK_BOX (box), description);
+
+      row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
       gtk_widget_set_tooltip_text (row, _(format->description));
-
-      check = gtk_check_button_new ();
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      if (group != NULL)
-        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
-      else
-        group = GTK_CHECK_BUTTON (check);
-      g_object_set_data (G_OBJECT (check), "format", (gpointer) format);
-      g_object_set_data (G_OBJECT (row), "check", check);
-      g_object_set_data (G_OBJECT (row), "format-id", (gpointer) format->id);
-      g_signal_connect (check, "toggled", G_CALLBACK (format_toggled_cb), self);
-
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       gtk_widget_set_name (row, format->id);
-      adw_preferences_group_add (self->format_group, row);
+      g_object_set_data (G_OBJECT (row), "format", (gpointer) format);
+      gtk_list_box_append (self->format_list, row);
     }
 }
 
-static GtkCheckButton *
-find_format_check (GlossExportDialog *self,
-                   const char        *format_id)
+static GtkListBoxRow *
+find_format_row (GlossExportDialog *self,
+                 const char        *format_id)
 {
-  GtkWidget *widget = GTK_WIDGET (self->format_group);
-  GtkWidget *stack[64];
-  guint depth = 0;
-
-  /* The rows sit inside the group's list box. */
-  stack[depth++] = widget;
-  while (depth > 0)
+  for (int i = 0; ; i++)
     {
-      GtkWidget *w = stack[--depth];
-      const char *id = g_object_get_data (G_OBJECT (w), "format-id");
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->format_list, i);
+      const GlossFormatInfo *format;
 
-      if (id != NULL && g_str_equal (id, format_id))
-        return g_object_get_data (G_OBJECT (w), "check");
-
-      for (GtkWidget *child = gtk_widget_get_first_child (w);
-           child != NULL && depth < G_N_ELEMENTS (stack);
-           child = gtk_widget_get_next_sibling (child))
-        stack[depth++] = child;
+      if (row == NULL)
+        return NULL;
+      format = g_object_get_data (G_OBJECT (row), "format");
+      if (format != NULL && g_str_equal (format->id, format_id))
+        return row;
     }
-
-  return NULL;
 }
 
 /* Exporting --------------------------------------------------------------- */
@@ -744,6 +734,7 @@ gloss_export_dialog_class_init (GlossExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, format_list);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, format_group);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, options_group);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, losses_group);
@@ -751,6 +742,7 @@ gloss_export_dialog_class_init (GlossExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, loses_row);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, offsets_row);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, format_selected_cb);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
 }
@@ -801,19 +793,17 @@ gboolean
 gloss_export_dialog_set_format (GlossExportDialog *self,
                                 const char        *format_id)
 {
-  GtkCheckButton *check;
+  GtkListBoxRow *row;
 
   g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (format_id != NULL, FALSE);
 
-  check = find_format_check (self, format_id);
-  if (check == NULL)
+  row = find_format_row (self, format_id);
+  if (row == NULL)
     return FALSE;
 
-  if (gtk_check_button_get_active (check))
-    select_format (self, g_object_get_data (G_OBJECT (check), "format"));
-  else
-    gtk_check_button_set_active (check, TRUE);
+  gtk_list_box_select_row (self->format_list, row);
+  select_format (self, g_object_get_data (G_OBJECT (row), "format"));
 
   return TRUE;
 }

@@ -237,7 +237,18 @@ _gloss_window_update_title (GlossWindow *self)
       subtitle = g_strdup_printf (_("%s — not saved yet"), path);
     }
   else
-    subtitle = g_strdup (_("Not saved yet"));
+    {
+      /* A page from the web: its address (webexport-ui) */
+      const char *source = gloss_document_get_source (self->document);
+      g_autoptr(GUri) uri = source != NULL ? g_uri_parse (source, G_URI_FLAGS_NONE, NULL) : NULL;
+
+      if (uri != NULL && g_uri_get_host (uri) != NULL &&
+          (g_str_equal (g_uri_get_scheme (uri), "http") || g_str_equal (g_uri_get_scheme (uri), "https")))
+        /* Translators: subtitle of a web article; %s is the web site, e.g. "example.com" */
+        subtitle = g_strdup_printf (_("%s — not saved yet"), g_uri_get_host (uri));
+      else
+        subtitle = g_strdup (_("Not saved yet"));
+    }
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
