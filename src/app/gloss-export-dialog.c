@@ -29,6 +29,7 @@ struct _GlossExportDialog
   GPtrArray             *option_rows; /* rows in options_group */
   GPtrArray             *loss_rows;   /* rows in losses_group */
   GPtrArray             *losses;      /* of the last preview, or NULL */
+  GStrv                  file_names;  /* files of the last preview (gloss_export_result_get_name) */
   char                  *error_message;
   GCancellable          *preview_cancellable;
   guint                  preview_id;
@@ -152,6 +153,7 @@ typedef struct
   GHashTable            *options;
   char                  *base;
   char                  *main_path;
+  GStrv                  names;       /* set by the preview thread */
 } ExportJob;
 
 static void
@@ -161,6 +163,7 @@ export_job_free (ExportJob *job)
   g_clear_pointer (&job->options, g_hash_table_unref);
   g_free (job->base);
   g_free (job->main_path);
+  g_strfreev (job->names);
   g_free (job);
 }
 
@@ -208,6 +211,11 @@ preview_thread (GTask        *task,
       GPtrArray *losses = gloss_export_result_get_losses (result);
       /* A copy: the result frees its strings. */
       GPtrArray *copy = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+      for (guint i = 0; i < gloss_export_result_get_n_files (result); i++)
+        g_strv_builder_add (names, gloss_export_result_get_name (result, i));
+      job->names = g_strv_builder_end (names);
 
       for (guint i = 0; losses != NULL && i < losses->len; i++)
         g_ptr_array_add (copy, g_strdup (losses->pdata[i]));
@@ -235,6 +243,8 @@ preview_cb (GObject      *object,
 
   g_clear_pointer (&self->losses, g_ptr_array_unref);
   self->losses = g_steal_pointer (&losses);
+  g_clear_pointer (&self->file_names, g_strfreev);
+  self->file_names = g_strdupv (((ExportJob *) g_task_get_task_data (G_TASK (result)))->names);
   gloss_set_str (&self->error_message, error != NULL ? error->message : NULL);
   show_losses (self);
 }
@@ -270,6 +280,7 @@ queue_preview (GlossExportDialog *self,
                gboolean           now)
 {
   g_clear_pointer (&self->losses, g_ptr_array_unref);
+  g_clear_pointer (&self->file_names, g_strfreev);
   gloss_set_str (&self->error_message, NULL);
   show_losses (self);
 
@@ -568,14 +579,86 @@ export_cb (GObject      *object,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static void start_export (GlossExportDialog *self,
+                          const char        *path);
+
+/* The other files of the export that exist already, as a list for a
+ * dialog, or NULL. */
+static char *
+existing_companions (GlossExportDialog *self,
+                     const char        *path,
+                     const char        *suffix)
+{
+  g_autofree char *base = g_strndup (path, strlen (path) - strlen (suffix));
+  g_autofree char *dir = g_path_get_dirname (path);
+  GString *list = NULL;
+
+  for (guint i = 1; self->file_names != NULL && self->file_names[i - 1] != NULL && self->file_names[i] != NULL; i++)
+    {
+      const char *name = self->file_names[i];
+      g_autofree char *other = name[0] == '.' ? g_strconcat (base, name, NULL)
+                                              : g_build_filename (dir, name, NULL);
+
+      if (g_strcmp0 (other, path) != 0 && g_file_test (other, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *basename = g_path_get_basename (other);
+
+          if (list == NULL)
+            list = g_string_new (NULL);
+          g_string_append_printf (list, "%s%s", list->len > 0 ? ", " : "", basename);
+        }
+    }
+
+  return list != NULL ? g_string_free (list, FALSE) : NULL;
+}
+
+static void
+companions_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        gpointer          user_data)
+{
+  GlossExportDialog *self = GLOSS_EXPORT_DIALOG (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+
+  if (self != NULL && g_strcmp0 (response, "replace") == 0)
+    start_export (self, user_data);
+}
+
+static void
+confirm_companions (GlossExportDialog *self,
+                    const char        *path,
+                    const char        *existing)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *dir_name = g_filename_display_basename (dir);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  /* Translators: %s are file names, then the folder, e.g. "doc.txt, annotation.conf already exist in “News”…" */
+  body = g_strdup_printf (strchr (existing, ',') != NULL
+                          ? _("%s already exist in “%s”. Replacing them overwrites their contents.")
+                          : _("%s already exists in “%s”. Replacing it overwrites its contents."),
+                          existing, dir_name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace Existing Files?"), body);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (companions_response_cb),
+                         g_strdup (path), (GClosureNotify) g_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 gloss_export_dialog_export_to_file (GlossExportDialog *self,
                                     GFile             *file)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *path = NULL;
   g_autofree char *suffix = NULL;
-  ExportJob *job;
+  g_autofree char *existing = NULL;
 
   g_return_if_fail (GLOSS_IS_EXPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -596,7 +679,6 @@ gloss_export_dialog_export_to_file (GlossExportDialog *self,
       return;
     }
 
-  job = export_job_new (self);
   suffix = g_strconcat (".", self->format->extension, NULL);
   if (!g_str_has_suffix (path, suffix))
     {
@@ -605,6 +687,28 @@ gloss_export_dialog_export_to_file (GlossExportDialog *self,
       g_free (path);
       path = with;
     }
+
+  /* The chooser confirmed replacing the main file; the files written
+   * beside it (brat's .txt and annotation.conf) are asked about here. */
+  existing = existing_companions (self, path, suffix);
+  if (existing != NULL)
+    {
+      confirm_companions (self, path, existing);
+      return;
+    }
+
+  start_export (self, path);
+}
+
+static void
+start_export (GlossExportDialog *self,
+              const char        *path)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *suffix = g_strconcat (".", self->format->extension, NULL);
+  ExportJob *job;
+
+  job = export_job_new (self);
   job->main_path = g_strdup (path);
   job->base = g_strndup (path, strlen (path) - strlen (suffix));
 
@@ -684,6 +788,7 @@ gloss_export_dialog_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->folder);
   g_clear_pointer (&self->losses, g_ptr_array_unref);
+  g_clear_pointer (&self->file_names, g_strfreev);
   g_clear_pointer (&self->options, g_hash_table_unref);
   g_clear_pointer (&self->option_rows, g_ptr_array_unref);
   g_clear_pointer (&self->loss_rows, g_ptr_array_unref);

@@ -515,6 +515,42 @@ test_export (void)
   g_assert_true (g_file_test (txt_path, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_test (conf_path, G_FILE_TEST_IS_REGULAR));
 
+  /* Again: the files beside the chosen one are not replaced unasked. */
+  g_file_set_contents (txt_path, "keep me", -1, NULL);
+  dialog = export_dialog (window);
+  g_assert_true (gloss_export_dialog_set_format (dialog, "brat"));
+  wait_until (export_idle, dialog);
+  {
+    g_autoptr(GFile) again = g_file_new_for_path (ann_path);
+    g_autofree char *kept = NULL;
+    AdwMessageDialog *confirm;
+
+    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+    gloss_export_dialog_export_to_file (dialog, again);
+    iterate ();
+    confirm = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (dialog)));
+    g_assert_nonnull (confirm);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "annotation.conf"));
+    wait_ms (300);
+    save_screenshot (GTK_WIDGET (confirm), "/tmp/gloss-export-replace.png");
+    adw_message_dialog_response (confirm, "cancel");
+    gtk_window_destroy (GTK_WINDOW (confirm));
+    iterate ();
+    g_file_get_contents (txt_path, &kept, NULL, NULL);
+    g_assert_cmpstr (kept, ==, "keep me");
+    g_assert_nonnull (dialog);
+
+    gloss_export_dialog_export_to_file (dialog, again);
+    iterate ();
+    confirm = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (dialog)));
+    g_assert_nonnull (confirm);
+    adw_message_dialog_response (confirm, "replace");
+    wait_until (pointer_cleared, &dialog);
+    g_clear_pointer (&kept, g_free);
+    g_file_get_contents (txt_path, &kept, NULL, NULL);
+    g_assert_cmpstr (kept, ==, gloss_document_get_text (document));
+  }
+
   /* ClaimReview: the reviewer comes from the preferences. */
   g_settings_set_string (settings, "reviewer-organization", "Harbour Fact Check");
   dialog = export_dialog (window);
