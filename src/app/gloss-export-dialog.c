@@ -39,6 +39,7 @@ struct _GlossExportDialog
 
   /* Template children */
   AdwWindowTitle        *window_title;
+  GtkButton             *cancel_button;
   GtkButton             *export_button;
   GtkSpinner            *spinner;
   GtkListBox            *format_list;
@@ -70,6 +71,9 @@ update_busy (GlossExportDialog *self)
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), self->format != NULL && !self->exporting);
+  /* The files are being written: closing would hide the outcome. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), !self->exporting);
+  gtk_window_set_deletable (GTK_WINDOW (self), !self->exporting);
 }
 
 /* Options are shown unless they only make sense when importing. */
@@ -808,6 +812,17 @@ gloss_export_dialog_finalize (GObject *object)
 }
 
 static gboolean
+gloss_export_dialog_close_request (GtkWindow *window)
+{
+  GlossExportDialog *self = GLOSS_EXPORT_DIALOG (window);
+
+  if (self->exporting)
+    return TRUE;
+
+  return GTK_WINDOW_CLASS (gloss_export_dialog_parent_class)->close_request (window);
+}
+
+static gboolean
 escape_cb (GtkWidget *widget,
            GVariant  *args,
            gpointer   user_data)
@@ -825,6 +840,7 @@ gloss_export_dialog_class_init (GlossExportDialogClass *klass)
 
   object_class->dispose = gloss_export_dialog_dispose;
   object_class->finalize = gloss_export_dialog_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = gloss_export_dialog_close_request;
 
   /**
    * GlossExportDialog::exported:
@@ -837,6 +853,7 @@ gloss_export_dialog_class_init (GlossExportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossapp/Gloss/ui/gloss-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, format_list);
@@ -878,6 +895,7 @@ gloss_export_dialog_new (GtkWindow     *parent,
 
   self = g_object_new (GLOSS_TYPE_EXPORT_DIALOG,
                        "transient-for", parent,
+                       "destroy-with-parent", TRUE,
                        NULL);
   self->document = g_object_ref (document);
   self->base_name = g_strdup (base_name);

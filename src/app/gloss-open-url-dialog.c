@@ -340,6 +340,7 @@ gloss_open_url_dialog_new (GtkWindow *parent)
 {
   return g_object_new (GLOSS_TYPE_OPEN_URL_DIALOG,
                        "transient-for", parent,
+                       "destroy-with-parent", TRUE,
                        NULL);
 }
 

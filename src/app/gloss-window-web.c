@@ -34,6 +34,17 @@ fetched_cb (GlossOpenUrlDialog *dialog,
   _gloss_window_set_document (target, document, NULL, NULL, NULL);
 }
 
+static void
+dialog_gone_cb (gpointer  data,
+                GObject  *where_the_object_was)
+{
+  g_autoptr(GlossWindow) self = data;
+
+  _gloss_window_set_busy (self, FALSE);
+  if (self->sidebar != NULL) /* not disposed */
+    _gloss_window_update_actions (self);
+}
+
 /**
  * _gloss_window_open_url:
  * @url: (nullable): the address to fetch at once, or %NULL to ask for one
@@ -52,6 +63,11 @@ _gloss_window_open_url (GlossWindow *self,
 
   if (url != NULL)
     {
+      /* Busy until the dialog is gone: gloss_window_has_document() then
+       * keeps GlossApplication from giving this window a second URL. */
+      _gloss_window_set_busy (self, TRUE);
+      _gloss_window_update_actions (self);
+      g_object_weak_ref (G_OBJECT (dialog), dialog_gone_cb, g_object_ref (self));
       gloss_open_url_dialog_set_url (dialog, url);
       gloss_open_url_dialog_start (dialog);
     }

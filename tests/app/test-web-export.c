@@ -394,6 +394,8 @@ test_open_url (void)
     /* (Looked up at once: the local server answers within one iteration.) */
     found = find_toplevel (GLOSS_TYPE_OPEN_URL_DIALOG, GTK_WINDOW (window));
     g_assert_nonnull (found);
+    /* Taken: GlossApplication gives a second URL its own window. */
+    g_assert_true (gloss_window_has_document (window));
     g_object_add_weak_pointer (G_OBJECT (found), (gpointer *) &found);
     wait_until (pointer_cleared, &found);
     g_assert_nonnull (gloss_window_get_document (window));
