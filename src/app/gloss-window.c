@@ -635,6 +635,13 @@ add_filters (GtkFileChooser *chooser,
     {
       gtk_file_filter_add_pattern (gloss_filter, "*.json");
       gtk_file_filter_add_mime_type (gloss_filter, "text/plain");
+      /* Saved web pages and other tools' files (webexport-ui) */
+      gtk_file_filter_add_mime_type (gloss_filter, "text/html");
+      gtk_file_filter_add_pattern (gloss_filter, "*.html");
+      gtk_file_filter_add_pattern (gloss_filter, "*.htm");
+      gtk_file_filter_add_pattern (gloss_filter, "*.ann");
+      gtk_file_filter_add_pattern (gloss_filter, "*.jsonl");
+      gtk_file_filter_add_pattern (gloss_filter, "*.jsonld");
     }
   gtk_file_chooser_add_filter (chooser, gloss_filter);
 
