@@ -224,6 +224,12 @@ server_cb (SoupServer        *soup_server,
       }
       g_ptr_array_add (stalled, g_object_ref (msg));
     }
+  else if (g_str_equal (path, "/data.bin"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "application/octet-stream", SOUP_MEMORY_STATIC,
+                                        "\x01\x02\x03", 3);
+    }
   else
     soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
 }
@@ -339,6 +345,23 @@ test_open_url (void)
   g_assert_null (gloss_window_get_document (window));
   wait_ms (200);
   save_screenshot (GTK_WIDGET (dialog), "/tmp/gloss-open-url-error.png");
+
+  /* Not a web page: said so, nothing opened. */
+  {
+    g_autofree char *binary_url = g_strconcat (base_url, "/data.bin", NULL);
+    g_autofree char *first_error = g_strdup (gloss_open_url_dialog_get_error (dialog));
+
+    gloss_open_url_dialog_set_url (dialog, binary_url);
+    gloss_open_url_dialog_start (dialog);
+    /* A new fetch clears the old message. */
+    g_assert_null (gloss_open_url_dialog_get_error (dialog));
+    wait_until (not_fetching, dialog);
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (gloss_open_url_dialog_get_error (dialog));
+    g_assert_cmpstr (gloss_open_url_dialog_get_error (dialog), !=, first_error);
+    g_test_message ("not HTML: %s", gloss_open_url_dialog_get_error (dialog));
+    g_assert_null (gloss_window_get_document (window));
+  }
 
   /* Success: the article becomes the (unsaved) document; the dialog closes. */
   gloss_open_url_dialog_set_url (dialog, news_url);
