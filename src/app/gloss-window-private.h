@@ -42,6 +42,18 @@ struct _GlossWindow
   AdwFlap              *flap;
   GlossArticleView     *article_view;
   GlossSidebar         *sidebar;
+
+  /* Claims, links, find (gloss-window-claims.c) */
+  char                 *link_source_id;
+  char                 *link_type;
+  AdwToast             *link_toast;
+  GArray               *find_matches;
+  guint                 find_current;
+  GtkSearchBar         *find_bar;
+  GtkSearchEntry       *find_entry;
+  GtkLabel             *find_count;
+  GtkButton            *find_previous;
+  GtkButton            *find_next;
 };
 
 void              _gloss_window_show_toast         (GlossWindow   *self,
@@ -68,6 +80,17 @@ void              _gloss_window_select_annotation  (GlossWindow   *self,
                                                     GlossAnnotation *annotation);
 
 /* Feature parts: each installs its actions and shortcuts. */
+
+/* gloss-window-claims.c */
+void                    _gloss_window_class_init_claims     (GtkWidgetClass  *widget_class);
+void                    _gloss_window_init_claims           (GlossWindow     *self);
+void                    _gloss_window_dispose_claims        (GlossWindow     *self);
+void                    _gloss_window_update_actions_claims (GlossWindow     *self);
+gboolean                _gloss_window_start_link            (GlossWindow     *self,
+                                                             const char      *type);
+gboolean                _gloss_window_finish_link           (GlossWindow     *self,
+                                                             GlossAnnotation *target);
+struct _GlossAnnotateAllDialog *_gloss_window_annotate_all  (GlossWindow     *self);
 
 /* Web pages and other tools' files (issues 6 and 4):
  * gloss-window-web.c, gloss-window-export.c */

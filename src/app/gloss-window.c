@@ -276,6 +276,8 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.previous-annotation", has_document);
   gtk_widget_action_set_enabled (widget, "win.find", has_document);
   gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", has_document);
+
+  _gloss_window_update_actions_claims (self);
   gtk_widget_action_set_enabled (widget, "win.export", has_document && idle);
 }
 
@@ -1344,6 +1346,7 @@ gloss_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (gloss_document_get_history (self->document), self);
     }
 
+  _gloss_window_dispose_claims (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
   g_clear_object (&self->document);
@@ -1484,9 +1487,11 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK, "win.move-boundary", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-annotation", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.previous-annotation", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
 
+  _gloss_window_class_init_claims (widget_class);
   _gloss_window_class_init_web (widget_class);
   _gloss_window_class_init_export (widget_class);
 }
@@ -1502,6 +1507,7 @@ gloss_window_init (GlossWindow *self)
   self->show_sidebar = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _gloss_window_init_claims (self);
 
   g_object_bind_property (self, "show-sidebar", self->flap, "reveal-flap",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
