@@ -92,4 +92,21 @@ gboolean                _gloss_window_finish_link           (GlossWindow     *se
                                                              GlossAnnotation *target);
 struct _GlossAnnotateAllDialog *_gloss_window_annotate_all  (GlossWindow     *self);
 
+/* Web pages and other tools' files (issues 6 and 4):
+ * gloss-window-web.c, gloss-window-export.c */
+void              _gloss_window_class_init_web       (GtkWidgetClass *klass);
+void              _gloss_window_class_init_export    (GtkWidgetClass *klass);
+void              _gloss_window_open_url             (GlossWindow    *self,
+                                                      const char     *url);
+gboolean          _gloss_window_file_is_web          (GFile          *file);
+GlossDocument    *_gloss_window_load_foreign         (GFile          *file,
+                                                      GBytes         *bytes,
+                                                      char          **kind,
+                                                      GPtrArray     **reports,
+                                                      gboolean       *handled,
+                                                      GError        **error);
+void              _gloss_window_show_import_reports  (GlossWindow    *self,
+                                                      const char     *kind,
+                                                      GPtrArray      *reports);
+
 G_END_DECLS

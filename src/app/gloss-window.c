@@ -49,6 +49,8 @@ typedef struct
   GPtrArray      *problems;
   char           *etag;
   gboolean        native;
+  char           *kind;     /* HTML page or imported format, else NULL */
+  GPtrArray      *reports;  /* what an import approximated */
 } LoadData;
 
 static void
@@ -58,6 +60,8 @@ load_data_free (LoadData *data)
   g_clear_object (&data->document);
   g_clear_pointer (&data->problems, g_ptr_array_unref);
   g_free (data->etag);
+  g_free (data->kind);
+  g_clear_pointer (&data->reports, g_ptr_array_unref);
   g_free (data);
 }
 
@@ -89,8 +93,13 @@ load_thread (GTask        *task,
       g_autofree char *source = g_file_get_parse_name (data->file);
       gsize len;
       const char *text = g_bytes_get_data (bytes, &len);
+      gboolean handled = FALSE;
 
-      data->document = gloss_article_new_from_text (text != NULL ? text : "", len, source, &error);
+      /* HTML pages and other tools' files (gloss-window-export.c) */
+      data->document = _gloss_window_load_foreign (data->file, bytes, &data->kind, &data->reports,
+                                                   &handled, &error);
+      if (!handled)
+        data->document = gloss_article_new_from_text (text != NULL ? text : "", len, source, &error);
     }
 
   if (data->document == NULL)
@@ -228,7 +237,18 @@ _gloss_window_update_title (GlossWindow *self)
       subtitle = g_strdup_printf (_("%s — not saved yet"), path);
     }
   else
-    subtitle = g_strdup (_("Not saved yet"));
+    {
+      /* A page from the web: its address (webexport-ui) */
+      const char *source = gloss_document_get_source (self->document);
+      g_autoptr(GUri) uri = source != NULL ? g_uri_parse (source, G_URI_FLAGS_NONE, NULL) : NULL;
+
+      if (uri != NULL && g_uri_get_host (uri) != NULL &&
+          (g_str_equal (g_uri_get_scheme (uri), "http") || g_str_equal (g_uri_get_scheme (uri), "https")))
+        /* Translators: subtitle of a web article; %s is the web site, e.g. "example.com" */
+        subtitle = g_strdup_printf (_("%s — not saved yet"), g_uri_get_host (uri));
+      else
+        subtitle = g_strdup (_("Not saved yet"));
+    }
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
@@ -258,6 +278,7 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", has_document);
 
   _gloss_window_update_actions_claims (self);
+  gtk_widget_action_set_enabled (widget, "win.export", has_document && idle);
 }
 
 static void
@@ -515,6 +536,9 @@ load_cb (GObject      *object,
   else
     _gloss_window_set_document (self, data->document, NULL, data->file, NULL);
 
+  if (data->reports != NULL)
+    _gloss_window_show_import_reports (self, data->kind, data->reports);
+
   add_recent (self, data->file, data->native);
 }
 
@@ -525,6 +549,14 @@ load_file (GlossWindow    *self,
 {
   g_autoptr(GTask) task = NULL;
   LoadData *data;
+
+  if (_gloss_window_file_is_web (file))
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      _gloss_window_open_url (self, uri);
+      return;
+    }
 
   data = g_new0 (LoadData, 1);
   data->file = g_object_ref (file);
@@ -605,6 +637,13 @@ add_filters (GtkFileChooser *chooser,
     {
       gtk_file_filter_add_pattern (gloss_filter, "*.json");
       gtk_file_filter_add_mime_type (gloss_filter, "text/plain");
+      /* Saved web pages and other tools' files (webexport-ui) */
+      gtk_file_filter_add_mime_type (gloss_filter, "text/html");
+      gtk_file_filter_add_pattern (gloss_filter, "*.html");
+      gtk_file_filter_add_pattern (gloss_filter, "*.htm");
+      gtk_file_filter_add_pattern (gloss_filter, "*.ann");
+      gtk_file_filter_add_pattern (gloss_filter, "*.jsonl");
+      gtk_file_filter_add_pattern (gloss_filter, "*.jsonld");
     }
   gtk_file_chooser_add_filter (chooser, gloss_filter);
 
@@ -1465,6 +1504,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
 
   _gloss_window_class_init_claims (widget_class);
+  _gloss_window_class_init_web (widget_class);
+  _gloss_window_class_init_export (widget_class);
 }
 
 static void
