@@ -74,16 +74,90 @@ problem_new (int         code,
   return problem;
 }
 
-/* Writing ------------------------------------------------------------------ */
+/* Text positions ----------------------------------------------------------- */
+
+/* Annotations come in text order, so the byte where one starts is found by
+ * walking on from the previous one rather than from an index checkpoint.
+ * Long jumps (and going back) ask the index. */
+typedef struct
+{
+  const GlossTextIndex *index;
+  const char           *text;
+  guint                 length;
+  guint                 offset;
+  gsize                 byte;
+} TextCursor;
+
+#define TEXT_CURSOR_MAX_WALK 256
 
 static void
-append_string (GString    *out,
-               const char *str)
+text_cursor_init (TextCursor           *cursor,
+                  const GlossTextIndex *index)
 {
+  cursor->index = index;
+  cursor->text = gloss_text_index_get_text (index);
+  cursor->length = gloss_text_index_get_length (index);
+  cursor->offset = 0;
+  cursor->byte = 0;
+}
+
+/* Moves to code point @offset (at most the length) and returns its byte. */
+static gsize
+text_cursor_seek (TextCursor *cursor,
+                  guint       offset)
+{
+  g_assert (offset <= cursor->length);
+
+  if (offset < cursor->offset || offset - cursor->offset > TEXT_CURSOR_MAX_WALK)
+    {
+      cursor->byte = gloss_text_index_offset_to_byte (cursor->index, offset);
+    }
+  else
+    {
+      const char *p = cursor->text + cursor->byte;
+
+      for (guint n = offset - cursor->offset; n > 0; n--)
+        p = g_utf8_next_char (p);
+      cursor->byte = p - cursor->text;
+    }
+  cursor->offset = offset;
+
+  return cursor->byte;
+}
+
+/* Writing ------------------------------------------------------------------ */
+
+/* JSON needs \" \\ and the control characters escaped; DEL is escaped too
+ * so that no invisible byte hides in the file. */
+static inline gboolean
+needs_escape (guchar c)
+{
+  return c < 0x20 || c == '"' || c == '\\' || c == 0x7f;
+}
+
+/* Appends @len bytes of @str as a JSON string: runs of bytes that need no
+ * escape are copied at once. */
+static void
+append_string_len (GString    *out,
+                   const char *str,
+                   gsize       len)
+{
+  const guchar *p = (const guchar *) str;
+  const guchar *end = p + len;
+
   g_string_append_c (out, '"');
 
-  for (const guchar *p = (const guchar *) (str != NULL ? str : ""); *p != '\0'; p++)
+  while (p < end)
     {
+      const guchar *run = p;
+
+      while (p < end && !needs_escape (*p))
+        p++;
+      if (p > run)
+        g_string_append_len (out, (const char *) run, p - run);
+      if (p == end)
+        break;
+
       switch (*p)
         {
         case '"':
@@ -107,15 +181,40 @@ append_string (GString    *out,
           break;
 
         default:
-          if (*p < 0x20 || *p == 0x7f)
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, (char) *p);
+          g_string_append_printf (out, "\\u%04x", *p);
           break;
         }
+      p++;
     }
 
   g_string_append_c (out, '"');
+}
+
+static void
+append_string (GString    *out,
+               const char *str)
+{
+  if (str == NULL)
+    str = "";
+
+  append_string_len (out, str, strlen (str));
+}
+
+static void
+append_uint (GString *out,
+             guint    value)
+{
+  char buf[16];
+  char *p = buf + sizeof buf;
+
+  do
+    {
+      *--p = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value != 0);
+
+  g_string_append_len (out, p, buf + sizeof buf - p);
 }
 
 static void
@@ -192,37 +291,41 @@ is_reserved_document_key (const char *key)
 
 static void
 append_annotation (GString         *out,
-                   GlossDocument   *document,
+                   TextCursor      *cursor,
                    GlossAnnotation *annotation)
 {
-  g_autofree char *quote = NULL;
   g_auto(GStrv) keys = NULL;
+  TextCursor at_end;
   const char *note;
   const char *created;
   const char *modified;
+  guint start = gloss_annotation_get_start (annotation);
+  guint end = gloss_annotation_get_end (annotation);
+  gsize start_byte, end_byte;
   gboolean first = TRUE;
 
-  quote = gloss_text_index_slice (gloss_document_get_index (document),
-                                  gloss_annotation_get_start (annotation),
-                                  gloss_annotation_get_end (annotation));
-
-  g_string_append_c (out, '{');
-  append_key (out, "id");
+  g_string_append (out, "{\"id\": ");
   append_string (out, gloss_annotation_get_id (annotation));
-  g_string_append (out, ", ");
-  append_key (out, "label");
+  g_string_append (out, ", \"label\": ");
   append_string (out, gloss_annotation_get_label (annotation));
-  g_string_append_printf (out, ", \"start\": %u, \"end\": %u, ",
-                          gloss_annotation_get_start (annotation),
-                          gloss_annotation_get_end (annotation));
-  append_key (out, "quote");
-  append_string (out, quote);
+  g_string_append (out, ", \"start\": ");
+  append_uint (out, start);
+  g_string_append (out, ", \"end\": ");
+  append_uint (out, end);
+
+  /* The quote is the text itself, as gloss_text_index_slice() cuts it. */
+  end = MIN (end, cursor->length);
+  start = MIN (start, end);
+  start_byte = text_cursor_seek (cursor, start);
+  at_end = *cursor;
+  end_byte = text_cursor_seek (&at_end, end);
+  g_string_append (out, ", \"quote\": ");
+  append_string_len (out, cursor->text + start_byte, end_byte - start_byte);
 
   note = gloss_annotation_get_note (annotation);
   if (note != NULL && *note != '\0')
     {
-      g_string_append (out, ", ");
-      append_key (out, "note");
+      g_string_append (out, ", \"note\": ");
       append_string (out, note);
     }
 
@@ -249,14 +352,11 @@ append_annotation (GString         *out,
   if (modified == NULL)
     modified = created;
 
-  g_string_append (out, ", ");
-  append_key (out, "author");
+  g_string_append (out, ", \"author\": ");
   append_string (out, gloss_annotation_get_author (annotation));
-  g_string_append (out, ", ");
-  append_key (out, "created");
+  g_string_append (out, ", \"created\": ");
   append_string (out, created);
-  g_string_append (out, ", ");
-  append_key (out, "modified");
+  g_string_append (out, ", \"modified\": ");
   append_string (out, modified);
   g_string_append_c (out, '}');
 }
@@ -278,6 +378,7 @@ gloss_format_write (GlossDocument *document)
   GlossAnnotationStore *store;
   GListModel *relations;
   g_auto(GStrv) meta = NULL;
+  TextCursor cursor;
   GPtrArray *log;
   guint n;
 
@@ -291,7 +392,8 @@ gloss_format_write (GlossDocument *document)
   append_string (out, gloss_document_get_text (document));
   g_string_append (out, ",\n    \"sha256\": ");
   append_string (out, gloss_document_get_sha256 (document));
-  g_string_append_printf (out, ",\n    \"length\": %u", gloss_document_get_length (document));
+  g_string_append (out, ",\n    \"length\": ");
+  append_uint (out, gloss_document_get_length (document));
 
   meta = gloss_document_list_metadata (document);
   for (guint i = 0; meta[i] != NULL; i++)
@@ -330,12 +432,13 @@ gloss_format_write (GlossDocument *document)
 
   store = gloss_document_get_annotations (document);
   n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  text_cursor_init (&cursor, gloss_document_get_index (document));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (G_LIST_MODEL (store), i);
 
       g_string_append (out, i == 0 ? "\n    " : ",\n    ");
-      append_annotation (out, document, annotation);
+      append_annotation (out, &cursor, annotation);
     }
   g_string_append (out, n > 0 ? "\n  ],\n  \"relations\": [" : "],\n  \"relations\": [");
 
