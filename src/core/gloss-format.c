@@ -85,6 +85,7 @@ typedef struct
 {
   const GlossTextIndex *index;
   const char           *text;
+  gsize                 n_bytes;
   guint                 length;
   guint                 offset;
   gsize                 byte;
@@ -98,6 +99,7 @@ text_cursor_init (TextCursor           *cursor,
 {
   cursor->index = index;
   cursor->text = gloss_text_index_get_text (index);
+  cursor->n_bytes = gloss_text_index_get_n_bytes (index);
   cursor->length = gloss_text_index_get_length (index);
   cursor->offset = 0;
   cursor->byte = 0;
@@ -125,6 +127,23 @@ text_cursor_seek (TextCursor *cursor,
   cursor->offset = offset;
 
   return cursor->byte;
+}
+
+/* What gloss_text_index_slice_equals() says, for @start <= @end <= the
+ * length and valid UTF-8 @quote, without finding the byte of @end: the
+ * text at @start has the bytes of @quote, which has end - start characters. */
+static gboolean
+text_cursor_matches (TextCursor *cursor,
+                     guint       start,
+                     guint       end,
+                     const char *quote)
+{
+  gsize byte = text_cursor_seek (cursor, start);
+  gsize n = strlen (quote);
+
+  return n <= cursor->n_bytes - byte &&
+         memcmp (cursor->text + byte, quote, n) == 0 &&
+         (guint) g_utf8_strlen (quote, n) == end - start;
 }
 
 /* Writing ------------------------------------------------------------------ */
@@ -380,7 +399,7 @@ gloss_format_write (GlossDocument *document)
   GlossAnnotationStore *store;
   GListModel *relations;
   g_auto(GStrv) meta = NULL;
-  TextCursor cursor;
+  TextCursor cursor = { 0 };
   GPtrArray *log;
   guint n;
 
@@ -1648,6 +1667,58 @@ check_labels (Checker     *ck,
 }
 
 
+/* gloss_timestamp_is_valid() parses a GDateTime. The form Gloss writes,
+ * 2026-01-31T12:00:00Z with at most 9 digits of fractional seconds, is
+ * recognised here without one when every field is plainly in range; any
+ * other string is left to gloss_timestamp_is_valid(). */
+static gboolean
+timestamp_is_valid (const char *s)
+{
+  static const guint8 days_in_month[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  guint year, month, day, hour, minute, second, days;
+  guint i;
+
+  for (i = 0; i < 19; i++)
+    {
+      char expected = i == 4 || i == 7 ? '-' : i == 10 ? 'T' : i == 13 || i == 16 ? ':' : '0';
+
+      if (expected == '0' ? !g_ascii_isdigit (s[i]) : s[i] != expected)
+        return gloss_timestamp_is_valid (s);
+    }
+
+  if (s[i] == '.')
+    {
+      guint digits = 0;
+
+      for (i++; g_ascii_isdigit (s[i]); i++)
+        digits++;
+      if (digits == 0 || digits > 9)
+        return gloss_timestamp_is_valid (s);
+    }
+  if (s[i] != 'Z' || s[i + 1] != '\0')
+    return gloss_timestamp_is_valid (s);
+
+#define DIGITS2(at) ((guint) (s[at] - '0') * 10 + (guint) (s[(at) + 1] - '0'))
+  year = DIGITS2 (0) * 100 + DIGITS2 (2);
+  month = DIGITS2 (5);
+  day = DIGITS2 (8);
+  hour = DIGITS2 (11);
+  minute = DIGITS2 (14);
+  second = DIGITS2 (17);
+#undef DIGITS2
+
+  if (year < 1 || month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59)
+    return gloss_timestamp_is_valid (s);
+
+  days = days_in_month[month - 1];
+  if (month == 2 && year % 4 == 0 && (year % 100 != 0 || year % 400 == 0))
+    days++;
+  if (day < 1 || day > days)
+    return gloss_timestamp_is_valid (s);
+
+  return TRUE;
+}
+
 static gboolean
 check_timestamp (Checker     *ck,
                  const Value *object,
@@ -1660,7 +1731,7 @@ check_timestamp (Checker     *ck,
   if (value == NULL)
     return FALSE;
 
-  if (!gloss_timestamp_is_valid (value))
+  if (!timestamp_is_valid (value))
     {
       check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where,
                      _("“%s” is not an ISO 8601 UTC time like 2026-01-31T12:00:00Z: “%s”"),
@@ -1759,11 +1830,15 @@ check_annotations (Checker        *ck,
   g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
   GlossTextIndex *index = document != NULL ? gloss_document_get_index (document) : NULL;
   guint length = index != NULL ? gloss_text_index_get_length (index) : 0;
+  TextCursor cursor = { 0 };
   const Value *array = get_array (ck, root, "annotations");
   guint n;
 
   if (array == NULL)
     return g_steal_pointer (&annotations);
+
+  if (index != NULL)
+    text_cursor_init (&cursor, index);
 
   n = array->n;
   ck->ctx_array = TRUE;
@@ -1816,7 +1891,7 @@ check_annotations (Checker        *ck,
               ok = FALSE;
             }
           else
-            g_hash_table_insert (ids, g_strdup (id), GUINT_TO_POINTER (i + 1));
+            g_hash_table_insert (ids, (gpointer) id, GUINT_TO_POINTER (i + 1));
         }
 
       label = get_string (ck, object, "label", FALSE, NULL);
@@ -1898,7 +1973,7 @@ check_annotations (Checker        *ck,
       if (!ok || ck->n_problems - ck->n_recoverable != before)
         continue;
 
-      if (!gloss_text_index_slice_equals (index, (guint) start, (guint) end, quote))
+      if (!text_cursor_matches (&cursor, (guint) start, (guint) end, quote))
         {
           g_autofree char *slice = gloss_text_index_slice (index, (guint) start, (guint) end);
           g_autofree char *short_quote = quote_excerpt (quote);
@@ -2392,7 +2467,7 @@ gloss_format_read (GBytes          *bytes,
   document = check_document (&ck, root);
   rejected_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   labels = check_labels (&ck, root, rejected_labels);
-  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ids = g_hash_table_new (g_str_hash, g_str_equal); /* ids point into the tree */
   annotations = check_annotations (&ck, root, document, labels, rejected_labels, ids);
   relations = check_relations (&ck, root, ids);
   review_log = check_review (&ck, root);
