@@ -140,10 +140,15 @@ text_cursor_matches (TextCursor *cursor,
 {
   gsize byte = text_cursor_seek (cursor, start);
   gsize n = strlen (quote);
+  guint n_chars = 0;
 
-  return n <= cursor->n_bytes - byte &&
-         memcmp (cursor->text + byte, quote, n) == 0 &&
-         (guint) g_utf8_strlen (quote, n) == end - start;
+  if (n > cursor->n_bytes - byte || memcmp (cursor->text + byte, quote, n) != 0)
+    return FALSE;
+
+  for (gsize i = 0; i < n; i++)
+    n_chars += ((guchar) quote[i] & 0xC0) != 0x80; /* not a continuation byte */
+
+  return n_chars == end - start;
 }
 
 /* Writing ------------------------------------------------------------------ */
@@ -631,14 +636,12 @@ lexer_fail (Lexer      *lex,
 static void
 lexer_skip_ws (Lexer *lex)
 {
-  while (lex->pos < lex->len)
-    {
-      char c = lex->data[lex->pos];
+  gsize pos = lex->pos;
 
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
-        break;
-      lex->pos++;
-    }
+  while (pos < lex->len &&
+         (lex->data[pos] == ' ' || lex->data[pos] == '\n' || lex->data[pos] == '\t' || lex->data[pos] == '\r'))
+    pos++;
+  lex->pos = pos;
 }
 
 /* Adds the value just scanned to the open object or array. */
@@ -735,9 +738,28 @@ string_put (GString     *decoded,
     g_string_append_len (decoded, bytes, n);
   if (*w != NULL)
     {
-      memmove (*w, bytes, n);
+      if (*w != bytes)
+        memmove (*w, bytes, n);
       *w += n;
     }
+}
+
+/* Whether any of the 8 bytes at @p is a quote, a backslash or a control
+ * character: (x - 0x01..) & ~x & 0x80.. is nonzero exactly when a byte of
+ * x is zero, (x - 0x20..) & ~x & 0x80.. when one is below 0x20. */
+static inline gboolean
+word_ends_run (const guchar *p)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 x, quote, backslash;
+
+  memcpy (&x, p, sizeof x);
+  quote = x ^ (ones * '"');
+  backslash = x ^ (ones * '\\');
+
+  return ((((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) |
+           ((x - ones * 0x20) & ~x)) & highs) != 0;
 }
 
 /* Scans a string starting at the opening quote. If @decoded is not NULL the
@@ -756,17 +778,17 @@ lexer_string (Lexer   *lex,
 
   while (TRUE)
     {
+      const guchar *p = (const guchar *) lex->data + lex->pos;
+      const guchar *end = (const guchar *) lex->data + lex->len;
       gsize run = lex->pos;
       guchar c;
       char bytes[8];
 
-      while (lex->pos < lex->len)
-        {
-          c = (guchar) lex->data[lex->pos];
-          if (c == '"' || c == '\\' || c < 0x20)
-            break;
-          lex->pos++;
-        }
+      while (end - p >= 8 && !word_ends_run (p))
+        p += 8;
+      while (p < end && *p != '"' && *p != '\\' && *p >= 0x20)
+        p++;
+      lex->pos = p - (const guchar *) lex->data;
       if (lex->pos > run)
         string_put (decoded, &w, lex->data + run, lex->pos - run);
 
@@ -1014,7 +1036,7 @@ lexer_key_seen (Lexer      *lex,
   if (n < KEYS_SCANNED)
     {
       for (gsize i = base; i < lex->stack_len; i++)
-        if (strcmp (lex->stack[i].key, key) == 0)
+        if (lex->stack[i].key[0] == key[0] && strcmp (lex->stack[i].key, key) == 0)
           return TRUE;
       return FALSE;
     }
@@ -1675,16 +1697,14 @@ static gboolean
 timestamp_is_valid (const char *s)
 {
   static const guint8 days_in_month[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  static const char form[] = "0000-00-00T00:00:00";
   guint year, month, day, hour, minute, second, days;
   guint i;
 
+  /* A NUL fails the test before anything beyond it is read */
   for (i = 0; i < 19; i++)
-    {
-      char expected = i == 4 || i == 7 ? '-' : i == 10 ? 'T' : i == 13 || i == 16 ? ':' : '0';
-
-      if (expected == '0' ? !g_ascii_isdigit (s[i]) : s[i] != expected)
-        return gloss_timestamp_is_valid (s);
-    }
+    if (form[i] == '0' ? (guint) (s[i] - '0') > 9 : s[i] != form[i])
+      return gloss_timestamp_is_valid (s);
 
   if (s[i] == '.')
     {
@@ -1877,7 +1897,7 @@ check_annotations (Checker        *ck,
               check_problem (ck, GLOSS_ERROR_INVALID, FALSE, NULL, _("the id is empty"));
               ok = FALSE;
             }
-          else if (g_utf8_strlen (id, -1) > MAX_ID_CHARS)
+          else if (strlen (id) > MAX_ID_CHARS && g_utf8_strlen (id, -1) > MAX_ID_CHARS)
             {
               check_problem (ck, GLOSS_ERROR_INVALID, FALSE, NULL,
                              _("the id is longer than %u characters"), MAX_ID_CHARS);
@@ -1900,7 +1920,8 @@ check_annotations (Checker        *ck,
           check_problem (ck, GLOSS_ERROR_INVALID, FALSE, NULL, _("the label is empty"));
           label = NULL;
         }
-      else if (label != NULL && g_hash_table_contains (rejected_labels, label))
+      else if (label != NULL && g_hash_table_size (rejected_labels) > 0 &&
+               g_hash_table_contains (rejected_labels, label))
         {
           /* Already reported under "labels"; the file fails anyway. */
           label = NULL;
@@ -2359,6 +2380,46 @@ add_error_problem (GPtrArray    *problems,
     g_ptr_array_add (problems, problem_new (error->code, FALSE, "", error->message));
 }
 
+/* g_utf8_validate_len(), with the ASCII that makes up most of a file
+ * skipped eight bytes at a time. A valid multibyte character contains no
+ * ASCII byte, so each run of non-ASCII bytes is validated on its own and
+ * the first invalid character found is the one the whole would give. */
+static gboolean
+utf8_validate (const char  *data,
+               gsize        len,
+               const char **invalid)
+{
+  const char *p = data;
+  const char *end = data + len;
+
+  while (p < end)
+    {
+      const char *run;
+
+      while (end - p >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, p, sizeof word);
+          if (word & G_GUINT64_CONSTANT (0x8080808080808080))
+            break;
+          p += 8;
+        }
+      while (p < end && (guchar) *p < 0x80)
+        p++;
+      if (p == end)
+        break;
+
+      run = p;
+      while (p < end && (guchar) *p >= 0x80)
+        p++;
+      if (!g_utf8_validate_len (run, p - run, invalid))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * gloss_format_read:
  * @problems: (out) (optional) (element-type GlossProblem): every problem
@@ -2434,7 +2495,7 @@ gloss_format_read (GBytes          *bytes,
       goto fail;
     }
 
-  if (!g_utf8_validate_len (data, len, &invalid))
+  if (!utf8_validate (data, len, &invalid))
     {
       gsize pos = invalid - data;
       guint line = 1;
