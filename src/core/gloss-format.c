@@ -153,12 +153,49 @@ text_cursor_matches (TextCursor *cursor,
 
 /* Writing ------------------------------------------------------------------ */
 
+/* g_string_append_len() for the writer's hot path: GString's public
+ * fields allow copying in place while there is room. */
+static inline void
+append_len (GString    *out,
+            const char *str,
+            gsize       len)
+{
+  if (len < out->allocated_len - out->len)
+    {
+      memcpy (out->str + out->len, str, len);
+      out->len += len;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, str, len);
+}
+
+#define append_literal(out, literal) append_len ((out), "" literal, sizeof (literal) - 1)
+
 /* JSON needs \" \\ and the control characters escaped; DEL is escaped too
  * so that no invisible byte hides in the file. */
 static inline gboolean
 needs_escape (guchar c)
 {
   return c < 0x20 || c == '"' || c == '\\' || c == 0x7f;
+}
+
+/* needs_escape() for any of the 8 bytes at @p, with the zero-byte test
+ * explained at word_ends_run() */
+static inline gboolean
+word_needs_escape (const guchar *p)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 x, quote, backslash, del;
+
+  memcpy (&x, p, sizeof x);
+  quote = x ^ (ones * '"');
+  backslash = x ^ (ones * '\\');
+  del = x ^ (ones * 0x7f);
+
+  return ((((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) |
+           ((del - ones) & ~del) | ((x - ones * 0x20) & ~x)) & highs) != 0;
 }
 
 /* Appends @len bytes of @str as a JSON string: runs of bytes that need no
@@ -177,10 +214,12 @@ append_string_len (GString    *out,
     {
       const guchar *run = p;
 
+      while (end - p >= 8 && !word_needs_escape (p))
+        p += 8;
       while (p < end && !needs_escape (*p))
         p++;
       if (p > run)
-        g_string_append_len (out, (const char *) run, p - run);
+        append_len (out, (const char *) run, p - run);
       if (p == end)
         break;
 
@@ -240,7 +279,7 @@ append_uint (GString *out,
     }
   while (value != 0);
 
-  g_string_append_len (out, p, buf + sizeof buf - p);
+  append_len (out, p, buf + sizeof buf - p);
 }
 
 static void
@@ -330,13 +369,13 @@ append_annotation (GString         *out,
   gsize start_byte, end_byte;
   gboolean first = TRUE;
 
-  g_string_append (out, "{\"id\": ");
+  append_literal (out, "{\"id\": ");
   append_string (out, gloss_annotation_get_id (annotation));
-  g_string_append (out, ", \"label\": ");
+  append_literal (out, ", \"label\": ");
   append_string (out, gloss_annotation_get_label (annotation));
-  g_string_append (out, ", \"start\": ");
+  append_literal (out, ", \"start\": ");
   append_uint (out, start);
-  g_string_append (out, ", \"end\": ");
+  append_literal (out, ", \"end\": ");
   append_uint (out, end);
 
   /* The quote is the text itself, as gloss_text_index_slice() cuts it. */
@@ -345,13 +384,13 @@ append_annotation (GString         *out,
   start_byte = text_cursor_seek (cursor, start);
   at_end = *cursor;
   end_byte = text_cursor_seek (&at_end, end);
-  g_string_append (out, ", \"quote\": ");
+  append_literal (out, ", \"quote\": ");
   append_string_len (out, cursor->text + start_byte, end_byte - start_byte);
 
   note = gloss_annotation_get_note (annotation);
   if (note != NULL && *note != '\0')
     {
-      g_string_append (out, ", \"note\": ");
+      append_literal (out, ", \"note\": ");
       append_string (out, note);
     }
 
@@ -378,11 +417,11 @@ append_annotation (GString         *out,
   if (modified == NULL)
     modified = created;
 
-  g_string_append (out, ", \"author\": ");
+  append_literal (out, ", \"author\": ");
   append_string (out, gloss_annotation_get_author (annotation));
-  g_string_append (out, ", \"created\": ");
+  append_literal (out, ", \"created\": ");
   append_string (out, created);
-  g_string_append (out, ", \"modified\": ");
+  append_literal (out, ", \"modified\": ");
   append_string (out, modified);
   g_string_append_c (out, '}');
 }
@@ -463,7 +502,9 @@ gloss_format_write (GlossDocument *document)
     {
       g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (G_LIST_MODEL (store), i);
 
-      g_string_append (out, i == 0 ? "\n    " : ",\n    ");
+      if (i > 0)
+        append_literal (out, ",");
+      append_literal (out, "\n    ");
       append_annotation (out, &cursor, annotation);
     }
   g_string_append (out, n > 0 ? "\n  ],\n  \"relations\": [" : "],\n  \"relations\": [");
