@@ -119,9 +119,26 @@ text_cursor_seek (TextCursor *cursor,
   else
     {
       const char *p = cursor->text + cursor->byte;
+      guint n = offset - cursor->offset;
 
-      for (guint n = offset - cursor->offset; n > 0; n--)
-        p = g_utf8_next_char (p);
+      while (n > 0)
+        {
+          /* n characters left means at least n bytes left */
+          if (n >= 8)
+            {
+              guint64 word;
+
+              memcpy (&word, p, sizeof word);
+              if ((word & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+                {
+                  p += 8;
+                  n -= 8;
+                  continue;
+                }
+            }
+          p = g_utf8_next_char (p);
+          n--;
+        }
       cursor->byte = p - cursor->text;
     }
   cursor->offset = offset;
