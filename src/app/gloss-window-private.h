@@ -69,4 +69,11 @@ void              _gloss_window_select_annotation  (GlossWindow   *self,
 
 /* Feature parts: each installs its actions and shortcuts. */
 
+/* Review a colleague's file (gloss-window-review.c, issue 5) */
+void              _gloss_window_class_init_review  (GtkWidgetClass *klass);
+void              _gloss_window_init_review        (GlossWindow   *self);
+gboolean          _gloss_window_review_undo_redo   (GlossWindow   *self,
+                                                    gboolean       redo);
+void              _gloss_window_review_update_actions (GlossWindow *self);
+
 G_END_DECLS

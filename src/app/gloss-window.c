@@ -256,6 +256,7 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.previous-annotation", has_document);
   gtk_widget_action_set_enabled (widget, "win.find", has_document);
   gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", has_document);
+  _gloss_window_review_update_actions (self);
 }
 
 static void
@@ -1181,6 +1182,9 @@ undo_redo (GlossWindow *self,
   g_autofree char *message = NULL;
   gboolean done;
 
+  if (_gloss_window_review_undo_redo (self, redo))
+    return;
+
   if (self->document == NULL)
     return;
 
@@ -1447,6 +1451,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.previous-annotation", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+
+  _gloss_window_class_init_review (widget_class);
 }
 
 static void
@@ -1460,6 +1466,7 @@ gloss_window_init (GlossWindow *self)
   self->show_sidebar = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _gloss_window_init_review (self);
 
   g_object_bind_property (self, "show-sidebar", self->flap, "reveal-flap",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
