@@ -146,6 +146,7 @@ add_row (GlossAgreementView *self,
   detail = gtk_label_new (text);
   gtk_label_set_xalign (GTK_LABEL (detail), 0);
   gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (detail), 36);
   gtk_widget_add_css_class (detail, "dim-label");
   gtk_widget_add_css_class (detail, "caption");
   {
@@ -422,6 +423,7 @@ gloss_agreement_view_init (GlossAgreementView *self)
 
   self->caption = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->caption), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->caption), 36);
   gtk_label_set_xalign (GTK_LABEL (self->caption), 0);
   gtk_widget_add_css_class (self->caption, "dim-label");
   gtk_widget_set_parent (self->caption, GTK_WIDGET (self));
@@ -434,6 +436,7 @@ gloss_agreement_view_init (GlossAgreementView *self)
 
   self->footnote = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->footnote), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->footnote), 36);
   gtk_label_set_xalign (GTK_LABEL (self->footnote), 0);
   gtk_widget_add_css_class (self->footnote, "dim-label");
   gtk_widget_add_css_class (self->footnote, "caption");

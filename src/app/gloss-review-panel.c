@@ -173,6 +173,7 @@ side_line (const char  *who,
   *quote = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (*quote), 0);
   gtk_label_set_ellipsize (GTK_LABEL (*quote), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (*quote), 30);
   gtk_widget_set_hexpand (*quote, TRUE);
   gtk_widget_add_css_class (*quote, "quote");
   gtk_box_append (GTK_BOX (line), *quote);
@@ -211,6 +212,7 @@ setup_cb (GtkSignalListItemFactory *factory,
   w->attributes = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (w->attributes), 0);
   gtk_label_set_wrap (GTK_LABEL (w->attributes), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (w->attributes), 36);
   gtk_widget_add_css_class (w->attributes, "caption");
   gtk_widget_add_css_class (w->attributes, "warning");
   gtk_box_append (GTK_BOX (item), w->attributes);
@@ -218,6 +220,7 @@ setup_cb (GtkSignalListItemFactory *factory,
   w->decision = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (w->decision), 0);
   gtk_label_set_wrap (GTK_LABEL (w->decision), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (w->decision), 36);
   gtk_widget_add_css_class (w->decision, "caption");
   gtk_widget_add_css_class (w->decision, "review-decision");
   gtk_box_append (GTK_BOX (item), w->decision);
@@ -356,15 +359,23 @@ fill_annotation (GlossReviewPanel *self,
   gtk_widget_set_tooltip_text (w->mine_quote, gloss_annotation_get_quote (annotation));
 
   gtk_widget_set_visible (w->decision, status != GLOSS_REVIEW_NONE);
+  gtk_widget_remove_css_class (w->decision, "rejected");
+  gtk_widget_remove_css_class (w->decision, "discuss");
   if (status != GLOSS_REVIEW_NONE)
     {
+      const char *mark = status == GLOSS_REVIEW_ACCEPTED ? "✓" : status == GLOSS_REVIEW_REJECTED ? "✗" : "?";
       g_autofree char *line = NULL;
 
       if (comment != NULL && *comment != '\0')
-        line = g_strdup_printf (_("✓ %s — %s"), status_title (status), comment);
+        /* Translators: a mark (✓, ✗, ?), a review status and its comment */
+        line = g_strdup_printf (_("%s %s — %s"), mark, status_title (status), comment);
       else
-        line = g_strdup_printf ("✓ %s", status_title (status));
+        line = g_strdup_printf ("%s %s", mark, status_title (status));
       gtk_label_set_text (GTK_LABEL (w->decision), line);
+      if (status == GLOSS_REVIEW_REJECTED)
+        gtk_widget_add_css_class (w->decision, "rejected");
+      else if (status == GLOSS_REVIEW_NEEDS_DISCUSSION)
+        gtk_widget_add_css_class (w->decision, "discuss");
     }
 }
 
@@ -680,6 +691,7 @@ build (GlossReviewPanel *self)
 
   self->legend = gtk_label_new (_("In the text, yours are shaded and underlined; theirs are bracketed above the line."));
   gtk_label_set_wrap (GTK_LABEL (self->legend), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->legend), 36);
   gtk_label_set_xalign (GTK_LABEL (self->legend), 0);
   gtk_widget_add_css_class (self->legend, "dim-label");
   gtk_widget_add_css_class (self->legend, "caption");
@@ -704,6 +716,7 @@ build (GlossReviewPanel *self)
   gtk_widget_set_visible (self->anchor_box, FALSE);
   self->anchor_label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->anchor_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->anchor_label), 36);
   gtk_label_set_xalign (GTK_LABEL (self->anchor_label), 0);
   gtk_box_append (GTK_BOX (self->anchor_box), self->anchor_label);
   self->orphan_expander = gtk_expander_new (NULL);
@@ -743,6 +756,7 @@ build (GlossReviewPanel *self)
   self->detail_title = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->detail_title), 0);
   gtk_label_set_wrap (GTK_LABEL (self->detail_title), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->detail_title), 36);
   gtk_widget_add_css_class (self->detail_title, "dim-label");
   gtk_widget_add_css_class (self->detail_title, "caption");
   gtk_box_append (GTK_BOX (detail), self->detail_title);
@@ -765,6 +779,7 @@ build (GlossReviewPanel *self)
                                     action_button (_("Discuss"), "win.review-discuss", _("Mark as needing discussion (Alt+D)")),
                                     action_button (_("Comment…"), "win.review-comment", _("Add a comment to the next mark (Alt+C)")),
                                     NULL);
+  gtk_box_set_homogeneous (GTK_BOX (self->alone_buttons), FALSE);
   gtk_widget_set_visible (self->alone_buttons, FALSE);
   gtk_box_append (GTK_BOX (detail), self->alone_buttons);
 
@@ -780,6 +795,7 @@ build (GlossReviewPanel *self)
   gtk_widget_add_css_class (edit_box, "review-edit");
   label = gtk_label_new (_("Edit: choose the label; select the extent in the text and press Use Selection"));
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "caption");
   gtk_box_append (GTK_BOX (edit_box), label);
@@ -791,6 +807,7 @@ build (GlossReviewPanel *self)
   self->edit_quote = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->edit_quote), 0);
   gtk_label_set_wrap (GTK_LABEL (self->edit_quote), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->edit_quote), 36);
   gtk_widget_set_hexpand (self->edit_quote, TRUE);
   gtk_box_append (GTK_BOX (box), self->edit_quote);
   gtk_box_append (GTK_BOX (edit_box), box);
@@ -1049,7 +1066,7 @@ gloss_review_panel_set_anchor (GlossReviewPanel *self,
     return;
 
   /* Translators: after placing a colleague's annotations on a text that changed */
-  summary = g_strdup_printf (_("Their text differs from yours. Of their annotations, %u are at the same place, %u moved, %u could not be placed."),
+  summary = g_strdup_printf (_("Their text differs from yours. Their annotations placed on your text: %u unchanged, %u moved, %u not placed."),
                              gloss_anchor_get_count (anchor, GLOSS_ANCHOR_EXACT),
                              gloss_anchor_get_count (anchor, GLOSS_ANCHOR_MOVED),
                              gloss_anchor_get_count (anchor, GLOSS_ANCHOR_ORPHANED));

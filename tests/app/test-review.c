@@ -708,7 +708,7 @@ test_moved_and_orphaned (void)
   panel = gloss_window_get_review_panel (window);
   text = widget_text (panel);
   g_assert_nonnull (strstr (text, "Their text differs from yours"));
-  g_assert_nonnull (strstr (text, "1 are at the same place, 0 moved, 1 could not be placed"));
+  g_assert_nonnull (strstr (text, "placed on your text: 1 unchanged, 0 moved, 1 not placed"));
   g_assert_nonnull (strstr (text, "Not placed on your text (1)"));
   g_assert_nonnull (strstr (text, "“The CEO”"));
   g_clear_pointer (&text, g_free);
@@ -723,7 +723,7 @@ test_moved_and_orphaned (void)
   gloss_window_review_file (window, edited_file);
   wait_idle (window);
   text = widget_text (panel);
-  g_assert_nonnull (strstr (text, "0 are at the same place, 4 moved, 0 could not be placed"));
+  g_assert_nonnull (strstr (text, "placed on your text: 0 unchanged, 4 moved, 0 not placed"));
   g_assert_null (strstr (text, "Not placed on your text"));
   theirs = gloss_window_get_review_theirs (window);
   g_assert_cmpuint (gloss_annotation_store_get_n_items (gloss_document_get_annotations (theirs)), ==, 4);
