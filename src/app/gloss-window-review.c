@@ -188,6 +188,14 @@ finish_action (GtkWidget  *widget,
     leave_review (self);
 }
 
+static gboolean
+close_idle_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 close_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
@@ -201,8 +209,9 @@ close_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "discard") == 0)
     {
+      /* Once the dialog has finished with its parent. */
       review->close_anyway = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
     }
   else if (g_strcmp0 (response, "save") == 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.review-save", NULL);
@@ -301,7 +310,8 @@ show_panel (GlossWindow *self)
 static void
 enter_merge (GlossWindow   *self,
              GFile         *file,
-             GlossDocument *theirs)
+             GlossDocument *theirs,
+             GlossAnchor   *anchor)
 {
   Review *review = review_of (self);
   g_autofree char *reviewer = dup_reviewer (self);
@@ -312,10 +322,10 @@ enter_merge (GlossWindow   *self,
   review->their_file = g_object_ref (file);
   review->mine = g_object_ref (self->document);
 
-  if (g_strcmp0 (gloss_document_get_sha256 (theirs), gloss_document_get_sha256 (self->document)) != 0)
+  if (anchor != NULL)
     {
-      review->anchor = gloss_anchor_new (theirs, self->document);
-      review->theirs = g_object_ref (gloss_anchor_get_document (review->anchor));
+      review->anchor = g_object_ref (anchor);
+      review->theirs = g_object_ref (gloss_anchor_get_document (anchor));
     }
   else
     review->theirs = g_object_ref (theirs);
@@ -414,41 +424,86 @@ dup_display_name (GFile *file)
   return g_file_get_basename (file);
 }
 
+/* Read off the main thread: their file, and their annotations placed on
+ * my text when the texts differ (GlossAnchor only reads my text, which
+ * never changes, so the thread gets a copy of it). */
 typedef struct
 {
-  GlossWindow *window;
-  GFile       *file;
+  GFile          *file;
+  GlossLoadFlags  flags;
+  char           *mine_text;     /* NULL: no document open */
+  char           *mine_sha256;
+  GlossDocument  *theirs;
+  GlossAnchor    *anchor;
+  GPtrArray      *problems;
 } ReadData;
+
+static void
+read_data_free (ReadData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data->mine_text);
+  g_free (data->mine_sha256);
+  g_clear_object (&data->theirs);
+  g_clear_object (&data->anchor);
+  g_clear_pointer (&data->problems, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ReadData *data = task_data;
+  g_autoptr(GError) error = NULL;
+
+  data->theirs = gloss_format_read_file (data->file, data->flags, &data->problems, NULL, cancellable, &error);
+  if (data->theirs == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (data->mine_text != NULL &&
+      g_strcmp0 (gloss_document_get_sha256 (data->theirs), data->mine_sha256) != 0)
+    {
+      g_autoptr(GlossDocument) target = gloss_document_new (data->mine_text, -1);
+
+      data->anchor = gloss_anchor_new (data->theirs, target);
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
 
 static void
 read_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  ReadData *data = user_data;
-  GlossWindow *self = data->window;
+  GlossWindow *self = GLOSS_WINDOW (object);
+  ReadData *data = g_task_get_task_data (G_TASK (result));
   Review *review = review_of (self);
-  g_autoptr(GlossDocument) theirs = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = dup_display_name (data->file);
 
-  theirs = gloss_format_read_file_finish (result, &problems, NULL, &error);
   _gloss_window_set_busy (self, FALSE);
   if (self->document == NULL && review->mode == REVIEW_NONE)
     gtk_stack_set_visible_child_name (self->main_stack, "empty");
 
-  if (theirs == NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_autofree char *heading = NULL;
 
+      _gloss_window_update_actions (self);
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        goto out;
+        return;
 
       if (g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_RECOVERABLE))
         {
           AdwMessageDialog *dialog;
-          g_autofree char *text = problems_to_text (problems);
+          g_autofree char *text = problems_to_text (data->problems);
           GtkWidget *label, *scroller;
 
           heading = g_strdup_printf (_("Problems in “%s”"), name);
@@ -477,25 +532,29 @@ read_cb (GObject      *object,
           g_signal_connect_data (dialog, "response", G_CALLBACK (recoverable_response_cb),
                                  g_object_ref (data->file), (GClosureNotify) g_object_unref, 0);
           gtk_window_present (GTK_WINDOW (dialog));
-          goto out;
+          return;
         }
 
       heading = g_strdup_printf (_("Could Not Review “%s”"), name);
       _gloss_window_show_error (self, heading, error->message);
-      goto out;
+      return;
+    }
+
+  /* The document may have been closed or replaced meanwhile. */
+  if ((data->mine_text != NULL) != (self->document != NULL) ||
+      (self->document != NULL && g_strcmp0 (gloss_document_get_sha256 (self->document), data->mine_sha256) != 0))
+    {
+      _gloss_window_update_actions (self);
+      _gloss_window_show_toast (self, _("The document changed while their file was read; review it again"));
+      return;
     }
 
   leave_review (self);
   review->their_name = g_strdup (name);
   if (self->document != NULL)
-    enter_merge (self, data->file, theirs);
+    enter_merge (self, data->file, data->theirs, data->anchor);
   else
-    enter_alone (self, data->file, theirs);
-
-out:
-  g_object_unref (data->window);
-  g_object_unref (data->file);
-  g_free (data);
+    enter_alone (self, data->file, data->theirs);
 }
 
 static void
@@ -503,6 +562,7 @@ start_review (GlossWindow    *self,
               GFile          *file,
               GlossLoadFlags  flags)
 {
+  g_autoptr(GTask) task = NULL;
   ReadData *data;
 
   if (self->file != NULL && g_file_equal (file, self->file))
@@ -513,14 +573,23 @@ start_review (GlossWindow    *self,
     }
 
   data = g_new0 (ReadData, 1);
-  data->window = g_object_ref (self);
   data->file = g_object_ref (file);
+  data->flags = flags;
+  if (self->document != NULL)
+    {
+      data->mine_text = g_strdup (gloss_document_get_text (self->document));
+      data->mine_sha256 = g_strdup (gloss_document_get_sha256 (self->document));
+    }
 
   if (self->document == NULL)
     gtk_stack_set_visible_child_name (self->main_stack, "loading");
   _gloss_window_set_busy (self, TRUE);
   _gloss_window_update_actions (self);
-  gloss_format_read_file_async (file, flags, self->cancellable, read_cb, data);
+
+  task = g_task_new (self, self->cancellable, read_cb, NULL);
+  g_task_set_source_tag (task, start_review);
+  g_task_set_task_data (task, data, (GDestroyNotify) read_data_free);
+  g_task_run_in_thread (task, read_thread);
 }
 
 void
@@ -1077,14 +1146,65 @@ _gloss_window_review_update_actions (GlossWindow *self)
       gtk_widget_action_set_enabled (widget, "win.delete-annotation", FALSE);
       gtk_widget_action_set_enabled (widget, "win.edit-note", FALSE);
       gtk_widget_action_set_enabled (widget, "win.move-boundary", FALSE);
+      /* Open would replace the document under review; Save means the
+       * merged file (Ctrl+S reaches win.review-save). Finish first. */
+      gtk_widget_action_set_enabled (widget, "win.open", FALSE);
+      gtk_widget_action_set_enabled (widget, "win.open-recent", FALSE);
+      gtk_widget_action_set_enabled (widget, "win.save", FALSE);
+      gtk_widget_action_set_enabled (widget, "win.save-as", FALSE);
       gtk_widget_action_set_enabled (widget, "win.undo", gloss_merge_session_get_can_undo (review->session));
       gtk_widget_action_set_enabled (widget, "win.redo", gloss_merge_session_get_can_redo (review->session));
     }
 }
 
+/* Dropping a file during a merge opens it in a new window rather than
+ * replacing the document under review. */
+static gboolean
+drop_accept_cb (GtkDropTarget *target,
+                GdkDrop       *drop,
+                GlossWindow   *self)
+{
+  Review *review = review_of (self);
+
+  return review != NULL && review->mode == REVIEW_MERGE &&
+         gdk_content_formats_contain_gtype (gdk_drop_get_formats (drop), GDK_TYPE_FILE_LIST);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GlossWindow   *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  Review *review = review_of (self);
+  GSList *files;
+  gboolean opened;
+
+  if (review == NULL || review->mode != REVIEW_MERGE || !GLOSS_IS_APPLICATION (app) ||
+      !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      GlossWindow *window = gloss_window_new (GLOSS_APPLICATION (app));
+
+      gtk_window_present (GTK_WINDOW (window));
+      gloss_window_open_file (window, l->data);
+    }
+  opened = files != NULL;
+  g_slist_free (files);
+
+  return opened;
+}
+
 void
 _gloss_window_init_review (GlossWindow *self)
 {
+  GtkDropTarget *drop;
+
   Review *review = g_new0 (Review, 1);
   GtkWidget *sidebar = GTK_WIDGET (self->sidebar);
 
@@ -1111,6 +1231,13 @@ _gloss_window_init_review (GlossWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::document", G_CALLBACK (document_notify_cb), NULL);
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drop), GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (drop), "gloss-review-drop");
+  g_signal_connect (drop, "accept", G_CALLBACK (drop_accept_cb), self);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
 
 void
@@ -1147,6 +1274,10 @@ _gloss_window_class_init_review (GtkWidgetClass *klass)
   gtk_widget_class_add_binding_action (klass, GDK_KEY_c, GDK_ALT_MASK, "win.review-comment", NULL);
   gtk_widget_class_add_binding_action (klass, GDK_KEY_g, GDK_ALT_MASK, "win.review-agreement", NULL);
   gtk_widget_class_add_binding_action (klass, GDK_KEY_Return, GDK_CONTROL_MASK, "win.review-edit-confirm", NULL);
+  /* Only reached in a merge, where the window's Save and Save As are off. */
+  gtk_widget_class_add_binding_action (klass, GDK_KEY_s, GDK_CONTROL_MASK, "win.review-save", NULL);
+  gtk_widget_class_add_binding_action (klass, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.review-save", NULL);
+  gtk_widget_class_add_binding_action (klass, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.review-save", NULL);
   gtk_widget_class_add_binding_action (klass, GDK_KEY_Escape, 0, "win.review-edit-cancel", NULL);
 }
 

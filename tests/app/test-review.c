@@ -21,6 +21,7 @@
 #include "gloss-decision.h"
 #include "gloss-format.h"
 #include "gloss-review-panel.h"
+#include "gloss-sidebar.h"
 #include "gloss-window.h"
 #include "gloss-window-review.h"
 
@@ -262,6 +263,42 @@ widget_text (GtkWidget *widget)
   return g_string_free (text, FALSE);
 }
 
+static AdwMessageDialog *
+find_dialog (GlossWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+static void
+respond (GlossWindow *window,
+         const char  *response)
+{
+  AdwMessageDialog *dialog = find_dialog (window);
+
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  adw_message_dialog_response (dialog, response);
+  if (dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  iterate ();
+}
+
 /* Keys ---------------------------------------------------------------------- */
 
 #ifdef GDK_WINDOWING_X11
@@ -394,9 +431,17 @@ test_merge (void)
   wait_idle (window);
   g_assert_nonnull (gloss_window_get_document (window));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review-accept", NULL) ||
-                 TRUE);
   g_assert_false (gloss_window_get_reviewing (window));
+  /* Outside a review, Alt+↓ still moves between annotations. */
+  {
+    GlossSidebar *sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (window));
+
+    gtk_widget_grab_focus (gloss_window_get_article_view (window));
+    g_assert_null (gloss_sidebar_get_selected_annotation (sidebar));
+    press (window, GDK_KEY_Down, GDK_ALT_MASK, "win.next-annotation");
+    g_assert_nonnull (gloss_sidebar_get_selected_annotation (sidebar));
+    gloss_sidebar_select_annotation (sidebar, NULL);
+  }
 
   gloss_window_review_file (window, theirs_file);
   wait_idle (window);
@@ -417,6 +462,14 @@ test_merge (void)
   g_assert_cmpuint (gloss_comparison_get_count (comparison, GLOSS_DIFFERENCE_BOUNDARY_DIFFERS), ==, 1);
   g_assert_cmpuint (gloss_comparison_get_count (comparison, GLOSS_DIFFERENCE_ONLY_THEIRS), ==, 1);
   g_assert_cmpuint (gloss_comparison_get_n_conflicts (comparison), ==, 4);
+
+  /* Tagging is off during a merge: neither my document nor the merge changes. */
+  gloss_article_view_select_range (view, 24, 27);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "ORG");
+  iterate ();
+  g_assert_cmpuint (gloss_annotation_store_get_n_items (gloss_document_get_annotations (gloss_window_get_document (window))), ==, 4);
+  g_assert_cmpuint (gloss_annotation_store_get_n_items (gloss_document_get_annotations (merged)), ==, 4);
+  g_assert_false (gloss_document_get_modified (gloss_window_get_document (window)));
 
   /* Grouped by category; the plain agreement is hidden until asked for. */
   rows = gloss_review_panel_get_model (panel);
@@ -455,9 +508,44 @@ test_merge (void)
    * P = 2/(2+2+1) = 0.4, R = 2/(2+1+1) = 0.5, F1 = 2·0.4·0.5/0.9 = 0.4444 */
   g_assert_cmpfloat_with_epsilon (shown_f1 (panel), 0.8 / 1.8, 1e-9);
 
+  /* A click on my PER in the text selects its difference; back to the first. */
+  {
+    g_autoptr(GPtrArray) found = g_ptr_array_new ();
+    GObject *first = gloss_review_panel_get_current (panel);
+
+    gloss_annotation_store_query (gloss_document_get_annotations (merged), 39, 47, found);
+    g_assert_cmpuint (found->len, ==, 1);
+    g_signal_emit_by_name (view, "annotation-activated", g_ptr_array_index (found, 0));
+    g_assert_cmpint (gloss_difference_get_category (current_difference (panel)), ==, GLOSS_DIFFERENCE_LABEL_DIFFERS);
+    gloss_review_panel_set_current (panel, first);
+  }
+
   gtk_widget_grab_focus (GTK_WIDGET (view));
   wait_ms (400);
   save_screenshot (GTK_WIDGET (window), "/tmp/gloss-review-start.png");
+
+  /* Ctrl+S asks where to save the merged file (never my own file). */
+  press (window, GDK_KEY_s, GDK_CONTROL_MASK, "win.review-save");
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *chooser = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (GTK_IS_FILE_CHOOSER (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+          chooser = toplevel;
+      }
+    g_assert_nonnull (chooser);
+    g_assert_cmpstr (gtk_window_get_title (chooser), ==, "Save Merged File As");
+    G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+    G_GNUC_END_IGNORE_DEPRECATIONS
+    wait_ms (100);
+  }
+  g_assert_true (gloss_window_get_reviewing (window));
+  gtk_widget_grab_focus (GTK_WIDGET (view));
 
   /* Alt+A: accept theirs (their claim, verdict "true"); the next
    * undecided one becomes current. */
@@ -799,6 +887,124 @@ test_on_its_own (void)
 }
 
 static void
+test_close_unsaved (void)
+{
+  g_autoptr(GFile) mine_file = NULL;
+  g_autoptr(GFile) theirs_file = NULL;
+  g_autoptr(GFile) other = copy_fixture ("c.gloss.json", "other.gloss.json");
+  GlossWindow *window;
+  GtkWindow *weak;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_windows;
+  g_autoptr(GListModel) controllers = NULL;
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  GFile *files[1];
+  gboolean accepted = FALSE;
+
+  make_pair (&mine_file, &theirs_file);
+  window = new_window ();
+  gloss_window_open_file (window, mine_file);
+  wait_idle (window);
+  gloss_window_review_file (window, theirs_file);
+  wait_idle (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review-reject", NULL));
+
+  /* A file dropped during a merge opens in a new window. */
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller) &&
+          g_strcmp0 (gtk_event_controller_get_name (controller), "gloss-review-drop") == 0)
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+  n_windows = g_list_model_get_n_items (toplevels);
+  files[0] = other;
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array (files, 1));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_windows + 1);
+  g_assert_true (gloss_window_get_reviewing (window));
+  {
+    g_autoptr(GtkWindow) opened = g_list_model_get_item (toplevels, 0);
+    GtkWindow *newest = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (GLOSS_IS_WINDOW (toplevel) && toplevel != GTK_WINDOW (window))
+          newest = toplevel;
+      }
+    g_assert_nonnull (newest);
+    wait_idle (GLOSS_WINDOW (newest));
+    g_assert_nonnull (gloss_window_get_document (GLOSS_WINDOW (newest)));
+    destroy_window (GLOSS_WINDOW (newest));
+    (void) opened;
+  }
+
+  /* Closing with unsaved decisions asks; Cancel keeps the window. */
+  weak = GTK_WINDOW (window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_assert_nonnull (weak);
+  g_assert_nonnull (find_dialog (window));
+  respond (window, "cancel");
+  g_assert_nonnull (weak);
+  g_assert_true (gloss_window_get_reviewing (window));
+
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  respond (window, "discard");
+  wait_ms (50);
+  g_assert_null (weak);
+}
+
+static void
+test_recoverable (void)
+{
+  g_autoptr(GFile) mine_file = copy_fixture ("a.gloss.json", "mine-rec.gloss.json");
+  g_autofree char *path = fixture_path ("b.gloss.json");
+  g_autofree char *contents = NULL;
+  g_autofree char *broken_path = g_build_filename (tmpdir, "wrong-quote.gloss.json", NULL);
+  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  char *quote;
+  GlossWindow *window = new_window ();
+
+  /* A quote that does not match the text is a recoverable problem. */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  quote = strstr (contents, "\"quote\": \"Acme\"");
+  g_assert_nonnull (quote);
+  memcpy (quote + strlen ("\"quote\": \""), "Acne", 4);
+  g_assert_true (g_file_set_contents (broken_path, contents, -1, NULL));
+  before = file_contents (broken);
+
+  gloss_window_open_file (window, mine_file);
+  wait_idle (window);
+  gloss_window_review_file (window, broken);
+  wait_idle (window);
+  g_assert_false (gloss_window_get_reviewing (window));
+  g_assert_nonnull (find_dialog (window));
+  respond (window, "review");
+  wait_idle (window);
+  g_assert_true (gloss_window_get_reviewing (window));
+  g_assert_nonnull (gloss_window_get_review_session (window));
+
+  after = file_contents (broken);
+  g_assert_cmpstr (after, ==, before);
+
+  destroy_window (window);
+}
+
+static void
 test_bad_file (void)
 {
   g_autofree char *path = g_build_filename (tmpdir, "broken.gloss.json", NULL);
@@ -861,6 +1067,8 @@ main (int   argc,
   g_test_add_func ("/gloss/review/undo-keep-mine-and-edit", test_undo_keep_mine);
   g_test_add_func ("/gloss/review/moved-and-orphaned", test_moved_and_orphaned);
   g_test_add_func ("/gloss/review/on-its-own", test_on_its_own);
+  g_test_add_func ("/gloss/review/close-unsaved-and-drop", test_close_unsaved);
+  g_test_add_func ("/gloss/review/recoverable", test_recoverable);
   g_test_add_func ("/gloss/review/bad-file", test_bad_file);
 
   ret = g_test_run ();
