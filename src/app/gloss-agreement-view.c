@@ -241,9 +241,22 @@ merged_changed_cb (GlossAgreementView *self)
   if (!self->show_merged)
     return;
 
+  /* Recomputed when shown: on a long article it takes a moment, and
+   * triage should not wait for figures nobody is looking at. */
   self->dirty = TRUE;
-  if (self->idle == 0)
+  if (self->idle == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->idle = g_timeout_add (120, recompute_idle_cb, self);
+}
+
+static void
+gloss_agreement_view_map (GtkWidget *widget)
+{
+  GlossAgreementView *self = GLOSS_AGREEMENT_VIEW (widget);
+
+  GTK_WIDGET_CLASS (gloss_agreement_view_parent_class)->map (widget);
+
+  if (self->dirty)
+    recompute (self);
 }
 
 static void
@@ -393,6 +406,7 @@ gloss_agreement_view_class_init (GlossAgreementViewClass *klass)
 
   object_class->dispose = gloss_agreement_view_dispose;
   object_class->finalize = gloss_agreement_view_finalize;
+  widget_class->map = gloss_agreement_view_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "agreementview");
@@ -489,7 +503,10 @@ gloss_agreement_view_set_documents (GlossAgreementView *self,
   if (merged != NULL)
     g_signal_connect_swapped (merged, "changed", G_CALLBACK (merged_changed_cb), self);
 
-  recompute (self);
+  g_clear_object (&self->agreement);
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) || (original == NULL && merged == NULL))
+    recompute (self);
 }
 
 gboolean
