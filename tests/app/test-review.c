@@ -647,6 +647,11 @@ test_merge (void)
     g_assert_nonnull (strstr (contents, "(overall)"));
     g_assert_nonnull (strstr (contents, "undefined"));
   }
+  /* Your original file against theirs does not move with the decisions. */
+  gloss_agreement_view_set_show_merged (gloss_review_panel_get_agreement_view (panel), FALSE);
+  g_assert_cmpfloat_with_epsilon (shown_f1 (panel), 0.8 / 1.8, 1e-9);
+  gloss_agreement_view_set_show_merged (gloss_review_panel_get_agreement_view (panel), TRUE);
+  g_assert_cmpfloat_with_epsilon (shown_f1 (panel), 0.9 / 1.35, 1e-9);
   gloss_review_panel_show_agreement (panel, FALSE);
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
@@ -742,6 +747,8 @@ test_undo_keep_mine (void)
   gloss_review_panel_set_edit_label (panel, "PER");
   gloss_article_view_select_range (GLOSS_ARTICLE_VIEW (gloss_window_get_article_view (window)), 39, 43);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review-edit-use-selection", NULL));
+  wait_ms (400);
+  save_screenshot (GTK_WIDGET (window), "/tmp/gloss-review-edit.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review-edit-confirm", NULL));
   g_assert_false (gloss_review_panel_is_editing (panel));
   {
