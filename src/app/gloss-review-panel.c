@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
@@ -28,6 +30,7 @@ struct _GlossReviewPanel
   GtkFilterListModel  *filtered;
   GtkSingleSelection  *selection;
   gboolean             hide_agreements;
+  guint                shown[GLOSS_N_DIFFERENCE_CATEGORIES];
   char                *current_id;   /* on its own: annotations are replaced by edits */
   guint                restoring;
 
@@ -268,9 +271,15 @@ fill_header (GlossReviewPanel *self,
   gtk_widget_set_visible (w->header, first);
   if (first)
     {
-      /* Translators: a group heading in the review list: a category and its count */
-      text = g_strdup_printf (_("%s · %u"), gloss_difference_category_get_title (category),
-                              gloss_comparison_get_count (gloss_merge_session_get_comparison (self->session), category));
+      guint total = gloss_comparison_get_count (gloss_merge_session_get_comparison (self->session), category);
+
+      if (self->shown[category] != total)
+        /* Translators: a group heading in the review list: a category, the rows shown and all of them */
+        text = g_strdup_printf (_("%s · %u of %u"), gloss_difference_category_get_title (category),
+                                self->shown[category], total);
+      else
+        /* Translators: a group heading in the review list: a category and its count */
+        text = g_strdup_printf (_("%s · %u"), gloss_difference_category_get_title (category), total);
       gtk_label_set_text (GTK_LABEL (w->header), text);
     }
 }
@@ -317,10 +326,14 @@ fill_difference (GlossReviewPanel *self,
 
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      /* Translators: a claim attribute that differs: name, mine, theirs */
-      g_string_append_printf (text, _("%s: %s (mine) · %s (theirs)"), name,
-                              a != NULL && *a != '\0' ? a : "—",
-                              b != NULL && *b != '\0' ? b : "—");
+      if ((a == NULL || *a == '\0') && (b == NULL || *b == '\0'))
+        /* Translators: a claim attribute that differs (a claimant given by a relation) */
+        g_string_append_printf (text, _("%s differs"), name);
+      else
+        /* Translators: a claim attribute that differs: name, mine, theirs */
+        g_string_append_printf (text, _("%s: %s (mine) · %s (theirs)"), name,
+                                a != NULL && *a != '\0' ? a : "—",
+                                b != NULL && *b != '\0' ? b : "—");
     }
   gtk_label_set_text (GTK_LABEL (w->attributes), text->str);
   gtk_widget_set_visible (w->attributes, text->len > 0);
@@ -461,6 +474,27 @@ filter_func (gpointer item,
     return gloss_difference_is_conflict (GLOSS_DIFFERENCE (item));
 
   return TRUE;
+}
+
+static gboolean filter_func (gpointer item,
+                             gpointer user_data);
+
+/* Rows per category under the current filter (before the filter model
+ * updates, so that group headings bound meanwhile are right). */
+static void
+count_shown (GlossReviewPanel *self)
+{
+  GListModel *model = G_LIST_MODEL (self->differences);
+  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
+
+  memset (self->shown, 0, sizeof self->shown);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossDifference) d = g_list_model_get_item (model, i);
+
+      if (filter_func (d, self))
+        self->shown[gloss_difference_get_category (d)]++;
+    }
 }
 
 static void
@@ -995,6 +1029,7 @@ gloss_review_panel_set_session (GlossReviewPanel  *self,
   gtk_button_set_label (GTK_BUTTON (self->save_button), _("Save Merged File As…"));
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->comment_entry), _("Comment for the next decision (optional)"));
 
+  count_shown (self);
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->differences));
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
@@ -1230,6 +1265,7 @@ gloss_review_panel_set_hide_agreements (GlossReviewPanel *self,
   if (current != NULL)
     g_object_ref (current);
   self->hide_agreements = hide;
+  count_shown (self);
   gtk_filter_changed (GTK_FILTER (self->filter), hide ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT);
   if (current != NULL)
     {
