@@ -458,10 +458,10 @@ gloss_agreement_view_init (GlossAgreementView *self)
 
   self->export_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_halign (self->export_box, GTK_ALIGN_END);
-  button = gtk_button_new_with_mnemonic (_("Export _CSV…"));
+  button = gtk_button_new_with_label (_("Export CSV…"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (export_csv_cb), self);
   gtk_box_append (GTK_BOX (self->export_box), button);
-  button = gtk_button_new_with_mnemonic (_("Export _JSON…"));
+  button = gtk_button_new_with_label (_("Export JSON…"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (export_json_cb), self);
   gtk_box_append (GTK_BOX (self->export_box), button);
   gtk_widget_set_parent (self->export_box, GTK_WIDGET (self));

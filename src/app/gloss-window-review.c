@@ -1081,12 +1081,33 @@ save_action (GtkWidget  *widget,
 
 /* Called by the window's Undo/Redo: in a merge they go through the session
  * (keep-mine decisions change no document). Returns TRUE if handled. */
+static GlossDifference *
+difference_of (Review        *review,
+               GlossDecision *decision)
+{
+  GlossComparison *comparison = gloss_merge_session_get_comparison (review->session);
+  GlossAnnotation *theirs = gloss_decision_get_theirs (decision);
+  GlossAnnotation *mine = gloss_decision_get_mine (decision);
+
+  if (theirs != NULL)
+    return gloss_comparison_lookup (comparison, gloss_annotation_get_id (theirs), TRUE);
+  if (mine != NULL)
+    return gloss_comparison_lookup (comparison, gloss_annotation_get_id (mine), FALSE);
+
+  return NULL;
+}
+
+/* Called by the window's Undo/Redo: in a merge they go through the session
+ * (keep-mine decisions change no document). Returns TRUE if handled. */
 gboolean
 _gloss_window_review_undo_redo (GlossWindow *self,
                                 gboolean     redo)
 {
   Review *review = review_of (self);
-  gboolean done;
+  GListModel *log;
+  g_autoptr(GlossDecision) decision = NULL;
+  g_autofree char *message = NULL;
+  guint n;
 
   if (review == NULL || review->mode != REVIEW_MERGE)
     return FALSE;
@@ -1094,13 +1115,40 @@ _gloss_window_review_undo_redo (GlossWindow *self,
   if (gloss_review_panel_is_editing (review->panel))
     gloss_review_panel_end_edit (review->panel);
 
-  done = redo ? gloss_merge_session_redo (review->session) : gloss_merge_session_undo (review->session);
-  if (done)
+  log = gloss_merge_session_get_log (review->session);
+  if (!redo)
     {
-      _gloss_window_show_toast (self, redo ? _("Decision redone") : _("Decision undone"));
-      gloss_review_panel_update (review->panel);
-      current_changed_cb (self);
+      n = g_list_model_get_n_items (log);
+      decision = n > 0 ? g_list_model_get_item (log, n - 1) : NULL;
+      if (!gloss_merge_session_undo (review->session))
+        return TRUE;
     }
+  else
+    {
+      if (!gloss_merge_session_redo (review->session))
+        return TRUE;
+      n = g_list_model_get_n_items (log);
+      decision = n > 0 ? g_list_model_get_item (log, n - 1) : NULL;
+    }
+
+  if (decision != NULL)
+    {
+      GlossDifference *difference = difference_of (review, decision);
+
+      /* Translators: %s is a decision, e.g. "Undone: Accept theirs" */
+      message = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"),
+                                 gloss_decision_kind_get_title (gloss_decision_get_kind (decision)));
+      /* Show the difference whose decision was withdrawn. */
+      if (!redo && difference != NULL)
+        {
+          if (!gloss_difference_is_conflict (difference))
+            gloss_review_panel_set_hide_agreements (review->panel, FALSE);
+          gloss_review_panel_set_current (review->panel, G_OBJECT (difference));
+        }
+    }
+  _gloss_window_show_toast (self, message != NULL ? message : redo ? _("Decision redone") : _("Decision undone"));
+  gloss_review_panel_update (review->panel);
+  current_changed_cb (self);
 
   return TRUE;
 }

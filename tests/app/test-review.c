@@ -602,7 +602,12 @@ test_merge (void)
   /* …and did not touch my document. */
   g_assert_false (gloss_document_get_modified (gloss_window_get_document (window)));
 
-  /* Alt+↑ goes back to the boundary difference; Alt+R rejects both ORGs. */
+  g_assert_cmpstr (gloss_window_get_last_message (window), ==, "Undone: Take both");
+  /* The undone difference is current again; Alt+↓ Alt+↑ come back to it;
+   * Alt+R rejects both ORGs. */
+  g_assert_cmpint (gloss_difference_get_category (current_difference (panel)), ==, GLOSS_DIFFERENCE_BOUNDARY_DIFFERS);
+  g_assert_null (gloss_difference_get_decision (current_difference (panel)));
+  press (window, GDK_KEY_Down, GDK_ALT_MASK, "win.review-next");
   g_assert_cmpint (gloss_difference_get_category (current_difference (panel)), ==, GLOSS_DIFFERENCE_ONLY_THEIRS);
   press (window, GDK_KEY_Up, GDK_ALT_MASK, "win.review-previous");
   g_assert_cmpint (gloss_difference_get_category (current_difference (panel)), ==, GLOSS_DIFFERENCE_BOUNDARY_DIFFERS);
