@@ -1466,6 +1466,7 @@ gloss_window_init (GlossWindow *self)
   self->show_sidebar = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _gloss_window_init_review (self);
 
   g_object_bind_property (self, "show-sidebar", self->flap, "reveal-flap",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
@@ -1487,7 +1488,6 @@ gloss_window_init (GlossWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
   _gloss_window_update_title (self);
   _gloss_window_update_actions (self);
-  _gloss_window_init_review (self);
 }
 
 GlossWindow *
