@@ -644,6 +644,15 @@ gloss_annotation_fields_set_annotation (GlossAnnotationFields *self,
 {
   g_return_if_fail (GLOSS_IS_ANNOTATION_FIELDS (self));
 
+  /* The same annotation (perhaps an edited copy): only refresh, keeping
+   * what the user is typing. */
+  if (self->document == document && annotation != NULL &&
+      g_strcmp0 (self->annotation_id, gloss_annotation_get_id (annotation)) == 0)
+    {
+      refresh (self);
+      return;
+    }
+
   gloss_annotation_fields_commit (self);
 
   if (self->document != document)

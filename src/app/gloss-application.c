@@ -17,6 +17,7 @@ struct _GlossApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  GlossGazetteer *gazetteer;
 };
 
 G_DEFINE_FINAL_TYPE (GlossApplication, gloss_application, ADW_TYPE_APPLICATION)
@@ -213,6 +214,8 @@ gloss_application_dispose (GObject *object)
 
   g_clear_object (&self->settings);
 
+  g_clear_object (&self->gazetteer);
+
   G_OBJECT_CLASS (gloss_application_parent_class)->dispose (object);
 }
 
@@ -276,4 +279,40 @@ gloss_application_dup_annotator (GlossApplication *self)
     return g_strdup (g_get_user_name ());
 
   return g_strdup (real_name);
+}
+
+/**
+ * gloss_application_get_gazetteer:
+ *
+ * The user's gazetteer of entity identifiers, loaded on first use from the
+ * user data dir. A damaged file is moved aside (gazetteer.json.damaged-…),
+ * never overwritten, and Gloss starts a new one.
+ *
+ * Returns: (transfer none): the gazetteer
+ */
+GlossGazetteer *
+gloss_application_get_gazetteer (GlossApplication *self)
+{
+  g_return_val_if_fail (GLOSS_IS_APPLICATION (self), NULL);
+
+  if (self->gazetteer == NULL)
+    {
+      g_autoptr(GFile) file = gloss_gazetteer_get_default_file ();
+      g_autoptr(GError) error = NULL;
+
+      self->gazetteer = gloss_gazetteer_new ();
+      if (!gloss_gazetteer_load (self->gazetteer, file, &error))
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+          g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+          g_autofree char *aside = g_strdup_printf ("%s.damaged-%s", g_file_peek_path (file), stamp);
+          g_autoptr(GFile) aside_file = g_file_new_for_path (aside);
+
+          g_warning ("Could not read the gazetteer %s (%s); moved it to %s",
+                     g_file_peek_path (file), error->message, aside);
+          g_file_move (file, aside_file, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL);
+        }
+    }
+
+  return self->gazetteer;
 }

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "gloss-gazetteer.h"
+
 G_BEGIN_DECLS
 
 #define GLOSS_TYPE_APPLICATION (gloss_application_get_type ())
@@ -15,5 +17,6 @@ G_DECLARE_FINAL_TYPE (GlossApplication, gloss_application, GLOSS, APPLICATION, A
 GlossApplication *gloss_application_new           (void);
 GSettings        *gloss_application_get_settings  (GlossApplication *self);
 char             *gloss_application_dup_annotator (GlossApplication *self);
+GlossGazetteer   *gloss_application_get_gazetteer (GlossApplication *self);
 
 G_END_DECLS

@@ -156,6 +156,49 @@ format_published (const char *published)
   return g_date_time_format (dt, _("%-d %B %Y"));
 }
 
+/* Where a web article came from: "example.com · The Site · retrieved
+ * 29 November 2026", or NULL for other documents (webexport-ui). */
+static char *
+dup_source_line (GlossDocument *document)
+{
+  const char *source = gloss_document_get_source (document);
+  const char *site = gloss_document_get_metadata (document, "site_name");
+  const char *retrieved = gloss_document_get_metadata (document, "retrieved");
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autoptr(GUri) uri = NULL;
+
+  if (source != NULL && (g_ascii_strncasecmp (source, "http://", 7) == 0 ||
+                         g_ascii_strncasecmp (source, "https://", 8) == 0))
+    uri = g_uri_parse (source, G_URI_FLAGS_NONE, NULL);
+
+  if (uri == NULL && (site == NULL || *site == '\0'))
+    return NULL;
+
+  if (uri != NULL && g_uri_get_host (uri) != NULL)
+    {
+      const char *host = g_uri_get_host (uri);
+
+      g_string_append (line, g_str_has_prefix (host, "www.") ? host + 4 : host);
+    }
+  if (site != NULL && *site != '\0' && g_ascii_strcasecmp (site, line->str) != 0)
+    {
+      if (line->len > 0)
+        g_string_append (line, " · ");
+      g_string_append (line, site);
+    }
+  if (retrieved != NULL && *retrieved != '\0')
+    {
+      g_autofree char *date = format_published (retrieved);
+
+      if (line->len > 0)
+        g_string_append (line, " · ");
+      /* Translators: %s is a date: when the web page was downloaded */
+      g_string_append_printf (line, _("retrieved %s"), date);
+    }
+
+  return line->len > 0 ? g_strdelimit (g_string_free (g_steal_pointer (&line), FALSE), "\r\n", ' ') : NULL;
+}
+
 static void
 insert_header (GlossArticleView *self)
 {
@@ -194,6 +237,17 @@ insert_header (GlossArticleView *self)
       gtk_text_buffer_insert (buffer, &iter, "\n", 1);
       any = TRUE;
     }
+
+  {
+    g_autofree char *source_line = dup_source_line (self->document);
+
+    if (source_line != NULL)
+      {
+        gtk_text_buffer_insert_with_tags (buffer, &iter, source_line, -1, self->meta_tag, NULL);
+        gtk_text_buffer_insert (buffer, &iter, "\n", 1);
+        any = TRUE;
+      }
+  }
 
   if (any)
     gtk_text_buffer_insert (buffer, &iter, "\n", 1);

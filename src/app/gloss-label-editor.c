@@ -234,7 +234,7 @@ make_label_row (GlossLabelEditor *self,
   GtkWidget *name_row = adw_entry_row_new ();
   GtkWidget *key_row = adw_entry_row_new ();
   GtkWidget *kind_row = adw_combo_row_new ();
-  GtkWidget *up, *down, *del;
+  GtkWidget *up, *down, *del, *order_row, *delete_row;
   g_autofree char *subtitle = NULL;
   GdkRGBA rgba;
 
@@ -259,15 +259,6 @@ make_label_row (GlossLabelEditor *self,
   g_signal_connect (color, "color-set", G_CALLBACK (color_set_cb), self);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), color);
 
-  up = make_button ("go-up-symbolic", _("Move Up"), name, G_CALLBACK (move_clicked_cb), self);
-  g_object_set_data (G_OBJECT (up), "delta", GINT_TO_POINTER (-1));
-  gtk_widget_set_sensitive (up, position > 0);
-  down = make_button ("go-down-symbolic", _("Move Down"), name, G_CALLBACK (move_clicked_cb), self);
-  g_object_set_data (G_OBJECT (down), "delta", GINT_TO_POINTER (1));
-  gtk_widget_set_sensitive (down, position + 1 < n_labels);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), up);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), down);
-
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name_row), _("Name"));
   gtk_editable_set_text (GTK_EDITABLE (name_row), name);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (name_row), TRUE);
@@ -289,9 +280,25 @@ make_label_row (GlossLabelEditor *self,
   g_signal_connect (kind_row, "notify::selected", G_CALLBACK (kind_selected_cb), self);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), kind_row);
 
+  order_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (order_row), _("Position"));
+  up = make_button ("go-up-symbolic", _("Move Up"), name, G_CALLBACK (move_clicked_cb), self);
+  g_object_set_data (G_OBJECT (up), "delta", GINT_TO_POINTER (-1));
+  gtk_widget_set_sensitive (up, position > 0);
+  down = make_button ("go-down-symbolic", _("Move Down"), name, G_CALLBACK (move_clicked_cb), self);
+  g_object_set_data (G_OBJECT (down), "delta", GINT_TO_POINTER (1));
+  gtk_widget_set_sensitive (down, position + 1 < n_labels);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (order_row), up);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (order_row), down);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), order_row);
+
+  delete_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (delete_row), _("Delete this label"));
   del = make_button ("user-trash-symbolic", _("Delete Label"), name, G_CALLBACK (delete_clicked_cb), self);
+  gtk_widget_remove_css_class (del, "flat");
   gtk_widget_add_css_class (del, "destructive-action");
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), del);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (delete_row), del);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), delete_row);
 
   return row;
 }

@@ -10,6 +10,7 @@
 
 #include "gloss-annotation-row.h"
 #include "gloss-label-palette.h"
+#include "gloss-annotation-fields.h"
 #include "gloss-sidebar.h"
 
 /* The fixed entries of the filter dropdown; label names follow. */
@@ -48,6 +49,7 @@ struct _GlossSidebar
   GtkDropDown        *label_dropdown;
   GtkTextView        *note_view;
   GtkLabel           *note_placeholder;
+  GlossAnnotationFields *fields;
 };
 
 G_DEFINE_FINAL_TYPE (GlossSidebar, gloss_sidebar, GTK_TYPE_WIDGET)
@@ -210,6 +212,8 @@ update_detail (GlossSidebar *self)
   gboolean same_annotation, typing;
 
   gtk_revealer_set_reveal_child (self->detail_revealer, annotation != NULL);
+
+  gloss_annotation_fields_set_annotation (self->fields, self->document, annotation);
 
   if (annotation == NULL)
     {
@@ -745,6 +749,13 @@ gloss_sidebar_set_property (GObject      *object,
 }
 
 static void
+fields_activate_annotation_cb (GlossSidebar    *self,
+                               GlossAnnotation *annotation)
+{
+  gloss_sidebar_select_annotation (self, annotation);
+}
+
+static void
 gloss_sidebar_class_init (GlossSidebarClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -763,6 +774,7 @@ gloss_sidebar_class_init (GlossSidebarClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (GLOSS_TYPE_ANNOTATION_FIELDS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossapp/Gloss/ui/gloss-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, label_box);
@@ -775,6 +787,8 @@ gloss_sidebar_class_init (GlossSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, label_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, note_view);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, note_placeholder);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, fields);
+  gtk_widget_class_bind_template_callback (widget_class, fields_activate_annotation_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_selected_cb);
@@ -837,8 +851,13 @@ gloss_sidebar_init (GlossSidebar *self)
   gtk_widget_add_controller (GTK_WIDGET (self->note_view), controller);
 
   controller = gtk_shortcut_controller_new ();
+  /* Enter confirms the note (Ctrl+Enter too); Shift+Enter starts a new line. */
   shortcut = gtk_shortcut_new (gtk_alternative_trigger_new (gtk_shortcut_trigger_parse_string ("<Control>Return"),
                                                             gtk_shortcut_trigger_parse_string ("<Control>KP_Enter")),
+                               gtk_callback_action_new (note_commit_shortcut_cb, self, NULL));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+  shortcut = gtk_shortcut_new (gtk_alternative_trigger_new (gtk_shortcut_trigger_parse_string ("Return"),
+                                                            gtk_shortcut_trigger_parse_string ("KP_Enter")),
                                gtk_callback_action_new (note_commit_shortcut_cb, self, NULL));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
   gtk_widget_add_controller (GTK_WIDGET (self->note_view), controller);
@@ -1073,4 +1092,32 @@ gloss_sidebar_commit_note (GlossSidebar *self)
   text = get_note_text (self);
 
   return commit_note_for (self, gloss_annotation_get_id (self->detail_annotation), text);
+}
+
+/**
+ * gloss_sidebar_set_gazetteer:
+ *
+ * The gazetteer that entity fields suggest identifiers from and remember
+ * them in.
+ */
+void
+gloss_sidebar_set_gazetteer (GlossSidebar   *self,
+                             GlossGazetteer *gazetteer)
+{
+  g_return_if_fail (GLOSS_IS_SIDEBAR (self));
+
+  gloss_annotation_fields_set_gazetteer (self->fields, gazetteer);
+}
+
+/**
+ * gloss_sidebar_get_fields:
+ *
+ * Returns: (transfer none): the structured fields of the selected annotation
+ */
+GtkWidget *
+gloss_sidebar_get_fields (GlossSidebar *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), NULL);
+
+  return GTK_WIDGET (self->fields);
 }

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "gloss-document.h"
+#include "gloss-gazetteer.h"
 
 G_BEGIN_DECLS
 
@@ -32,5 +33,8 @@ void             gloss_sidebar_set_search_text         (GlossSidebar    *self,
 void             gloss_sidebar_focus_search            (GlossSidebar    *self);
 void             gloss_sidebar_edit_note               (GlossSidebar    *self);
 gboolean         gloss_sidebar_commit_note             (GlossSidebar    *self);
+void             gloss_sidebar_set_gazetteer           (GlossSidebar    *self,
+                                                        GlossGazetteer  *gazetteer);
+GtkWidget       *gloss_sidebar_get_fields              (GlossSidebar    *self);
 
 G_END_DECLS

@@ -42,6 +42,18 @@ struct _GlossWindow
   AdwFlap              *flap;
   GlossArticleView     *article_view;
   GlossSidebar         *sidebar;
+
+  /* Claims, links, find (gloss-window-claims.c) */
+  char                 *link_source_id;
+  char                 *link_type;
+  AdwToast             *link_toast;
+  GArray               *find_matches;
+  guint                 find_current;
+  GtkSearchBar         *find_bar;
+  GtkSearchEntry       *find_entry;
+  GtkLabel             *find_count;
+  GtkButton            *find_previous;
+  GtkButton            *find_next;
 };
 
 void              _gloss_window_show_toast         (GlossWindow   *self,
@@ -69,6 +81,33 @@ void              _gloss_window_select_annotation  (GlossWindow   *self,
 
 /* Feature parts: each installs its actions and shortcuts. */
 
+/* gloss-window-claims.c */
+void                    _gloss_window_class_init_claims     (GtkWidgetClass  *widget_class);
+void                    _gloss_window_init_claims           (GlossWindow     *self);
+void                    _gloss_window_dispose_claims        (GlossWindow     *self);
+void                    _gloss_window_update_actions_claims (GlossWindow     *self);
+gboolean                _gloss_window_start_link            (GlossWindow     *self,
+                                                             const char      *type);
+gboolean                _gloss_window_finish_link           (GlossWindow     *self,
+                                                             GlossAnnotation *target);
+struct _GlossAnnotateAllDialog *_gloss_window_annotate_all  (GlossWindow     *self);
+
+/* Web pages and other tools' files (issues 6 and 4):
+ * gloss-window-web.c, gloss-window-export.c */
+void              _gloss_window_class_init_web       (GtkWidgetClass *klass);
+void              _gloss_window_class_init_export    (GtkWidgetClass *klass);
+void              _gloss_window_open_url             (GlossWindow    *self,
+                                                      const char     *url);
+gboolean          _gloss_window_file_is_web          (GFile          *file);
+GlossDocument    *_gloss_window_load_foreign         (GFile          *file,
+                                                      GBytes         *bytes,
+                                                      char          **kind,
+                                                      GPtrArray     **reports,
+                                                      gboolean       *handled,
+                                                      GError        **error);
+void              _gloss_window_show_import_reports  (GlossWindow    *self,
+                                                      const char     *kind,
+                                                      GPtrArray      *reports);
 /* Review a colleague's file (gloss-window-review.c, issue 5) */
 void              _gloss_window_class_init_review  (GtkWidgetClass *klass);
 void              _gloss_window_init_review        (GlossWindow   *self);

@@ -49,6 +49,8 @@ typedef struct
   GPtrArray      *problems;
   char           *etag;
   gboolean        native;
+  char           *kind;     /* HTML page or imported format, else NULL */
+  GPtrArray      *reports;  /* what an import approximated */
 } LoadData;
 
 static void
@@ -58,6 +60,8 @@ load_data_free (LoadData *data)
   g_clear_object (&data->document);
   g_clear_pointer (&data->problems, g_ptr_array_unref);
   g_free (data->etag);
+  g_free (data->kind);
+  g_clear_pointer (&data->reports, g_ptr_array_unref);
   g_free (data);
 }
 
@@ -89,8 +93,13 @@ load_thread (GTask        *task,
       g_autofree char *source = g_file_get_parse_name (data->file);
       gsize len;
       const char *text = g_bytes_get_data (bytes, &len);
+      gboolean handled = FALSE;
 
-      data->document = gloss_article_new_from_text (text != NULL ? text : "", len, source, &error);
+      /* HTML pages and other tools' files (gloss-window-export.c) */
+      data->document = _gloss_window_load_foreign (data->file, bytes, &data->kind, &data->reports,
+                                                   &handled, &error);
+      if (!handled)
+        data->document = gloss_article_new_from_text (text != NULL ? text : "", len, source, &error);
     }
 
   if (data->document == NULL)
@@ -228,7 +237,18 @@ _gloss_window_update_title (GlossWindow *self)
       subtitle = g_strdup_printf (_("%s — not saved yet"), path);
     }
   else
-    subtitle = g_strdup (_("Not saved yet"));
+    {
+      /* A page from the web: its address (webexport-ui) */
+      const char *source = gloss_document_get_source (self->document);
+      g_autoptr(GUri) uri = source != NULL ? g_uri_parse (source, G_URI_FLAGS_NONE, NULL) : NULL;
+
+      if (uri != NULL && g_uri_get_host (uri) != NULL &&
+          (g_str_equal (g_uri_get_scheme (uri), "http") || g_str_equal (g_uri_get_scheme (uri), "https")))
+        /* Translators: subtitle of a web article; %s is the web site, e.g. "example.com" */
+        subtitle = g_strdup_printf (_("%s — not saved yet"), g_uri_get_host (uri));
+      else
+        subtitle = g_strdup (_("Not saved yet"));
+    }
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
@@ -256,6 +276,9 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.previous-annotation", has_document);
   gtk_widget_action_set_enabled (widget, "win.find", has_document);
   gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", has_document);
+
+  _gloss_window_update_actions_claims (self);
+  gtk_widget_action_set_enabled (widget, "win.export", has_document && idle);
   _gloss_window_review_update_actions (self);
 }
 
@@ -514,6 +537,9 @@ load_cb (GObject      *object,
   else
     _gloss_window_set_document (self, data->document, NULL, data->file, NULL);
 
+  if (data->reports != NULL)
+    _gloss_window_show_import_reports (self, data->kind, data->reports);
+
   add_recent (self, data->file, data->native);
 }
 
@@ -524,6 +550,14 @@ load_file (GlossWindow    *self,
 {
   g_autoptr(GTask) task = NULL;
   LoadData *data;
+
+  if (_gloss_window_file_is_web (file))
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      _gloss_window_open_url (self, uri);
+      return;
+    }
 
   data = g_new0 (LoadData, 1);
   data->file = g_object_ref (file);
@@ -604,6 +638,13 @@ add_filters (GtkFileChooser *chooser,
     {
       gtk_file_filter_add_pattern (gloss_filter, "*.json");
       gtk_file_filter_add_mime_type (gloss_filter, "text/plain");
+      /* Saved web pages and other tools' files (webexport-ui) */
+      gtk_file_filter_add_mime_type (gloss_filter, "text/html");
+      gtk_file_filter_add_pattern (gloss_filter, "*.html");
+      gtk_file_filter_add_pattern (gloss_filter, "*.htm");
+      gtk_file_filter_add_pattern (gloss_filter, "*.ann");
+      gtk_file_filter_add_pattern (gloss_filter, "*.jsonl");
+      gtk_file_filter_add_pattern (gloss_filter, "*.jsonld");
     }
   gtk_file_chooser_add_filter (chooser, gloss_filter);
 
@@ -1054,12 +1095,24 @@ close_action (GtkWidget  *widget,
 
 gboolean
 _gloss_window_get_text_selection (GlossWindow *self,
-                    guint       *start,
-                    guint       *end)
+                                  guint       *start,
+                                  guint       *end)
 {
-  return self->document != NULL &&
-         gloss_article_view_get_selection (self->article_view, start, end) &&
-         *start < *end;
+  GlossTextIndex *index;
+
+  if (self->document == NULL ||
+      !gloss_article_view_get_selection (self->article_view, start, end))
+    return FALSE;
+
+  /* A drag often catches the space before or after a word: what gets
+   * tagged is the selection without surrounding white space. */
+  index = gloss_document_get_index (self->document);
+  while (*start < *end && g_unichar_isspace (gloss_text_index_get_char (index, *start)))
+    (*start)++;
+  while (*end > *start && g_unichar_isspace (gloss_text_index_get_char (index, *end - 1)))
+    (*end)--;
+
+  return *start < *end;
 }
 
 void
@@ -1309,6 +1362,7 @@ gloss_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (gloss_document_get_history (self->document), self);
     }
 
+  _gloss_window_dispose_claims (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
   g_clear_object (&self->document);
@@ -1449,9 +1503,13 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK, "win.move-boundary", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-annotation", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.previous-annotation", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
 
+  _gloss_window_class_init_claims (widget_class);
+  _gloss_window_class_init_web (widget_class);
+  _gloss_window_class_init_export (widget_class);
   _gloss_window_class_init_review (widget_class);
 }
 
@@ -1466,6 +1524,7 @@ gloss_window_init (GlossWindow *self)
   self->show_sidebar = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _gloss_window_init_claims (self);
   _gloss_window_init_review (self);
 
   g_object_bind_property (self, "show-sidebar", self->flap, "reveal-flap",

@@ -27,6 +27,52 @@ output_for (const char *input,
   return g_strconcat (output ? output : dir, G_DIR_SEPARATOR_S, name, ".gloss.json", NULL);
 }
 
+/* Web pages: an http(s) address, or a saved .html/.htm page when no
+ * --format says otherwise, go to the article extractor (issue 6). */
+static gboolean
+is_web_input (const char *input)
+{
+  g_autofree char *lower = g_ascii_strdown (input, -1);
+
+  return g_str_has_prefix (lower, "http://") || g_str_has_prefix (lower, "https://") ||
+         g_str_has_suffix (lower, ".html") || g_str_has_suffix (lower, ".htm") ||
+         g_str_has_suffix (lower, ".xhtml");
+}
+
+static gboolean
+import_web_one (const char *input,
+                const char *output,
+                gboolean    output_is_dir,
+                gboolean    force,
+                gboolean    quiet)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Without -o, gloss_cli_import_web() derives the name (never overwriting). */
+  if (output != NULL && g_strcmp0 (output, "-") != 0)
+    {
+      path = output_for (input, output, output_is_dir);
+      if (!force && g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          gloss_cli_printerr (input, _("%s exists; not overwritten (use --force)"), path);
+          return FALSE;
+        }
+    }
+  else if (output != NULL)
+    path = g_strdup (output);
+
+  if (!gloss_cli_import_web (input, path, &error))
+    {
+      gloss_cli_printerr (input, "%s", error->message);
+      return FALSE;
+    }
+
+  if (!quiet && path != NULL && g_strcmp0 (path, "-") != 0)
+    g_printerr ("%s → %s\n", input, path);
+  return TRUE;
+}
+
 static gboolean
 import_one (const GlossFormatInfo *format,
             const char            *input,
@@ -98,7 +144,7 @@ gloss_cli_import (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, N_("IN…") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("IN… — import annotations into .gloss.json files"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("IN… — import annotations, HTML pages or URLs into .gloss.json files"));
   g_autoptr(GHashTable) options = NULL;
   g_autoptr(GError) error = NULL;
   const GlossFormatInfo *format = NULL;
@@ -114,7 +160,7 @@ gloss_cli_import (int    argc,
   n_inputs = inputs ? g_strv_length (inputs) : 0;
   if (n_inputs == 0)
     {
-      gloss_cli_printerr (NULL, "%s", _("usage: gloss-cli import [--format FORMAT] IN… [-o OUT.gloss.json]"));
+      gloss_cli_printerr (NULL, "%s", _("usage: gloss-cli import [--format FORMAT] IN…|URL|FILE.html [-o OUT.gloss.json]"));
       return 2;
     }
   if (format_id != NULL)
@@ -137,7 +183,7 @@ gloss_cli_import (int    argc,
       gloss_cli_printerr (NULL, "%s", error->message);
       return 2;
     }
-  if (output != NULL)
+  if (output != NULL && g_strcmp0 (output, "-") != 0)
     {
       output_is_dir = n_inputs > 1 || g_file_test (output, G_FILE_TEST_IS_DIR);
       if (n_inputs > 1 && g_mkdir_with_parents (output, 0755) != 0)
@@ -148,8 +194,16 @@ gloss_cli_import (int    argc,
     }
 
   for (guint i = 0; i < n_inputs; i++)
-    if (!import_one (format, inputs[i], text_path, output, output_is_dir, force, options, quiet))
-      failed++;
+    {
+      gboolean ok;
+
+      if (format == NULL && is_web_input (inputs[i]))
+        ok = import_web_one (inputs[i], output, output_is_dir, force, quiet);
+      else
+        ok = import_one (format, inputs[i], text_path, output, output_is_dir, force, options, quiet);
+      if (!ok)
+        failed++;
+    }
 
   return failed > 0 ? 1 : 0;
 }

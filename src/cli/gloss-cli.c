@@ -21,13 +21,13 @@ static const Command commands[] = {
   /* Entries are added per area; keep one per line. */
   { "export", gloss_cli_export, N_("Export annotations to W3C, brat, CoNLL, doccano, … (batch)") },
   { "formats", gloss_cli_formats, N_("List export/import formats and what each keeps or loses") },
-  { "import", gloss_cli_import, N_("Import brat, W3C, doccano or Label Studio files") },
+  { "import", gloss_cli_import, N_("Import brat, W3C, doccano or Label Studio files, HTML pages or URLs") },
   { "info", gloss_cli_info, N_("Summarize a Gloss file") },
   { "validate", gloss_cli_validate, N_("Check Gloss files and list every problem") },
   { "compare", gloss_cli_compare, N_("List the differences between two annotation files") },
   { "agree", gloss_cli_agree, N_("Inter-annotator agreement between annotation files") },
   { "merge", gloss_cli_merge, N_("Merge two annotation files, with a decision log") },
-  { "fetch", gloss_cli_fetch, N_("Extract the article from a URL or HTML file into a Gloss file") },
+  { "fetch", gloss_cli_fetch, N_("Same as import, for a URL or HTML file") },
   { NULL, NULL, NULL }
 };
 

@@ -541,6 +541,14 @@ gloss_document_set_saved (GlossDocument *self)
   gloss_history_set_saved (self->history);
 }
 
+void
+gloss_document_set_unsaved (GlossDocument *self)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT (self));
+
+  gloss_history_set_unsaved (self->history);
+}
+
 /**
  * gloss_document_load_content:
  * @annotations: (element-type GlossAnnotation): validated annotations

@@ -73,6 +73,8 @@ GPtrArray            *gloss_document_relations_of       (GlossDocument   *self,
 GlossHistory         *gloss_document_get_history        (GlossDocument   *self);
 gboolean              gloss_document_get_modified       (GlossDocument   *self);
 void                  gloss_document_set_saved          (GlossDocument   *self);
+/* Marks the document as having unsaved changes (a restored draft). */
+void                  gloss_document_set_unsaved        (GlossDocument   *self);
 
 /* Loading (not recorded in the history). */
 void                  gloss_document_load_content       (GlossDocument   *self,

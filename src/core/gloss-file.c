@@ -14,6 +14,7 @@
 
 #include "gloss-error.h"
 #include "gloss-file.h"
+#include "gloss-file-policy.h"
 
 #define READ_CHUNK  (64 * 1024)
 #define WRITE_CHUNK (1024 * 1024)
@@ -122,6 +123,31 @@ gloss_file_load (GFile         *file,
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
 
+static guint64
+stream_inode (GFileOutputStream *out)
+{
+  g_autoptr(GFileInfo) info =
+    g_file_output_stream_query_info (out, G_FILE_ATTRIBUTE_UNIX_INODE, NULL, NULL);
+
+  return info ? g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE) : 0;
+}
+
+/* Deletes @target if it is still the file of inode @inode we created. */
+static void
+remove_if_ours (GFile   *target,
+                guint64  inode)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (inode == 0)
+    return;
+  info = g_file_query_info (target, G_FILE_ATTRIBUTE_UNIX_INODE,
+                            G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (info != NULL &&
+      g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE) == inode)
+    g_file_delete (target, NULL, NULL);
+}
+
 /**
  * gloss_file_replace:
  * @etag: (nullable): the etag from the last load or save, or %NULL to
@@ -137,6 +163,11 @@ gloss_file_replace (GFile         *file,
                     GError       **error)
 {
   g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GFile) target = NULL;
+  GFileCreateFlags flags;
+  guint32 mode;
+  gboolean existed;
+  guint64 written_inode;
   const guint8 *data;
   gsize len;
   gsize written = 0;
@@ -148,7 +179,13 @@ gloss_file_replace (GFile         *file,
   if (new_etag != NULL)
     *new_etag = NULL;
 
-  out = g_file_replace (file, etag, FALSE, G_FILE_CREATE_NONE, cancellable, error);
+  /* Links, read-only files, foreign owners: see gloss-file-policy.h. */
+  target = gloss_file_policy_resolve (file, &flags, &mode, error);
+  if (target == NULL)
+    return FALSE;
+
+  existed = g_file_query_exists (target, NULL);
+  out = g_file_replace (target, etag, FALSE, flags, cancellable, error);
   if (out == NULL)
     return FALSE; /* G_IO_ERROR_WRONG_ETAG, PERMISSION_DENIED, READ_ONLY, … */
 
@@ -168,7 +205,12 @@ gloss_file_replace (GFile         *file,
           /* Closing with a cancelled cancellable makes GIO drop the temp
            * file instead of renaming it over the original. */
           g_cancellable_cancel (abort_close);
+          written_inode = stream_inode (out);
           g_output_stream_close (G_OUTPUT_STREAM (out), abort_close, NULL);
+          /* A new file is written directly, not through a temp file: do
+           * not leave a truncated file under the name the user chose. */
+          if (!existed)
+            remove_if_ours (target, written_inode);
 
           if (write_error == NULL)
             write_error = g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
@@ -179,8 +221,18 @@ gloss_file_replace (GFile         *file,
       written += (gsize) n;
     }
 
+  written_inode = stream_inode (out);
   if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error))
-    return FALSE; /* fsync or rename failed; the temp file is removed */
+    {
+      if (!existed)
+        remove_if_ours (target, written_inode);
+      return FALSE; /* fsync or rename failed; the temp file is removed */
+    }
+
+  /* A replace through a rename creates a new file: give it the old mode. */
+  if (mode != 0)
+    g_file_set_attribute_uint32 (target, G_FILE_ATTRIBUTE_UNIX_MODE, mode,
+                                 G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
 
   if (new_etag != NULL)
     *new_etag = g_file_output_stream_get_etag (out);

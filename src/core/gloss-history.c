@@ -254,6 +254,16 @@ gloss_history_set_saved (GlossHistory *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
+/* Marks the current state as never saved, as for a restored draft. */
+void
+gloss_history_set_unsaved (GlossHistory *self)
+{
+  g_return_if_fail (GLOSS_IS_HISTORY (self));
+
+  self->saved_depth = -1;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
 void
 gloss_history_clear (GlossHistory *self)
 {

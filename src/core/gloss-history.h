@@ -54,6 +54,7 @@ const char   *gloss_history_get_undo_description  (GlossHistory *self);
 const char   *gloss_history_get_redo_description  (GlossHistory *self);
 gboolean      gloss_history_get_modified          (GlossHistory *self);
 void          gloss_history_set_saved             (GlossHistory *self);
+void          gloss_history_set_unsaved           (GlossHistory *self);
 void          gloss_history_clear                 (GlossHistory *self);
 void          gloss_history_push                  (GlossHistory *self,
                                                    GlossEdit    *edit);

@@ -205,6 +205,56 @@ test_url (void)
   g_rmdir (dir);
 }
 
+/* `import` takes URLs and HTML pages too (fetch is its alias). */
+static void
+test_import (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gloss-cli-web-XXXXXX", &error);
+  g_autofree char *url = g_strconcat (base, "/news/sea-wall-vote.html", NULL);
+  g_autofree char *derived = g_build_filename (dir, "sea-wall-vote.gloss.json", NULL);
+  g_autofree char *out_path = g_build_filename (dir, "page.gloss.json", NULL);
+  g_autofree char *input = fixture ("news.html");
+  g_autofree char *links = fixture ("links-only.html");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *json = NULL;
+
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run_cli (dir, &out, &err, "import", url, NULL), ==, 0);
+  json = read_text (derived);
+  assert_contains (json, "\"retrieved\": \"20");
+  assert_contains (json, "\"title\": \"Harbour town votes to rebuild its flooded sea wall\"");
+  g_clear_pointer (&json, g_free);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (NULL, &out, &err, "import", input, "-o", out_path, NULL), ==, 0);
+  json = read_text (out_path);
+  assert_contains (json, "\"text\": \"Residents of Port Ellis");
+  assert_contains (json, "\"extractor\": \"gloss-readability ");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* An existing output is kept unless --force. */
+  g_assert_cmpint (run_cli (NULL, &out, &err, "import", input, "-o", out_path, NULL), ==, 1);
+  assert_contains (err, "not overwritten");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &out, &err, "import", "--force", input, "-o", out_path, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Not an article: a clear error and a non-zero exit. */
+  g_assert_cmpint (run_cli (NULL, &out, &err, "import", links, "-o", "-", NULL), ==, 1);
+  assert_contains (err, "no article");
+
+  g_remove (derived);
+  g_remove (out_path);
+  g_rmdir (dir);
+}
+
 static void
 test_errors (void)
 {
@@ -255,6 +305,7 @@ main (int   argc,
   g_test_add_func ("/gloss/cli/fetch/file", test_file);
   g_test_add_func ("/gloss/cli/fetch/url", test_url);
   g_test_add_func ("/gloss/cli/fetch/errors", test_errors);
+  g_test_add_func ("/gloss/cli/fetch/import", test_import);
 
   status = g_test_run ();
 

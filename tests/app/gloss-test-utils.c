@@ -1,0 +1,198 @@
+/* gloss-test-utils.c
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "gloss-test-utils.h"
+
+static char *tmpdir;
+
+/* gtk_test_init, an isolated temporary folder and a registered app. */
+GlossApplication *
+gloss_test_app_new (int    *argc,
+                    char ***argv)
+{
+  GlossApplication *app;
+  g_autoptr(GError) error = NULL;
+
+  gtk_test_init (argc, argv, NULL);
+
+  tmpdir = g_dir_make_tmp ("gloss-ui-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
+
+  app = gloss_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_settings_set_string (gloss_application_get_settings (app), "annotator-name", "Test Annotator");
+
+  return app;
+}
+
+void
+gloss_test_iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+gloss_test_wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Waits for the window's background work (opening, saving). */
+void
+gloss_test_wait_idle (GlossWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  gloss_test_iterate ();
+  while (gloss_window_get_busy (window))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  gloss_test_iterate ();
+}
+
+GlossWindow *
+gloss_test_new_window (GlossApplication *app)
+{
+  GlossWindow *window = gloss_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  gloss_test_wait_ms (50);
+
+  return window;
+}
+
+void
+gloss_test_destroy_window (GlossWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  gloss_test_iterate ();
+}
+
+GFile *
+gloss_test_write_temp (const char *name,
+                       const char *contents,
+                       gssize      len)
+{
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, len, &error);
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (path);
+}
+
+/* Opens @text as a plain-text article in a new window. */
+GlossWindow *
+gloss_test_open_text (GlossApplication *app,
+                      const char       *name,
+                      const char       *text)
+{
+  g_autoptr(GFile) file = gloss_test_write_temp (name, text, -1);
+  GlossWindow *window = gloss_test_new_window (app);
+
+  gloss_window_open_file (window, file);
+  gloss_test_wait_idle (window);
+  g_assert_nonnull (gloss_window_get_document (window));
+
+  return window;
+}
+
+guint
+gloss_test_offset_of (GlossDocument *document,
+                      const char    *needle)
+{
+  const char *text = gloss_document_get_text (document);
+  const char *found = strstr (text, needle);
+
+  g_assert_nonnull (found);
+
+  return (guint) g_utf8_pointer_to_offset (text, found);
+}
+
+void
+gloss_test_select_text (GlossWindow *window,
+                        const char  *needle)
+{
+  GlossArticleView *view = GLOSS_ARTICLE_VIEW (gloss_window_get_article_view (window));
+  GlossDocument *document = gloss_window_get_document (window);
+  guint start = gloss_test_offset_of (document, needle);
+  guint end = start + (guint) g_utf8_strlen (needle, -1);
+  guint got_start = 0, got_end = 0;
+
+  gloss_article_view_select_range (view, start, end);
+  g_assert_true (gloss_article_view_get_selection (view, &got_start, &got_end));
+  g_assert_cmpuint (got_start, ==, start);
+  g_assert_cmpuint (got_end, ==, end);
+}
+
+GtkWidget *
+gloss_test_find_descendant (GtkWidget *widget,
+                            GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = gloss_test_find_descendant (child, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Renders @widget to /tmp/gloss-<name>.png (not part of the repository)
+ * so a person can look at it. */
+void
+gloss_test_save_screenshot (GtkWidget  *widget,
+                            const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_strdup_printf ("%s/gloss-%s.png", g_get_tmp_dir (), name);
+  GskRenderer *renderer;
+  int width, height;
+
+  gtk_test_widget_wait_for_draw (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  g_assert_cmpint (width, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot: %s", path);
+}

@@ -1,0 +1,36 @@
+/* gloss-test-utils.h: driving GlossWindow in UI tests
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include "gloss-application.h"
+#include "gloss-article-view.h"
+#include "gloss-sidebar.h"
+#include "gloss-window.h"
+
+G_BEGIN_DECLS
+
+GlossApplication *gloss_test_app_new          (int          *argc,
+                                               char       ***argv);
+void              gloss_test_iterate          (void);
+void              gloss_test_wait_ms          (guint         ms);
+void              gloss_test_wait_idle        (GlossWindow  *window);
+GlossWindow      *gloss_test_new_window       (GlossApplication *app);
+void              gloss_test_destroy_window   (GlossWindow  *window);
+GFile            *gloss_test_write_temp       (const char   *name,
+                                               const char   *contents,
+                                               gssize        len);
+GlossWindow      *gloss_test_open_text        (GlossApplication *app,
+                                               const char   *name,
+                                               const char   *text);
+guint             gloss_test_offset_of        (GlossDocument *document,
+                                               const char    *needle);
+void              gloss_test_select_text      (GlossWindow  *window,
+                                               const char   *needle);
+GtkWidget        *gloss_test_find_descendant  (GtkWidget    *widget,
+                                               GType         type);
+void              gloss_test_save_screenshot  (GtkWidget    *widget,
+                                               const char   *name);
+
+G_END_DECLS

@@ -1,0 +1,368 @@
+/* test-claims.c: links, claim and entity fields, tag all, find,
+ * navigation, labels and statistics through the window
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "gloss-annotate-all-dialog.h"
+#include "gloss-annotation-fields.h"
+#include "gloss-claim.h"
+#include "gloss-test-utils.h"
+#include "gloss-window-private.h"
+
+#define ARTICLE \
+  "Harbour Barrier Approved\n" \
+  "By Clara Jensen\n" \
+  "29 November 2026\n" \
+  "\n" \
+  "The council voted on Friday. Mayor Ana Ruiz said the council had saved " \
+  "€4 million. Ana Ruiz also said the barrier “will protect 640 homes”.\n" \
+  "The council’s critics, led by Yuki Tanaka (田中由紀), disagreed 🌊.\n"
+
+static GlossApplication *app;
+
+static GlossAnnotation *
+tag (GlossWindow *window,
+     const char  *text,
+     const char  *label)
+{
+  GlossDocument *document = gloss_window_get_document (window);
+  GlossAnnotationStore *store = gloss_document_get_annotations (document);
+  guint start = gloss_test_offset_of (document, text);
+  guint end = start + g_utf8_strlen (text, -1);
+
+  gloss_test_select_text (window, text);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", label);
+
+  for (guint i = 0; i < gloss_annotation_store_get_n_items (store); i++)
+    {
+      GlossAnnotation *a = gloss_annotation_store_get (store, i);
+
+      if (gloss_annotation_get_start (a) == start && gloss_annotation_get_end (a) == end &&
+          g_strcmp0 (gloss_annotation_get_label (a), label) == 0)
+        return a;
+    }
+
+  g_assert_not_reached ();
+}
+
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          GType       type,
+          const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      if ((found = find_row (child, type, title)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GlossAnnotation *
+current (GlossWindow     *window,
+         GlossAnnotation *annotation)
+{
+  return gloss_annotation_store_lookup (gloss_document_get_annotations (gloss_window_get_document (window)),
+                                        gloss_annotation_get_id (annotation));
+}
+
+static void
+test_link (void)
+{
+  GlossWindow *window = gloss_test_open_text (app, "link.txt", ARTICLE);
+  GlossDocument *document = gloss_window_get_document (window);
+  GlossSidebar *sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (window));
+  GtkWidget *view = gloss_window_get_article_view (window);
+  GListModel *relations = gloss_document_get_relations (document);
+  GlossAnnotation *claim, *person, *other;
+  GlossRelation *relation;
+
+  person = tag (window, "Mayor Ana Ruiz", "PERSON");
+  claim = tag (window, "the council had saved €4 million", "Claim");
+  other = tag (window, "Ana Ruiz also", "PERSON");
+
+  /* From the claim: Ctrl+K starts a claimant link, a click picks the entity. */
+  gloss_sidebar_select_annotation (sidebar, claim);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.link", NULL));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
+  g_signal_emit_by_name (view, "annotation-activated", person);
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 1);
+  relation = g_list_model_get_item (relations, 0);
+  g_assert_cmpstr (gloss_relation_get_kind (relation), ==, GLOSS_RELATION_CLAIMANT);
+  g_assert_cmpstr (gloss_relation_get_from (relation), ==, gloss_annotation_get_id (claim));
+  g_assert_cmpstr (gloss_relation_get_to (relation), ==, gloss_annotation_get_id (person));
+  g_object_unref (relation);
+  g_assert_true (gloss_claim_get_claimant (document, current (window, claim)) == person);
+
+  /* Undo removes the link. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 0);
+
+  /* From the entity, a claimant link is still oriented claim → entity. */
+  gloss_sidebar_select_annotation (sidebar, person);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start-link", "s", GLOSS_RELATION_CLAIMANT);
+  g_signal_emit_by_name (view, "annotation-activated", claim);
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 1);
+  relation = g_list_model_get_item (relations, 0);
+  g_assert_cmpstr (gloss_relation_get_from (relation), ==, gloss_annotation_get_id (claim));
+  g_object_unref (relation);
+
+  /* Same-as between two mentions, chosen with the keyboard: select the
+   * target in the list and confirm with Enter (win.finish-link). */
+  gloss_sidebar_select_annotation (sidebar, person);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.link", NULL);
+  gloss_sidebar_select_annotation (sidebar, other);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.finish-link", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 2);
+
+  /* A claimant link between two people is refused, and self-links too. */
+  gloss_sidebar_select_annotation (sidebar, person);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start-link", "s", GLOSS_RELATION_CLAIMANT);
+  g_signal_emit_by_name (view, "annotation-activated", other);
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 2);
+  g_assert_nonnull (strstr (gloss_window_get_last_message (window), "claim"));
+  g_signal_emit_by_name (view, "annotation-activated", person);
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-link", NULL);
+  g_signal_emit_by_name (view, "annotation-activated", claim);
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 2);
+
+  /* Deleting an end deletes its links, in one undo step. */
+  gloss_sidebar_select_annotation (sidebar, current (window, person));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-annotation", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 2);
+
+  gloss_document_set_saved (document);
+  gloss_test_destroy_window (window);
+}
+
+static void
+test_fields (void)
+{
+  GlossWindow *window = gloss_test_open_text (app, "fields.txt", ARTICLE);
+  GlossDocument *document = gloss_window_get_document (window);
+  GlossSidebar *sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (window));
+  GtkWidget *fields = gloss_sidebar_get_fields (sidebar);
+  GtkWidget *verdict, *kb_id, *suggestion;
+  GlossAnnotation *claim, *person, *again;
+
+  claim = tag (window, "the barrier “will protect 640 homes”", "Claim");
+  gloss_sidebar_select_annotation (sidebar, claim);
+  gloss_test_iterate ();
+
+  /* Verdict: an undoable attribute edit. */
+  verdict = find_row (fields, ADW_TYPE_COMBO_ROW, "_Verdict");
+  g_assert_nonnull (verdict);
+  g_assert_true (gtk_widget_is_visible (verdict));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (verdict), 4);   /* "No verdict", True, Mostly true, Mixed, Mostly false */
+  g_assert_cmpstr (gloss_claim_get_verdict (current (window, claim)), ==, "mostly-false");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_null (gloss_claim_get_verdict (current (window, claim)));
+  gloss_test_save_screenshot (GTK_WIDGET (window), "claim-fields");
+
+  /* Entity identifier: remembered in the gazetteer, proposed next time. */
+  person = tag (window, "Mayor Ana Ruiz", "PERSON");
+  gloss_sidebar_select_annotation (sidebar, person);
+  gloss_test_iterate ();
+  kb_id = find_row (fields, ADW_TYPE_ENTRY_ROW, "Wikidata ID or URI");
+  g_assert_nonnull (kb_id);
+  g_assert_true (gtk_widget_is_visible (kb_id));
+  g_assert_false (gtk_widget_is_visible (verdict));
+  gtk_editable_set_text (GTK_EDITABLE (kb_id), "Q123456");
+  g_signal_emit_by_name (kb_id, "apply");
+  g_assert_cmpstr (gloss_annotation_get_attribute_string (current (window, person), GLOSS_ATTR_KB_ID), ==, "Q123456");
+  g_assert_nonnull (gloss_gazetteer_lookup (gloss_application_get_gazetteer (app), "mayor ana ruiz", "PERSON"));
+
+  {
+    g_autoptr(GFile) file = gloss_gazetteer_get_default_file ();
+    g_assert_true (g_file_query_exists (file, NULL));
+  }
+
+  gloss_document_set_saved (document);
+  gloss_test_destroy_window (window);
+
+  /* The same words in another article: a suggestion one click away. */
+  window = gloss_test_open_text (app, "fields2.txt",
+                                 "Second Story\n\nLater, Mayor Ana Ruiz denied it, and nothing else happened at all that day in the town.\n");
+  sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (window));
+  fields = gloss_sidebar_get_fields (sidebar);
+  again = tag (window, "Mayor Ana Ruiz", "PERSON");
+  gloss_sidebar_select_annotation (sidebar, again);
+  gloss_test_iterate ();
+  suggestion = find_row (fields, ADW_TYPE_ACTION_ROW, "From your gazetteer");
+  g_assert_nonnull (suggestion);
+  g_assert_true (gtk_widget_get_visible (suggestion));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (suggestion)), "Q123456"));
+
+  gloss_document_set_saved (gloss_window_get_document (window));
+  gloss_test_destroy_window (window);
+}
+
+static void
+test_annotate_all (void)
+{
+  GlossWindow *window = gloss_test_open_text (app, "all.txt", ARTICLE);
+  GlossDocument *document = gloss_window_get_document (window);
+  GlossAnnotationStore *store = gloss_document_get_annotations (document);
+  GlossAnnotateAllDialog *dialog;
+  GArray *occurrences;
+
+  tag (window, "council", "ORG");
+  gloss_test_select_text (window, "council");
+  dialog = _gloss_window_annotate_all (window);
+  g_assert_nonnull (dialog);
+  gloss_test_iterate ();
+
+  /* "council" three times as a whole word (the apostrophe of "council’s"
+   * is a word boundary), the first already tagged ORG. */
+  occurrences = gloss_annotate_all_dialog_get_occurrences (dialog);
+  g_assert_cmpuint (occurrences->len, ==, 3);
+  g_assert_true (g_array_index (occurrences, GlossOccurrence, 0).covered);
+  gloss_test_save_screenshot (GTK_WIDGET (dialog), "annotate-all");
+  g_array_index (occurrences, GlossOccurrence, 2).selected = FALSE;
+
+  g_assert_true (gloss_annotate_all_dialog_apply (dialog));
+  gloss_test_iterate ();
+  g_assert_cmpuint (gloss_annotation_store_count_label (store, "ORG"), ==, 2);
+  g_assert_nonnull (strstr (gloss_window_get_last_message (window), "Tagged 1"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (gloss_annotation_store_count_label (store, "ORG"), ==, 1);
+
+  gloss_document_set_saved (document);
+  gloss_test_destroy_window (window);
+}
+
+static void
+test_find_and_navigate (void)
+{
+  GlossWindow *window = gloss_test_open_text (app, "find.txt", ARTICLE);
+  GlossDocument *document = gloss_window_get_document (window);
+  GlossSidebar *sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (window));
+  GlossArticleView *view = GLOSS_ARTICLE_VIEW (gloss_window_get_article_view (window));
+  GlossAnnotation *first, *claim_a, *claim_b;
+  guint start = 0, end = 0;
+
+  /* Find: Ctrl+F, type, the match is selected; tag it directly. */
+  gloss_article_view_select_range (view, 0, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find-in-article", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (window->find_entry), "ana ruiz");
+  g_signal_emit_by_name (window->find_entry, "search-changed");
+  gloss_test_iterate ();
+  g_assert_cmpstr (gtk_label_get_text (window->find_count), ==, "1 of 2");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find-next", NULL);
+  g_assert_cmpstr (gtk_label_get_text (window->find_count), ==, "2 of 2");
+  g_assert_true (gloss_article_view_get_selection (view, &start, &end));
+  g_assert_cmpuint (start, ==, gloss_test_offset_of (document, "Ana Ruiz also"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "PERSON");
+  g_assert_cmpuint (gloss_annotation_store_count_label (gloss_document_get_annotations (document), "PERSON"), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find-next", NULL);
+  g_assert_cmpstr (gtk_label_get_text (window->find_count), ==, "1 of 2");
+
+  /* Navigation by label and to the next unchecked claim. */
+  first = tag (window, "Mayor Ana Ruiz", "PERSON");
+  tag (window, "Yuki Tanaka", "PERSON");
+  claim_a = tag (window, "the council had saved €4 million", "Claim");
+  claim_b = tag (window, "the barrier “will protect 640 homes”", "Claim");
+  gloss_document_set_attribute (document, claim_a, GLOSS_ATTR_VERDICT, g_variant_new_string ("false"));
+
+  gloss_sidebar_select_annotation (sidebar, first);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-same-label", NULL);
+  g_assert_cmpuint (gloss_annotation_get_start (gloss_sidebar_get_selected_annotation (sidebar)), ==,
+                    gloss_test_offset_of (document, "Ana Ruiz also"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-same-label", NULL);
+  g_assert_cmpstr (gloss_annotation_get_quote (gloss_sidebar_get_selected_annotation (sidebar)), ==, "Yuki Tanaka");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-same-label", NULL);   /* wraps */
+  g_assert_cmpstr (gloss_annotation_get_quote (gloss_sidebar_get_selected_annotation (sidebar)), ==, "Mayor Ana Ruiz");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-same-label", NULL);
+  g_assert_cmpstr (gloss_annotation_get_quote (gloss_sidebar_get_selected_annotation (sidebar)), ==, "Yuki Tanaka");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-unchecked-claim", NULL);
+  g_assert_cmpstr (gloss_annotation_get_id (gloss_sidebar_get_selected_annotation (sidebar)), ==,
+                   gloss_annotation_get_id (claim_b));
+
+  gloss_document_set_saved (document);
+  gloss_test_destroy_window (window);
+}
+
+static void
+test_labels_and_statistics (void)
+{
+  GlossWindow *window = gloss_test_open_text (app, "labels.txt", ARTICLE);
+  GlossDocument *document = gloss_window_get_document (window);
+  GList *toplevels;
+  guint before = g_list_model_get_n_items (gtk_window_get_toplevels ());
+
+  tag (window, "Mayor Ana Ruiz", "PERSON");
+  tag (window, "the council had saved €4 million", "Claim");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-labels", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.statistics", NULL);
+  gloss_test_wait_ms (100);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, before + 2);
+
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      const char *title = gtk_window_get_title (l->data);
+
+      if (g_strcmp0 (title, "Labels") == 0)
+        gloss_test_save_screenshot (l->data, "label-editor");
+      else if (g_strcmp0 (title, "Statistics") == 0)
+        gloss_test_save_screenshot (l->data, "statistics");
+    }
+  g_list_free (toplevels);
+
+  gloss_document_set_saved (document);
+  gloss_test_destroy_window (window);
+}
+
+/* Tagging a selection that caught spaces tags the words only. */
+static void
+test_trim_selection (void)
+{
+  GlossWindow *window = gloss_test_open_text (app, "trim.txt", ARTICLE);
+  GlossDocument *document = gloss_window_get_document (window);
+  GlossArticleView *view = GLOSS_ARTICLE_VIEW (gloss_window_get_article_view (window));
+  guint start = gloss_test_offset_of (document, "Mayor Ana Ruiz");
+  GlossAnnotation *a;
+
+  gloss_article_view_select_range (view, start - 1, start + 15);   /* " Mayor Ana Ruiz " */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "PERSON");
+  a = gloss_annotation_store_get (gloss_document_get_annotations (document), 0);
+  g_assert_nonnull (a);
+  g_assert_cmpstr (gloss_annotation_get_quote (a), ==, "Mayor Ana Ruiz");
+
+  gloss_document_set_saved (document);
+  gloss_test_destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  app = gloss_test_app_new (&argc, &argv);
+
+  g_test_add_func ("/gloss/claims/link", test_link);
+  g_test_add_func ("/gloss/claims/fields", test_fields);
+  g_test_add_func ("/gloss/claims/annotate-all", test_annotate_all);
+  g_test_add_func ("/gloss/claims/find-navigate", test_find_and_navigate);
+  g_test_add_func ("/gloss/claims/labels-statistics", test_labels_and_statistics);
+  g_test_add_func ("/gloss/claims/trim-selection", test_trim_selection);
+
+  return g_test_run ();
+}
