@@ -1194,6 +1194,11 @@ _gloss_window_review_update_actions (GlossWindow *self)
       gtk_widget_action_set_enabled (widget, "win.delete-annotation", FALSE);
       gtk_widget_action_set_enabled (widget, "win.edit-note", FALSE);
       gtk_widget_action_set_enabled (widget, "win.move-boundary", FALSE);
+      gtk_widget_action_set_enabled (widget, "win.annotate-all", FALSE);
+      gtk_widget_action_set_enabled (widget, "win.edit-labels", FALSE);
+      gtk_widget_action_set_enabled (widget, "win.start-link", FALSE);
+      gtk_widget_action_set_enabled (widget, "win.link", FALSE);
+      gtk_widget_action_set_enabled (widget, "win.export", FALSE);
       /* Open would replace the document under review; Save means the
        * merged file (Ctrl+S reaches win.review-save). Finish first. */
       gtk_widget_action_set_enabled (widget, "win.open", FALSE);
