@@ -654,12 +654,6 @@ comment_stop_cb (GlossReviewPanel *self)
   gtk_widget_grab_focus (self->list_view);
 }
 
-static void
-edit_label_cb (GlossReviewPanel *self)
-{
-  /* Nothing to store: read back by gloss_review_panel_get_edit(). */
-}
-
 /* Construction ------------------------------------------------------------- */
 
 static GtkWidget *
@@ -836,7 +830,6 @@ build (GlossReviewPanel *self)
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   self->edit_labels = gtk_string_list_new (NULL);
   self->edit_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->edit_labels)), NULL);
-  g_signal_connect_swapped (self->edit_dropdown, "notify::selected", G_CALLBACK (edit_label_cb), self);
   gtk_box_append (GTK_BOX (box), self->edit_dropdown);
   self->edit_quote = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->edit_quote), 0);
