@@ -67,6 +67,15 @@ struct _GlossArticleView
   gint64             flash_start;
   guint              flash_tick;
   double             flash_level;
+
+  /* Review mode (gloss-window-review.c): a second annotation set (their
+   * file), drawn as a thin bracket above the text, and one emphasised
+   * range (the current difference). */
+  GlossDocument     *secondary;
+  gulong             secondary_changed;
+  gboolean           has_emphasis;
+  guint              emphasis_start;
+  guint              emphasis_end;
 };
 
 G_DEFINE_FINAL_TYPE (GlossArticleView, gloss_article_view, GTK_TYPE_TEXT_VIEW)
@@ -792,6 +801,133 @@ draw_special (GlossArticleView *self,
              lookup_style (styles, annotation, fallback), mode, 0);
 }
 
+/* Review mode: their annotations and the current difference ------------- */
+
+static void
+draw_secondary_piece (GtkSnapshot     *snapshot,
+                      const GdkRGBA   *color,
+                      guint            lane,
+                      int              x0,
+                      int              x1,
+                      int              y,
+                      gboolean         is_start,
+                      gboolean         is_end)
+{
+  /* A thin bracket over the line: a bar with short ticks at the real ends. */
+  float top = y - 1 - lane * 3;
+
+  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x0, top, MAX (x1 - x0, 1), 1.5));
+  if (is_start)
+    gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x0, top, 1.5, 5));
+  if (is_end)
+    gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x1 - 1.5, top, 1.5, 5));
+}
+
+static void
+draw_secondary_span (GlossArticleView *self,
+                     GtkSnapshot      *snapshot,
+                     Frame            *frame,
+                     guint             from,
+                     guint             to,
+                     guint             span_start,
+                     guint             span_end,
+                     const GdkRGBA    *color,
+                     guint             lane)
+{
+  guint line;
+
+  if (frame->lines->len == 0)
+    return;
+
+  line = find_line (frame, from);
+  while (from < to && line < frame->lines->len)
+    {
+      guint line_end = line + 1 < frame->lines->len
+        ? g_array_index (frame->lines, DisplayLine, line + 1).start
+        : frame->vis_end;
+      guint seg_end = MIN (to, line_end);
+      const GdkRectangle *r0, *r1;
+      int x0, x1;
+
+      if (seg_end <= from)
+        break;
+
+      r0 = char_location (self, frame, from);
+      r1 = char_location (self, frame, seg_end - 1);
+      x0 = r0->x;
+      x1 = is_newline (self, seg_end - 1) ? r1->x + self->char_width / 3 : r1->x + r1->width;
+      if (r1->y != r0->y)
+        x1 = MAX (x1, x0 + self->char_width);
+      if (x1 < x0)
+        x1 = x0 + 1;
+
+      if (!(seg_end - from == 1 && from != span_start && is_newline (self, from)))
+        draw_secondary_piece (snapshot, color, lane, x0, x1, r0->y,
+                              from == span_start, seg_end == span_end);
+
+      from = seg_end;
+      line++;
+    }
+}
+
+static void
+draw_review_layer (GlossArticleView *self,
+                   GtkSnapshot      *snapshot,
+                   Frame            *frame,
+                   guint             doc_start,
+                   guint             doc_end)
+{
+  if (self->secondary != NULL &&
+      gloss_document_get_length (self->secondary) == gloss_document_get_length (self->document))
+    {
+      GlossAnnotationStore *store = gloss_document_get_annotations (self->secondary);
+      GlossLabelSet *labels = gloss_document_get_labels (self->secondary);
+      g_autoptr(GPtrArray) found = g_ptr_array_new ();
+      guint lane_end[N_LANES] = { 0 };
+      guint n;
+
+      gloss_annotation_store_query (store, doc_start, MAX (doc_end, doc_start + 1), found);
+      n = MIN (found->len, MAX_DRAWN);
+
+      for (guint i = 0; i < n; i++)
+        {
+          GlossAnnotation *a = g_ptr_array_index (found, i);
+          GlossLabel *label = gloss_label_set_lookup (labels, gloss_annotation_get_label (a));
+          guint s = gloss_annotation_get_start (a) + self->body_offset;
+          guint e = gloss_annotation_get_end (a) + self->body_offset;
+          guint from = MAX (s, frame->vis_start);
+          guint to = MIN (e, frame->vis_end);
+          guint lane = 0;
+          SpanStyle style;
+
+          while (lane < N_LANES && lane_end[lane] > gloss_annotation_get_start (a))
+            lane++;
+          if (lane == N_LANES)
+            lane = N_LANES - 1;
+          lane_end[lane] = MAX (lane_end[lane], gloss_annotation_get_end (a));
+
+          if (from >= to)
+            continue;
+
+          label_style (self, label, &style);
+          draw_secondary_span (self, snapshot, frame, from, to, s, e, &style.bar, lane);
+        }
+    }
+
+  if (self->has_emphasis)
+    {
+      guint s = MIN (self->emphasis_start, gloss_document_get_length (self->document)) + self->body_offset;
+      guint e = MIN (self->emphasis_end, gloss_document_get_length (self->document)) + self->body_offset;
+      guint from = MAX (s, frame->vis_start);
+      guint to = MIN (e, frame->vis_end);
+      SpanStyle style = { 0 };
+
+      style.solid = self->dark ? (GdkRGBA) { 0.47, 0.68, 0.93, 1.0 } : (GdkRGBA) { 0.11, 0.44, 0.85, 1.0 };
+      if (from < to)
+        draw_span (self, snapshot, frame, from, to, s, e, &style, PIECE_OUTLINE, 0);
+    }
+}
+
 static void
 gloss_article_view_snapshot_layer (GtkTextView      *text_view,
                                    GtkTextViewLayer  layer,
@@ -884,6 +1020,8 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
   for (guint i = 0; i < linked->len; i++)
     draw_special (self, snapshot, &frame, g_ptr_array_index (linked, i),
                   styles, &fallback, PIECE_LINKED);
+
+  draw_review_layer (self, snapshot, &frame, doc_start, doc_end);
 
   selected_id = self->selected != NULL ? gloss_annotation_get_id (self->selected) : NULL;
   if (selected_id != NULL)
@@ -1435,6 +1573,7 @@ gloss_article_view_dispose (GObject *object)
   g_clear_object (&self->adjustment_signals);
   g_clear_object (&self->document);
   g_clear_object (&self->selected);
+  gloss_article_view_set_secondary_document (self, NULL);
 
   G_OBJECT_CLASS (gloss_article_view_parent_class)->dispose (object);
 }
@@ -1940,4 +2079,70 @@ gloss_article_view_popup_palette (GlossArticleView *self)
 
   gtk_popover_set_pointing_to (GTK_POPOVER (self->palette), &area);
   gtk_popover_popup (GTK_POPOVER (self->palette));
+}
+
+/* Review mode (gloss-window-review.c) ------------------------------------ */
+
+/**
+ * gloss_article_view_set_secondary_document:
+ * @secondary: (nullable): a document over the same text (their file,
+ *   re-anchored on mine), whose annotations are drawn as thin brackets
+ *   above the lines, in their label colours, next to the main ones
+ */
+void
+gloss_article_view_set_secondary_document (GlossArticleView *self,
+                                           GlossDocument    *secondary)
+{
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (secondary == NULL || GLOSS_IS_DOCUMENT (secondary));
+
+  if (self->secondary == secondary)
+    return;
+
+  if (self->secondary != NULL)
+    g_clear_signal_handler (&self->secondary_changed, self->secondary);
+  g_set_object (&self->secondary, secondary);
+  if (secondary != NULL)
+    self->secondary_changed = g_signal_connect_object (secondary, "changed",
+                                                       G_CALLBACK (gtk_widget_queue_draw), self,
+                                                       G_CONNECT_SWAPPED);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+GlossDocument *
+gloss_article_view_get_secondary_document (GlossArticleView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), NULL);
+
+  return self->secondary;
+}
+
+/**
+ * gloss_article_view_set_emphasis:
+ * @start: document offset, or G_MAXUINT for none
+ * @end: document offset (exclusive)
+ * @scroll: whether to bring the range into view
+ *
+ * Outlines one range in the accent colour (the difference under review).
+ */
+void
+gloss_article_view_set_emphasis (GlossArticleView *self,
+                                 guint             start,
+                                 guint             end,
+                                 gboolean          scroll)
+{
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  self->has_emphasis = start != G_MAXUINT && start <= end;
+  self->emphasis_start = start;
+  self->emphasis_end = end;
+
+  if (self->has_emphasis && scroll && self->document != NULL)
+    {
+      g_autoptr(GlossAnnotation) probe = gloss_annotation_new ("", start, MAX (end, start));
+
+      gloss_article_view_scroll_to_annotation (self, probe, FALSE);
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

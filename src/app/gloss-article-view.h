@@ -52,4 +52,14 @@ gboolean         gloss_article_view_activate_at           (GlossArticleView  *se
                                                            double             y);
 void             gloss_article_view_popup_palette         (GlossArticleView  *self);
 
+/* Review mode (gloss-window-review.c): their annotations drawn above the
+ * lines, and the current difference outlined. */
+void             gloss_article_view_set_secondary_document (GlossArticleView *self,
+                                                            GlossDocument    *secondary);
+GlossDocument   *gloss_article_view_get_secondary_document (GlossArticleView *self);
+void             gloss_article_view_set_emphasis          (GlossArticleView  *self,
+                                                           guint              start,
+                                                           guint              end,
+                                                           gboolean           scroll);
+
 G_END_DECLS

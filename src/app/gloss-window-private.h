@@ -108,5 +108,11 @@ GlossDocument    *_gloss_window_load_foreign         (GFile          *file,
 void              _gloss_window_show_import_reports  (GlossWindow    *self,
                                                       const char     *kind,
                                                       GPtrArray      *reports);
+/* Review a colleague's file (gloss-window-review.c, issue 5) */
+void              _gloss_window_class_init_review  (GtkWidgetClass *klass);
+void              _gloss_window_init_review        (GlossWindow   *self);
+gboolean          _gloss_window_review_undo_redo   (GlossWindow   *self,
+                                                    gboolean       redo);
+void              _gloss_window_review_update_actions (GlossWindow *self);
 
 G_END_DECLS

@@ -279,6 +279,7 @@ _gloss_window_update_actions (GlossWindow *self)
 
   _gloss_window_update_actions_claims (self);
   gtk_widget_action_set_enabled (widget, "win.export", has_document && idle);
+  _gloss_window_review_update_actions (self);
 }
 
 static void
@@ -1234,6 +1235,9 @@ undo_redo (GlossWindow *self,
   g_autofree char *message = NULL;
   gboolean done;
 
+  if (_gloss_window_review_undo_redo (self, redo))
+    return;
+
   if (self->document == NULL)
     return;
 
@@ -1506,6 +1510,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   _gloss_window_class_init_claims (widget_class);
   _gloss_window_class_init_web (widget_class);
   _gloss_window_class_init_export (widget_class);
+  _gloss_window_class_init_review (widget_class);
 }
 
 static void
@@ -1520,6 +1525,7 @@ gloss_window_init (GlossWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _gloss_window_init_claims (self);
+  _gloss_window_init_review (self);
 
   g_object_bind_property (self, "show-sidebar", self->flap, "reveal-flap",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
