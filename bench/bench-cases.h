@@ -8,8 +8,9 @@
 
 G_BEGIN_DECLS
 
-/* Names of the columns bench_cases_run() adds, for the table. */
-#define BENCH_CASE_COLUMNS "statistics"
+/* Names of the columns bench_cases_run() adds to the table; every export
+ * format is in the JSON, the table shows the slowest. */
+#define BENCH_CASE_COLUMNS "statistics", "compare", "agreement", "export_slowest"
 
 void bench_cases_run (GlossDocument *document,
                       GString       *json);
