@@ -129,6 +129,14 @@ dup_subtitle (GlossDraftInfo *info)
   return g_strdup_printf (_("%s\n%s, %s"), where, count, when);
 }
 
+static gboolean
+destroy_idle_cb (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 remove_draft (GlossRecoveryDialog *self,
               const char          *draft_id)
@@ -142,8 +150,13 @@ remove_draft (GlossRecoveryDialog *self,
   gtk_list_box_remove (GTK_LIST_BOX (self->list), draft->row);
   g_ptr_array_remove_index (self->drafts, index);
 
+  /* Nothing left to decide: close, once the confirmation dialog that may
+   * have asked (transient for this one) is gone. */
   if (self->drafts->len == 0)
-    gtk_window_destroy (GTK_WINDOW (self));
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_idle_cb, g_object_ref (self), g_object_unref);
+    }
 }
 
 static void
