@@ -70,6 +70,12 @@ file_missing (gpointer path)
 }
 
 static gboolean
+pointer_cleared (gpointer pointer)
+{
+  return *(gpointer *) pointer == NULL;
+}
+
+static gboolean
 notice_shown (gpointer window)
 {
   return gtk_revealer_get_reveal_child (GTK_REVEALER (gloss_window_get_file_notice (window)));
@@ -342,7 +348,7 @@ crash_child_restore (void)
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   confirm = gloss_recovery_dialog_ask_discard (dialog, unsaved_id);
   adw_message_dialog_response (confirm, "discard");
-  gloss_test_wait_ms (100);
+  g_assert_true (wait_for (pointer_cleared, &dialog, 5));
   /* Nothing left: the dialog is gone, and so is the draft. */
   g_assert_null (dialog);
   {
