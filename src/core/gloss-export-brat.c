@@ -516,7 +516,9 @@ brat_import (GBytes      *data,
             TextBound *tb;
             guint nf = g_strv_length (fields);
 
-            if (nf < 2 || nf > 3)
+            /* An empty name (a doubled space) would make an attribute
+             * the native format rejects: found by fuzz-import-brat. */
+            if (nf < 2 || nf > 3 || fields[0][0] == '\0')
               return fail (error, GLOSS_ERROR_PARSE, lineno, _("expected “NAME ID [VALUE]”")), NULL;
             tb = g_hash_table_lookup (tbs, fields[1]);
             if (tb == NULL)
@@ -561,7 +563,7 @@ brat_import (GBytes      *data,
             GHashTable *per_target;
             GString *acc;
 
-            if (target == NULL)
+            if (target == NULL || type[0] == '\0')
               return fail (error, GLOSS_ERROR_PARSE, lineno, _("expected “NoteType ID”")), NULL;
             if (!g_hash_table_contains (tbs, target) && !g_hash_table_contains (rel_notes, target))
               {
