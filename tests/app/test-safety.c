@@ -537,6 +537,41 @@ test_read_only (void)
   gloss_test_destroy_window (window);
 }
 
+/* A draft that cannot be written (the store's own full-disk test is in
+ * tests/core/test-draft-store.c) is reported once, without a dialog. */
+static void
+test_draft_failed (void)
+{
+  GlossWindow *window = gloss_test_open_text (app, "failing.txt", article);
+  g_autoptr(GError) full = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NO_SPACE, "No space left on device");
+  const char *id;
+
+  tag (window, "London", "GPE");
+  id = gloss_draft_store_get_draft_id (store (), gloss_window_get_document (window));
+  g_assert_nonnull (id);
+
+  g_signal_emit_by_name (store (), "draft-failed", id, full);
+  g_assert_nonnull (strstr (gloss_window_get_last_message (window), "disk is full"));
+  g_assert_null (find_message_dialog (window));
+
+  /* Not again at the next failure. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (g_str_has_prefix (gloss_window_get_last_message (window), "Undone"));
+  g_signal_emit_by_name (store (), "draft-failed", id, full);
+  g_assert_true (g_str_has_prefix (gloss_window_get_last_message (window), "Undone"));
+
+  /* Another document's failure is not this window's business. */
+  g_signal_emit_by_name (store (), "draft-written", id);
+  g_signal_emit_by_name (store (), "draft-failed", "00000000-0000-4000-8000-000000000000", full);
+  g_assert_true (g_str_has_prefix (gloss_window_get_last_message (window), "Undone"));
+  /* Once writing worked again, a new failure is reported again. */
+  g_signal_emit_by_name (store (), "draft-failed", id, full);
+  g_assert_nonnull (strstr (gloss_window_get_last_message (window), "disk is full"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gloss_test_iterate ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -551,6 +586,7 @@ main (int    argc,
   g_test_add_func ("/gloss/safety/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/gloss/safety/deleted", test_deleted);
   g_test_add_func ("/gloss/safety/read-only", test_read_only);
+  g_test_add_func ("/gloss/safety/draft-failed", test_draft_failed);
   /* Halves of crash-recovery, run only as its subprocesses. */
   g_test_add_func ("/gloss/safety/crash-child/edit", crash_child_edit);
   g_test_add_func ("/gloss/safety/crash-child/restore", crash_child_restore);
