@@ -412,6 +412,10 @@ brat_import (GBytes      *data,
         if (cols[1] == NULL)
           return fail (error, GLOSS_ERROR_PARSE, lineno, _("expected an id, a TAB and the annotation")), NULL;
         fields = g_strsplit (cols[1], " ", -1);
+        /* An empty annotation column: no fields[0], and fields[1] would be
+         * read past the end (found by fuzz-import-brat). */
+        if (fields[0] == NULL)
+          return fail (error, GLOSS_ERROR_PARSE, lineno, _("expected an id, a TAB and the annotation")), NULL;
 
         if (id[0] == 'T' && pass == 1)
           {
