@@ -431,6 +431,10 @@ brat_import (GBytes      *data,
             if (space == NULL)
               return fail (error, GLOSS_ERROR_PARSE, lineno, _("expected “TYPE START END”")), NULL;
             spans = g_strsplit (space + 1, ";", -1);
+            /* "T1\tTYPE " has no span at all: first would stay
+             * G_MAXUINT and index the offset map (found by fuzz-import-brat). */
+            if (spans[0] == NULL)
+              return fail (error, GLOSS_ERROR_PARSE, lineno, _("a span must be two whole numbers “START END”")), NULL;
             for (guint s = 0; spans[s] != NULL; s++)
               {
                 g_auto(GStrv) se = g_strsplit (spans[s], " ", -1);
