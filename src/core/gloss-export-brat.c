@@ -345,6 +345,14 @@ fail (GError    **error,
   return FALSE;
 }
 
+/* g_string_free() takes two arguments: cast to a GDestroyNotify it frees
+ * the text or not at random (a leak found by fuzz-import-brat). */
+static void
+string_free (gpointer string)
+{
+  g_string_free (string, TRUE);
+}
+
 static GlossDocument *
 brat_import (GBytes      *data,
              GBytes      *text_bytes,
@@ -581,7 +589,7 @@ brat_import (GBytes      *data,
             per_target = g_hash_table_lookup (multi_notes, target);
             if (per_target == NULL)
               {
-                per_target = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_string_free);
+                per_target = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, string_free);
                 g_hash_table_insert (multi_notes, g_strdup (target), per_target);
               }
             acc = g_hash_table_lookup (per_target, type);
