@@ -87,6 +87,7 @@ bench_cases_run (GlossDocument *document,
   t0 = bench_now ();
   stats = gloss_statistics_compute (document);
   emit_one (json, "statistics", bench_now () - t0);
+  g_assert (stats->total == gloss_annotation_store_get_n_items (gloss_document_get_annotations (document)));
 
   t0 = bench_now ();
   comparison = gloss_comparison_new (document, theirs);

@@ -119,7 +119,6 @@ search_changed_cb (GlossAnnotateAllDialog *self)
   g_autoptr(GError) error = NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   guint old_n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-  g_autofree const char **numbers = NULL;
   g_autoptr(GPtrArray) strings = NULL;
 
   g_clear_pointer (&self->occurrences, g_array_unref);

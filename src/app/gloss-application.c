@@ -10,6 +10,7 @@
 
 #include "gloss-application.h"
 #include "gloss-preferences-window.h"
+#include "gloss-recovery-dialog.h"
 #include "gloss-window.h"
 
 struct _GlossApplication
@@ -18,6 +19,10 @@ struct _GlossApplication
 
   GSettings      *settings;
   GlossGazetteer *gazetteer;
+
+  /* Autosave and recovery (issue 7) */
+  GlossDraftStore *drafts;
+  gboolean         recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (GlossApplication, gloss_application, ADW_TYPE_APPLICATION)
@@ -167,6 +172,35 @@ gloss_application_startup (GApplication *application)
   g_signal_connect_object (self->settings, "changed::color-scheme",
                            G_CALLBACK (apply_color_scheme), self, G_CONNECT_SWAPPED);
   apply_color_scheme (self);
+
+  /* Every document of every window is drafted here (gloss-window-safety.c). */
+  self->drafts = gloss_draft_store_new (NULL);
+  g_settings_bind (self->settings, "autosave-delay", self->drafts, "delay", G_SETTINGS_BIND_GET);
+}
+
+static void
+gloss_application_shutdown (GApplication *application)
+{
+  GlossApplication *self = GLOSS_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+
+  /* Windows still open (quit while a save dialog was up) keep their drafts;
+   * the index records that this run ended cleanly. */
+  if (self->drafts != NULL && !gloss_draft_store_shutdown (self->drafts, &error))
+    g_warning ("Could not write the recovery drafts: %s", error->message);
+
+  G_APPLICATION_CLASS (gloss_application_parent_class)->shutdown (application);
+}
+
+/* Offers the drafts left by an earlier run, once per run: at the first
+ * activate or open. */
+static void
+maybe_offer_recovery (GlossApplication *self)
+{
+  if (self->recovery_offered)
+    return;
+
+  gloss_application_offer_recovery (self);
 }
 
 static void
@@ -179,6 +213,8 @@ gloss_application_activate (GApplication *application)
     create_window (self);
   else
     gtk_window_present (window);
+
+  maybe_offer_recovery (self);
 }
 
 static void
@@ -205,6 +241,8 @@ gloss_application_open (GApplication  *application,
 
       gloss_window_open_file (window, files[i]);
     }
+
+  maybe_offer_recovery (self);
 }
 
 static void
@@ -215,6 +253,7 @@ gloss_application_dispose (GObject *object)
   g_clear_object (&self->settings);
 
   g_clear_object (&self->gazetteer);
+  g_clear_object (&self->drafts);
 
   G_OBJECT_CLASS (gloss_application_parent_class)->dispose (object);
 }
@@ -228,6 +267,7 @@ gloss_application_class_init (GlossApplicationClass *klass)
   object_class->dispose = gloss_application_dispose;
 
   app_class->startup = gloss_application_startup;
+  app_class->shutdown = gloss_application_shutdown;
   app_class->activate = gloss_application_activate;
   app_class->open = gloss_application_open;
 }
@@ -315,4 +355,98 @@ gloss_application_get_gazetteer (GlossApplication *self)
     }
 
   return self->gazetteer;
+}
+
+/**
+ * gloss_application_get_draft_store:
+ *
+ * The recovery drafts of every open document (created at startup, its
+ * "delay" bound to the "autosave-delay" setting).
+ *
+ * Returns: (transfer none) (nullable): the draft store
+ */
+GlossDraftStore *
+gloss_application_get_draft_store (GlossApplication *self)
+{
+  g_return_val_if_fail (GLOSS_IS_APPLICATION (self), NULL);
+
+  return self->drafts;
+}
+
+/**
+ * gloss_application_offer_recovery:
+ *
+ * Shows the recovery dialog if drafts of unsaved work are left on disk
+ * (by a crash, or by quitting without deciding).
+ *
+ * Returns: (transfer none) (nullable): the dialog, or %NULL if there is
+ *   nothing to recover
+ */
+GtkWindow *
+gloss_application_offer_recovery (GlossApplication *self)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossRecoveryDialog *dialog;
+
+  g_return_val_if_fail (GLOSS_IS_APPLICATION (self), NULL);
+
+  self->recovery_offered = TRUE;
+  if (self->drafts == NULL)
+    return NULL;
+
+  drafts = gloss_draft_store_list (self->drafts, &error);
+  if (drafts == NULL)
+    {
+      g_warning ("Could not list the recovery drafts: %s", error->message);
+      return NULL;
+    }
+  if (drafts->len == 0)
+    return NULL;
+
+  dialog = gloss_recovery_dialog_new (self, drafts, gloss_draft_store_get_crashed (self->drafts));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), get_active_window (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return GTK_WINDOW (dialog);
+}
+
+/**
+ * gloss_application_restore_draft:
+ *
+ * Opens the draft @draft_id in a window (the active one if it is empty,
+ * else a new one): the document is marked modified and keeps its original
+ * file and that file's etag, so Save writes there and notices a change
+ * made meanwhile.
+ *
+ * Returns: (transfer none) (nullable): the window, or %NULL with @error set
+ */
+GtkWindow *
+gloss_application_restore_draft (GlossApplication  *self,
+                                 const char        *draft_id,
+                                 GError           **error)
+{
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *etag = NULL;
+  GtkWindow *active;
+  GlossWindow *window;
+
+  g_return_val_if_fail (GLOSS_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (draft_id != NULL, NULL);
+
+  document = gloss_draft_store_restore (self->drafts, draft_id, &file, &etag, error);
+  if (document == NULL)
+    return NULL;
+
+  active = get_active_window (self);
+  if (GLOSS_IS_WINDOW (active) && !gloss_window_has_document (GLOSS_WINDOW (active)))
+    window = GLOSS_WINDOW (active);
+  else
+    window = gloss_window_new (self);
+
+  gloss_window_set_restored_document (window, document, file, etag);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return GTK_WINDOW (window);
 }

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "gloss-draft-store.h"
 #include "gloss-gazetteer.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,12 @@ GlossApplication *gloss_application_new           (void);
 GSettings        *gloss_application_get_settings  (GlossApplication *self);
 char             *gloss_application_dup_annotator (GlossApplication *self);
 GlossGazetteer   *gloss_application_get_gazetteer (GlossApplication *self);
+
+/* Autosave and recovery (issue 7) */
+GlossDraftStore  *gloss_application_get_draft_store (GlossApplication *self);
+GtkWindow        *gloss_application_offer_recovery  (GlossApplication *self);
+GtkWindow        *gloss_application_restore_draft   (GlossApplication *self,
+                                                     const char       *draft_id,
+                                                     GError          **error);
 
 G_END_DECLS

@@ -20,6 +20,7 @@ struct _GlossPreferencesWindow
   GtkSpinButton        *font_size_spin;
   GtkSwitch            *serif_switch;
   AdwComboRow          *style_row;
+  GtkSpinButton        *autosave_delay_spin;
 };
 
 G_DEFINE_FINAL_TYPE (GlossPreferencesWindow, gloss_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -81,6 +82,7 @@ gloss_preferences_window_class_init (GlossPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, font_size_spin);
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, serif_switch);
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, autosave_delay_spin);
 }
 
 static void
@@ -105,6 +107,7 @@ gloss_preferences_window_new (GSettings *settings)
   g_settings_bind_with_mapping (settings, "color-scheme", self->style_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
                                 style_get_mapping, style_set_mapping, NULL, NULL);
+  g_settings_bind (settings, "autosave-delay", self->autosave_delay_spin, "value", G_SETTINGS_BIND_DEFAULT);
 
   return self;
 }

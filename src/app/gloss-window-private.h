@@ -10,10 +10,19 @@
 #pragma once
 
 #include "gloss-article-view.h"
+#include "gloss-draft-store.h"
+#include "gloss-file-watch.h"
 #include "gloss-sidebar.h"
 #include "gloss-window.h"
 
 G_BEGIN_DECLS
+
+typedef enum
+{
+  GLOSS_FILE_NOTICE_NONE,
+  GLOSS_FILE_NOTICE_CHANGED,
+  GLOSS_FILE_NOTICE_DELETED,
+} GlossFileNoticeKind;
 
 struct _GlossWindow
 {
@@ -54,6 +63,20 @@ struct _GlossWindow
   GtkLabel             *find_count;
   GtkButton            *find_previous;
   GtkButton            *find_next;
+
+  /* Autosave, recovery, changes on disk (gloss-window-safety.c) */
+  GlossDraftStore      *draft_store;
+  GlossDocument        *drafted_document;    /* attached to draft_store */
+  GlossDocument        *reloading_document;  /* its draft goes once a reload replaces it */
+  gboolean              draft_warning_shown;
+  GlossFileWatch       *file_watch;
+  gboolean              file_watch_paused;
+  GlossFileNoticeKind   file_notice_kind;
+  GtkRevealer          *file_notice;
+  GtkLabel             *file_notice_label;
+  GtkWidget            *file_notice_reload;
+  GtkWidget            *file_notice_keep;
+  GtkWidget            *file_notice_save;
 };
 
 void              _gloss_window_show_toast         (GlossWindow   *self,
@@ -78,6 +101,8 @@ gboolean          _gloss_window_get_text_selection (GlossWindow   *self,
                                                     guint         *end);
 void              _gloss_window_select_annotation  (GlossWindow   *self,
                                                     GlossAnnotation *annotation);
+void              _gloss_window_load_file          (GlossWindow   *self,
+                                                    GFile         *file);
 
 /* Feature parts: each installs its actions and shortcuts. */
 
@@ -114,5 +139,19 @@ void              _gloss_window_init_review        (GlossWindow   *self);
 gboolean          _gloss_window_review_undo_redo   (GlossWindow   *self,
                                                     gboolean       redo);
 void              _gloss_window_review_update_actions (GlossWindow *self);
+/* gloss-window-safety.c */
+void                    _gloss_window_class_init_safety     (GtkWidgetClass  *widget_class);
+void                    _gloss_window_init_safety           (GlossWindow     *self);
+void                    _gloss_window_dispose_safety        (GlossWindow     *self);
+void                    _gloss_window_safety_document_set   (GlossWindow     *self);
+void                    _gloss_window_safety_save_started   (GlossWindow     *self,
+                                                             GFile           *file);
+void                    _gloss_window_safety_save_finished  (GlossWindow     *self,
+                                                             GFile           *file,
+                                                             const char      *new_etag);
+void                    _gloss_window_safety_discard        (GlossWindow     *self);
+void                    _gloss_window_safety_show_save_error (GlossWindow    *self,
+                                                             GFile           *file,
+                                                             const GError    *error);
 
 G_END_DECLS

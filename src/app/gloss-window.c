@@ -415,6 +415,7 @@ _gloss_window_set_document (GlossWindow   *self,
   if (document != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->article_view));
 
+  _gloss_window_safety_document_set (self);
   _gloss_window_update_title (self);
   _gloss_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
@@ -573,6 +574,13 @@ load_file (GlossWindow    *self,
   g_task_set_source_tag (task, load_file);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
   g_task_run_in_thread (task, load_thread);
+}
+
+void
+_gloss_window_load_file (GlossWindow *self,
+                         GFile       *file)
+{
+  load_file (self, file, GLOSS_LOAD_FLAGS_NONE);
 }
 
 /**
@@ -775,6 +783,8 @@ write_cb (GObject      *object,
 
   if (!gloss_file_replace_finish (data->file, result, &new_etag, &error))
     {
+      _gloss_window_safety_save_finished (self, data->file, NULL);
+
       /* Cancelled by closing the window: the file on disk is untouched. */
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -806,10 +816,8 @@ write_cb (GObject      *object,
         }
       else
         {
-          g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
-
           self->close_after_save = FALSE;
-          _gloss_window_show_error (self, heading, error->message);
+          _gloss_window_safety_show_save_error (self, data->file, error);
         }
 
       save_data_free (data);
@@ -830,6 +838,7 @@ write_cb (GObject      *object,
   gloss_set_str (&self->etag, new_etag);
   add_recent (self, data->file, TRUE);
   _gloss_window_update_title (self);
+  _gloss_window_safety_save_finished (self, data->file, new_etag);
 
   if (self->close_after_save)
     close_later (self);
@@ -861,6 +870,7 @@ write_file (GlossWindow *self,
   _gloss_window_set_busy (self, TRUE);
   _gloss_window_update_actions (self);
 
+  _gloss_window_safety_save_started (self, file);
   gloss_file_replace_async (file, data->bytes, check_etag ? self->etag : NULL,
                             self->cancellable, write_cb, data);
 }
@@ -1015,7 +1025,10 @@ close_response_cb (AdwMessageDialog *dialog,
   GlossWindow *self = user_data;
 
   if (g_strcmp0 (response, "discard") == 0)
-    close_later (self);
+    {
+      _gloss_window_safety_discard (self);
+      close_later (self);
+    }
   else if (g_strcmp0 (response, "save") == 0)
     {
       self->close_after_save = TRUE;
@@ -1363,6 +1376,7 @@ gloss_window_dispose (GObject *object)
     }
 
   _gloss_window_dispose_claims (self);
+  _gloss_window_dispose_safety (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
   g_clear_object (&self->document);
@@ -1511,6 +1525,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   _gloss_window_class_init_web (widget_class);
   _gloss_window_class_init_export (widget_class);
   _gloss_window_class_init_review (widget_class);
+  _gloss_window_class_init_safety (widget_class);
 }
 
 static void
@@ -1526,6 +1541,7 @@ gloss_window_init (GlossWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   _gloss_window_init_claims (self);
   _gloss_window_init_review (self);
+  _gloss_window_init_safety (self);
 
   g_object_bind_property (self, "show-sidebar", self->flap, "reveal-flap",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);

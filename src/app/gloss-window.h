@@ -28,4 +28,11 @@ GtkWidget     *gloss_window_get_article_view   (GlossWindow      *self);
 GtkWidget     *gloss_window_get_sidebar        (GlossWindow      *self);
 const char    *gloss_window_get_last_message   (GlossWindow      *self);
 
+/* Autosave, recovery, changes on disk (gloss-window-safety.c) */
+void           gloss_window_set_restored_document (GlossWindow   *self,
+                                                   GlossDocument *document,
+                                                   GFile         *file,
+                                                   const char    *etag);
+GtkWidget     *gloss_window_get_file_notice       (GlossWindow   *self);
+
 G_END_DECLS

@@ -345,6 +345,14 @@ fail (GError    **error,
   return FALSE;
 }
 
+/* g_string_free() takes two arguments: cast to a GDestroyNotify it frees
+ * the text or not at random (a leak found by fuzz-import-brat). */
+static void
+string_free (gpointer string)
+{
+  g_string_free (string, TRUE);
+}
+
 static GlossDocument *
 brat_import (GBytes      *data,
              GBytes      *text_bytes,
@@ -412,6 +420,10 @@ brat_import (GBytes      *data,
         if (cols[1] == NULL)
           return fail (error, GLOSS_ERROR_PARSE, lineno, _("expected an id, a TAB and the annotation")), NULL;
         fields = g_strsplit (cols[1], " ", -1);
+        /* An empty annotation column: no fields[0], and fields[1] would be
+         * read past the end (found by fuzz-import-brat). */
+        if (fields[0] == NULL)
+          return fail (error, GLOSS_ERROR_PARSE, lineno, _("expected an id, a TAB and the annotation")), NULL;
 
         if (id[0] == 'T' && pass == 1)
           {
@@ -427,6 +439,10 @@ brat_import (GBytes      *data,
             if (space == NULL)
               return fail (error, GLOSS_ERROR_PARSE, lineno, _("expected “TYPE START END”")), NULL;
             spans = g_strsplit (space + 1, ";", -1);
+            /* "T1\tTYPE " has no span at all: first would stay
+             * G_MAXUINT and index the offset map (found by fuzz-import-brat). */
+            if (spans[0] == NULL)
+              return fail (error, GLOSS_ERROR_PARSE, lineno, _("a span must be two whole numbers “START END”")), NULL;
             for (guint s = 0; spans[s] != NULL; s++)
               {
                 g_auto(GStrv) se = g_strsplit (spans[s], " ", -1);
@@ -516,7 +532,9 @@ brat_import (GBytes      *data,
             TextBound *tb;
             guint nf = g_strv_length (fields);
 
-            if (nf < 2 || nf > 3)
+            /* An empty name (a doubled space) would make an attribute
+             * the native format rejects: found by fuzz-import-brat. */
+            if (nf < 2 || nf > 3 || fields[0][0] == '\0')
               return fail (error, GLOSS_ERROR_PARSE, lineno, _("expected “NAME ID [VALUE]”")), NULL;
             tb = g_hash_table_lookup (tbs, fields[1]);
             if (tb == NULL)
@@ -561,7 +579,7 @@ brat_import (GBytes      *data,
             GHashTable *per_target;
             GString *acc;
 
-            if (target == NULL)
+            if (target == NULL || type[0] == '\0')
               return fail (error, GLOSS_ERROR_PARSE, lineno, _("expected “NoteType ID”")), NULL;
             if (!g_hash_table_contains (tbs, target) && !g_hash_table_contains (rel_notes, target))
               {
@@ -571,7 +589,7 @@ brat_import (GBytes      *data,
             per_target = g_hash_table_lookup (multi_notes, target);
             if (per_target == NULL)
               {
-                per_target = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_string_free);
+                per_target = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, string_free);
                 g_hash_table_insert (multi_notes, g_strdup (target), per_target);
               }
             acc = g_hash_table_lookup (per_target, type);

@@ -267,7 +267,9 @@ doccano_import (GBytes      *data,
 {
   gsize len;
   const char *p = g_bytes_get_data (data, &len);
-  const char *end = p + len;
+  /* Empty bytes may have no data pointer, and NULL + 0 is undefined
+   * (found by fuzz-import-doccano under UBSan). */
+  const char *end = p != NULL ? p + len : NULL;
   const char *line = p;
   guint wanted = record_option (&gloss_format_doccano, options, error);
   guint n_records = 0;

@@ -748,6 +748,15 @@ gloss_import_ensure_label (GlossDocument  *document,
   return TRUE;
 }
 
+/* As the native format (gloss-format.c) allows. */
+#define IMPORT_MAX_ID_CHARS 128
+
+static gboolean
+import_id_is_valid (const char *id)
+{
+  return id != NULL && id[0] != '\0' && g_utf8_strlen (id, -1) <= IMPORT_MAX_ID_CHARS;
+}
+
 gboolean
 gloss_import_finish (GlossDocument *document,
                      GPtrArray     *annotations,
@@ -770,6 +779,14 @@ gloss_import_finish (GlossDocument *document,
           g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_OUT_OF_RANGE,
                        _("Annotation %s: the span %u–%u is outside the text (length %u) or empty"),
                        gloss_annotation_get_id (a), start, end, length);
+          return FALSE;
+        }
+      /* What the native reader would refuse must not get in: the saved
+       * file would not open again (found by the fuzz-import-* targets). */
+      if (!import_id_is_valid (gloss_annotation_get_id (a)))
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                       _("An annotation id is empty or longer than %u characters"), IMPORT_MAX_ID_CHARS);
           return FALSE;
         }
       if (!g_hash_table_add (ids, (gpointer) gloss_annotation_get_id (a)))
@@ -804,6 +821,25 @@ gloss_import_finish (GlossDocument *document,
           g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
                        _("Relation %s links an annotation that does not exist"),
                        gloss_relation_get_id (r));
+          return FALSE;
+        }
+      if (!import_id_is_valid (gloss_relation_get_id (r)))
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                       _("A relation id is empty or longer than %u characters"), IMPORT_MAX_ID_CHARS);
+          return FALSE;
+        }
+      if (gloss_relation_get_kind (r) == NULL || gloss_relation_get_kind (r)[0] == '\0')
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                       _("Relation %s has no type"), gloss_relation_get_id (r));
+          return FALSE;
+        }
+      if (g_strcmp0 (gloss_relation_get_from (r), gloss_relation_get_to (r)) == 0)
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                       _("Relation %s links annotation %s to itself"),
+                       gloss_relation_get_id (r), gloss_relation_get_from (r));
           return FALSE;
         }
       if (!g_hash_table_add (rel_ids, (gpointer) gloss_relation_get_id (r)))

@@ -20,8 +20,15 @@ gloss_test_app_new (int    *argc,
 
   gtk_test_init (argc, argv, NULL);
 
-  tmpdir = g_dir_make_tmp ("gloss-ui-test-XXXXXX", &error);
-  g_assert_no_error (error);
+  /* A subprocess (g_test_trap_subprocess) shares its parent's folder, and
+   * so its data dir (recovery drafts), when the parent names it. */
+  if (g_test_subprocess () && g_getenv ("GLOSS_TEST_TMPDIR") != NULL)
+    tmpdir = g_strdup (g_getenv ("GLOSS_TEST_TMPDIR"));
+  else
+    {
+      tmpdir = g_dir_make_tmp ("gloss-ui-test-XXXXXX", &error);
+      g_assert_no_error (error);
+    }
   g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
 
   app = gloss_application_new ();
@@ -31,6 +38,13 @@ gloss_test_app_new (int    *argc,
   g_settings_set_string (gloss_application_get_settings (app), "annotator-name", "Test Annotator");
 
   return app;
+}
+
+/* The test's temporary folder (also its XDG_DATA_HOME). */
+const char *
+gloss_test_get_tmpdir (void)
+{
+  return tmpdir;
 }
 
 void

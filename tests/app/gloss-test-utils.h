@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 
 GlossApplication *gloss_test_app_new          (int          *argc,
                                                char       ***argv);
+const char       *gloss_test_get_tmpdir       (void);
 void              gloss_test_iterate          (void);
 void              gloss_test_wait_ms          (guint         ms);
 void              gloss_test_wait_idle        (GlossWindow  *window);

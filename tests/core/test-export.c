@@ -43,7 +43,6 @@ add (GlossDocument *doc,
      guint          nth)
 {
   g_autoptr(GlossAnnotation) a = NULL;
-  g_autoptr(GError) error = NULL;
   const char *text = gloss_document_get_text (doc);
   guint start = find (text, needle, nth);
 

@@ -1,0 +1,9 @@
+/* fuzz-import-brat.c: the brat importer (see fuzz-import.h)
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#define FUZZ_IMPORT_FORMAT "brat"
+
+#include "fuzz-import.h"

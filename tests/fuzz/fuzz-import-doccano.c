@@ -1,0 +1,9 @@
+/* fuzz-import-doccano.c: the doccano importer (see fuzz-import.h)
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#define FUZZ_IMPORT_FORMAT "doccano"
+
+#include "fuzz-import.h"
