@@ -26,6 +26,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
@@ -301,7 +302,7 @@ child_main (const char *path)
   GtkAdjustment *vadj;
   GRand *rand = g_rand_new_with_seed (11);
   double t0, c0, t_first = -1, t_full, t_upper, stall;
-  guint length, stall_id;
+  guint length, stall_id, n_edits;
 
   series_init (&create);
   series_init (&relabel);
@@ -376,7 +377,8 @@ child_main (const char *path)
   settle ();
 
   /* Single edits where the user is looking. */
-  for (guint i = 0; i < N_EDITS; i++)
+  n_edits = g_getenv ("BENCH_EDITS") != NULL ? (guint) atoi (g_getenv ("BENCH_EDITS")) : N_EDITS;
+  for (guint i = 0; i < n_edits; i++)
     {
       guint start = g_rand_int_range (rand, 0, length - 40);
       GlossAnnotation *selected;
@@ -401,7 +403,7 @@ child_main (const char *path)
   /* Scrolling, a viewport per frame, once everything is laid out. */
   gtk_adjustment_set_value (vadj, 0);
   settle ();
-  for (;;)
+  for (; g_getenv ("BENCH_NO_SCROLL") == NULL;)
     {
       double value = gtk_adjustment_get_value (vadj);
       double page = gtk_adjustment_get_page_size (vadj);
