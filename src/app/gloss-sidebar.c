@@ -37,6 +37,13 @@ struct _GlossSidebar
   GlossAnnotation    *detail_annotation;
   guint               syncing;
 
+  /* The list scrolls to a newly selected row after the frame that shows
+   * the edit: a distant row rebinds up to 200 rows (GtkListView keeps that
+   * many), ~80 ms on a long article. */
+  GdkFrameClock      *scroll_clock;
+  gulong              scroll_handler;
+  guint               scroll_idle;
+
   /* Template children */
   GtkFlowBox         *label_box;
   GtkSearchEntry     *search_entry;
@@ -140,6 +147,62 @@ filter_func (gpointer item,
     }
 
   return TRUE;
+}
+
+static void
+cancel_scroll (GlossSidebar *self)
+{
+  if (self->scroll_handler != 0)
+    g_clear_signal_handler (&self->scroll_handler, self->scroll_clock);
+  g_clear_object (&self->scroll_clock);
+  g_clear_handle_id (&self->scroll_idle, g_source_remove);
+}
+
+static void
+scroll_to_selected (GlossSidebar *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+static gboolean
+scroll_idle_cb (gpointer user_data)
+{
+  GlossSidebar *self = user_data;
+
+  self->scroll_idle = 0;
+  scroll_to_selected (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_after_paint_cb (GdkFrameClock *clock,
+                       GlossSidebar  *self)
+{
+  cancel_scroll (self);
+  self->scroll_idle = g_idle_add (scroll_idle_cb, self);
+}
+
+static void
+scroll_to_selected_later (GlossSidebar *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->list_view));
+
+  cancel_scroll (self);
+
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    {
+      scroll_to_selected (self);
+      return;
+    }
+
+  self->scroll_clock = g_object_ref (clock);
+  self->scroll_handler = g_signal_connect (clock, "after-paint",
+                                           G_CALLBACK (scroll_after_paint_cb), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
 static guint
@@ -697,6 +760,7 @@ gloss_sidebar_dispose (GObject *object)
   GlossSidebar *self = GLOSS_SIDEBAR (object);
   GtkWidget *child;
 
+  cancel_scroll (self);
   gloss_sidebar_set_document (self, NULL);
   g_clear_object (&self->detail_annotation);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_SIDEBAR);
@@ -973,7 +1037,7 @@ gloss_sidebar_select_annotation (GlossSidebar    *self,
     }
 
   gtk_single_selection_set_selected (self->selection, position);
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  scroll_to_selected_later (self);
 
   return TRUE;
 }
