@@ -93,6 +93,7 @@ typedef struct
   double         t_layout;    /* its layout phase */
   double         t_draw;      /* its paint phase */
   guint          n_paints;
+  gboolean       verbose_frames;
   double         t_tick;      /* last time the stall probe ran */
   double         max_stall;
 } Probe;
@@ -117,6 +118,11 @@ after_paint_cb (GdkFrameClock *clock,
   probe.t_paint = bench_now ();
   probe.cpu_paint = cpu_now ();
   probe.n_paints++;
+
+  if (probe.verbose_frames && probe.t_paint - probe.t_before > 0.030)
+    g_printerr ("slow frame: before→layout %.1f, layout→paint %.1f, paint→end %.1f ms\n",
+                (probe.t_layout - probe.t_before) * 1e3, (probe.t_draw - probe.t_layout) * 1e3,
+                (probe.t_paint - probe.t_draw) * 1e3);
 }
 
 static void
@@ -145,6 +151,8 @@ stall_probe_cb (gpointer user_data)
 {
   double now = bench_now ();
 
+  if (probe.verbose_frames && probe.t_tick > 0 && now - probe.t_tick > 0.050)
+    g_printerr ("main loop stalled %.1f ms\n", (now - probe.t_tick) * 1e3);
   if (probe.t_tick > 0)
     probe.max_stall = MAX (probe.max_stall, now - probe.t_tick);
   probe.t_tick = now;
@@ -338,6 +346,7 @@ child_main (const char *path)
   /* Open. */
   stall_id = g_timeout_add_full (G_PRIORITY_HIGH, 2, stall_probe_cb, NULL, NULL);
   probe.t_tick = 0;
+  probe.verbose_frames = g_getenv ("BENCH_VERBOSE") != NULL;
   t0 = bench_now ();
   gloss_window_open_file (probe.window, file);
   for (;;)
@@ -369,6 +378,7 @@ child_main (const char *path)
   t_full = MAX (t_upper, t0 + t_first) - t0;
   stall = probe.max_stall;
   g_source_remove (stall_id);
+  probe.verbose_frames = FALSE;
 
   document = gloss_window_get_document (probe.window);
   length = gloss_document_get_length (document);
