@@ -302,7 +302,8 @@ child_main (const char *path)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autofree char *tmpdir = g_dir_make_tmp ("gloss-bench-ui-XXXXXX", NULL);
-  Series create, relabel, delete, undo, scroll;
+  Series create, relabel, delete, undo, jump, scroll;
+  GListModel *store;
   GString *json = g_string_new ("{");
   GlossArticleView *view;
   GlossSidebar *sidebar;
@@ -316,6 +317,7 @@ child_main (const char *path)
   series_init (&relabel);
   series_init (&delete);
   series_init (&undo);
+  series_init (&jump);
   series_init (&scroll);
 
   /* Keep the recent-files list and settings out of the user's. */
@@ -410,6 +412,31 @@ child_main (const char *path)
       settle ();
     }
 
+  /* Selecting a distant annotation (a click in the text, a search hit):
+   * the text scrolls to it and the list follows a frame later; timed to
+   * the end of that second frame. */
+  store = G_LIST_MODEL (gloss_document_get_annotations (document));
+  for (guint i = 0; i < n_edits && g_list_model_get_n_items (store) > 0; i++)
+    {
+      g_autoptr(GlossAnnotation) target = g_list_model_get_item (store, g_rand_int_range (rand, 0, g_list_model_get_n_items (store)));
+      double t1;
+
+      t0 = bench_now ();
+      c0 = cpu_now ();
+      gloss_sidebar_select_annotation (sidebar, target);
+      t1 = wait_frame_after (t0, 1000);
+      if (t1 >= 0)
+        t1 = wait_frame_after (t1 + 1e-9, 1000);
+      if (t1 < 0)
+        jump.missed++;
+      else
+        {
+          g_array_append_val (jump.wall, (double) { t1 - t0 });
+          g_array_append_val (jump.cpu, (double) { probe.cpu_paint - c0 });
+        }
+      settle ();
+    }
+
   /* Scrolling, a viewport per frame, once everything is laid out. */
   gtk_adjustment_set_value (vadj, 0);
   settle ();
@@ -446,6 +473,8 @@ child_main (const char *path)
   series_clear (&delete);
   emit (json, "undo", &undo);
   series_clear (&undo);
+  emit (json, "jump", &jump);
+  series_clear (&jump);
   emit (json, "scroll", &scroll);
   series_clear (&scroll);
 
@@ -580,7 +609,7 @@ main (int   argc,
   Size one_size;
   guint n_sizes;
   GString *all;
-  const char *columns[] = { "create", "relabel", "delete", "undo", "scroll" };
+  const char *columns[] = { "create", "relabel", "delete", "undo", "jump", "scroll" };
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
