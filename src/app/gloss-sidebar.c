@@ -43,6 +43,7 @@ struct _GlossSidebar
   GdkFrameClock      *scroll_clock;
   gulong              scroll_handler;
   guint               scroll_idle;
+  gboolean            scroll_on_map;
 
   /* Template children */
   GtkFlowBox         *label_box;
@@ -187,15 +188,26 @@ scroll_after_paint_cb (GdkFrameClock *clock,
 }
 
 static void
+list_mapped_cb (GlossSidebar *self)
+{
+  if (self->scroll_on_map)
+    {
+      self->scroll_on_map = FALSE;
+      scroll_to_selected (self);
+    }
+}
+
+static void
 scroll_to_selected_later (GlossSidebar *self)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->list_view));
 
   cancel_scroll (self);
 
+  /* A hidden list scrolls when it is shown again (list_mapped_cb). */
   if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
     {
-      scroll_to_selected (self);
+      self->scroll_on_map = TRUE;
       return;
     }
 
@@ -898,6 +910,8 @@ gloss_sidebar_init (GlossSidebar *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->list_view, "map", G_CALLBACK (list_mapped_cb),
+                           self, G_CONNECT_SWAPPED);
 
   expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                             G_CALLBACK (label_name_cb), NULL, NULL);
