@@ -1,0 +1,724 @@
+/* gloss-bench-ui.c: how the app feels at scale, in frames
+ * Copyright 2026 The Gloss authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * For each article size the launcher generates a .gloss.json file, then
+ * runs itself again (`--child FILE`) once per GSK renderer: the child
+ * opens the file in a real GlossWindow and measures, in frames of the
+ * window's GdkFrameClock,
+ *   - open: from gloss_window_open_file () to the end of the first frame
+ *     that shows the document page with the text laid out for the
+ *     viewport; "laid out" when GtkTextView has finished laying out the
+ *     rest in the background (the main loop is idle again); "stall" is the
+ *     longest the main loop did not answer in between (responsiveness);
+ *   - create, relabel, delete, undo: from the action (win.tag,
+ *     win.delete-annotation, win.undo) to the end of the next frame;
+ *   - scroll: top to bottom a viewport at a time, from setting the
+ *     adjustment to the end of the frame; count of frames over 16 ms;
+ * and the launcher reads the child's peak resident memory (getrusage).
+ *
+ * Run under a display, e.g.
+ *   xvfb-run -a -s "-screen 0 1600x1000x24" build/bench/gloss-bench-ui [--quick] [--json FILE]
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "bench-data.h"
+#include "gloss-application.h"
+#include "gloss-article-view.h"
+#include "gloss-file.h"
+#include "gloss-format.h"
+#include "gloss-sidebar.h"
+#include "gloss-window.h"
+
+#define N_EDITS 50
+#define SETTLE_MS 40
+#define FRAME_BUDGET_MS 16.0
+
+typedef struct
+{
+  guint n_chars;
+  guint n_annotations;
+} Size;
+
+static const Size full_sizes[] = {
+  { 10000, 1000 }, { 100000, 10000 }, { 1000000, 100000 },
+};
+
+static const Size quick_sizes[] = {
+  { 10000, 1000 }, { 100000, 10000 },
+};
+
+/* Child: the measurements --------------------------------------------------- */
+
+typedef struct
+{
+  GArray *wall;
+  GArray *cpu;
+  guint   missed;
+} Series;
+
+static void
+series_init (Series *series)
+{
+  series->wall = g_array_new (FALSE, FALSE, sizeof (double));
+  series->cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  series->missed = 0;
+}
+
+static void
+series_clear (Series *series)
+{
+  g_clear_pointer (&series->wall, g_array_unref);
+  g_clear_pointer (&series->cpu, g_array_unref);
+}
+
+typedef struct
+{
+  GlossWindow   *window;
+  GdkFrameClock *clock;
+  double         t_paint;     /* end of the last frame */
+  double         cpu_paint;   /* process CPU time then */
+  double         t_before;    /* start of the last frame */
+  double         t_layout;    /* its layout phase */
+  double         t_draw;      /* its paint phase */
+  guint          n_paints;
+  gboolean       verbose_frames;
+  double         t_tick;      /* last time the stall probe ran */
+  double         max_stall;
+} Probe;
+
+static Probe probe;
+
+/* CPU time of the whole process (the GL renderer's threads included):
+ * what a frame cost, whatever else the machine was doing. */
+static double
+cpu_now (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  probe.t_paint = bench_now ();
+  probe.cpu_paint = cpu_now ();
+  probe.n_paints++;
+
+  if (probe.verbose_frames && probe.t_paint - probe.t_before > 0.030)
+    g_printerr ("slow frame: before→layout %.1f, layout→paint %.1f, paint→end %.1f ms\n",
+                (probe.t_layout - probe.t_before) * 1e3, (probe.t_draw - probe.t_layout) * 1e3,
+                (probe.t_paint - probe.t_draw) * 1e3);
+}
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  probe.t_before = bench_now ();
+}
+
+static void
+layout_cb (GdkFrameClock *clock,
+           gpointer       user_data)
+{
+  probe.t_layout = bench_now ();
+}
+
+static void
+paint_cb (GdkFrameClock *clock,
+          gpointer       user_data)
+{
+  probe.t_draw = bench_now ();
+}
+
+static gboolean
+stall_probe_cb (gpointer user_data)
+{
+  double now = bench_now ();
+
+  if (probe.verbose_frames && probe.t_tick > 0 && now - probe.t_tick > 0.050)
+    g_printerr ("main loop stalled %.1f ms\n", (now - probe.t_tick) * 1e3);
+  if (probe.t_tick > 0)
+    probe.max_stall = MAX (probe.max_stall, now - probe.t_tick);
+  probe.t_tick = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Runs the main loop until a frame ends after @since; returns its end, or
+ * -1 if no frame came within @timeout_ms (nothing asked for a redraw). */
+static double
+wait_frame_after (double since,
+                  guint  timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, flag_cb, &timed_out);
+
+  while (probe.t_paint < since && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return probe.t_paint >= since ? probe.t_paint : -1;
+}
+
+/* Until the main loop has nothing left to do (GtkTextView lays out the
+ * rest of the text in idle callbacks). */
+static void
+wait_quiet (void)
+{
+  for (guint quiet = 0; quiet < 3;)
+    {
+      if (g_main_context_iteration (NULL, FALSE))
+        quiet = 0;
+      else
+        {
+          quiet++;
+          g_usleep (1000);
+        }
+    }
+}
+
+static void
+upper_changed_cb (GObject    *object,
+                  GParamSpec *pspec,
+                  gpointer    data)
+{
+  *(double *) data = bench_now ();
+}
+
+static void
+settle (void)
+{
+  wait_quiet ();
+  wait_ms (SETTLE_MS);
+  wait_quiet ();
+}
+
+static void
+emit (GString    *json,
+      const char *name,
+      Series     *series)
+{
+  GArray *samples = series->wall;
+  GArray *cpu = series->cpu;
+  guint n_missed = series->missed;
+  double median = 0, worst = 0, cpu_median = 0, cpu_worst = 0;
+  guint over = 0;
+
+  g_array_sort (cpu, bench_compare_double);
+  if (cpu->len > 0)
+    {
+      cpu_median = g_array_index (cpu, double, cpu->len / 2);
+      cpu_worst = g_array_index (cpu, double, cpu->len - 1);
+    }
+
+  g_array_sort (samples, bench_compare_double);
+  if (samples->len > 0)
+    {
+      median = g_array_index (samples, double, samples->len / 2);
+      worst = g_array_index (samples, double, samples->len - 1);
+    }
+  for (guint i = 0; i < samples->len; i++)
+    if (g_array_index (samples, double, i) * 1e3 > FRAME_BUDGET_MS)
+      over++;
+
+  g_string_append_printf (json, "\"%s\":{\"median_ms\":%.3f,\"worst_ms\":%.3f,\"n\":%u,\"over_16ms\":%u,\"no_frame\":%u,"
+                          "\"cpu_median_ms\":%.3f,\"cpu_worst_ms\":%.3f},",
+                          name, median * 1e3, worst * 1e3, samples->len, over, n_missed,
+                          cpu_median * 1e3, cpu_worst * 1e3);
+}
+
+/* Times @action (with @parameter) from its activation to the end of the
+ * frame that follows. */
+static void
+time_action (Series     *series,
+             const char *action,
+             const char *format,
+             const char *value)
+{
+  double t0 = bench_now ();
+  double c0 = cpu_now ();
+  double t1, t_sync;
+
+  if (format != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (probe.window), action, format, value);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (probe.window), action, NULL);
+
+  t_sync = bench_now ();
+  t1 = wait_frame_after (t0, 1000);
+  if (g_getenv ("BENCH_VERBOSE") != NULL)
+    g_printerr ("%s %s: sync %.1f, wait %.1f, before→layout %.1f, layout→paint %.1f, paint→end %.1f\n",
+                action, value ? value : "", (t_sync - t0) * 1e3, (probe.t_before - t_sync) * 1e3,
+                (probe.t_layout - probe.t_before) * 1e3, (probe.t_draw - probe.t_layout) * 1e3,
+                (probe.t_paint - probe.t_draw) * 1e3);
+  if (t1 < 0)
+    series->missed++;
+  else
+    {
+      g_array_append_val (series->wall, (double) { t1 - t0 });
+      g_array_append_val (series->cpu, (double) { probe.cpu_paint - c0 });
+    }
+}
+
+static int
+child_main (const char *path)
+{
+  g_autoptr(GlossApplication) app = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmpdir = g_dir_make_tmp ("gloss-bench-ui-XXXXXX", NULL);
+  Series create, relabel, delete, undo, jump, scroll;
+  GListModel *store;
+  GString *json = g_string_new ("{");
+  GlossArticleView *view;
+  GlossSidebar *sidebar;
+  GlossDocument *document;
+  GtkAdjustment *vadj;
+  GRand *rand = g_rand_new_with_seed (11);
+  double t0, c0, t_first = -1, t_full, t_upper, stall;
+  guint length, stall_id, n_edits;
+
+  series_init (&create);
+  series_init (&relabel);
+  series_init (&delete);
+  series_init (&undo);
+  series_init (&jump);
+  series_init (&scroll);
+
+  /* Keep the recent-files list and settings out of the user's. */
+  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GSETTINGS_SCHEMA_DIR", BENCH_SCHEMA_DIR, FALSE);
+
+  gtk_init ();
+  app = gloss_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("%s", error->message);
+  g_settings_set_string (gloss_application_get_settings (app), "annotator-name", "Bench");
+
+  probe.window = gloss_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (probe.window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (probe.window));
+  settle ();
+
+  view = GLOSS_ARTICLE_VIEW (gloss_window_get_article_view (probe.window));
+  sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (probe.window));
+  probe.clock = gtk_widget_get_frame_clock (GTK_WIDGET (probe.window));
+  g_signal_connect (probe.clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  g_signal_connect (probe.clock, "before-paint", G_CALLBACK (before_paint_cb), NULL);
+  g_signal_connect (probe.clock, "layout", G_CALLBACK (layout_cb), NULL);
+  g_signal_connect (probe.clock, "paint", G_CALLBACK (paint_cb), NULL);
+
+  /* Open. */
+  stall_id = g_timeout_add_full (G_PRIORITY_HIGH, 2, stall_probe_cb, NULL, NULL);
+  probe.t_tick = 0;
+  probe.verbose_frames = g_getenv ("BENCH_VERBOSE") != NULL;
+  t0 = bench_now ();
+  gloss_window_open_file (probe.window, file);
+  for (;;)
+    {
+      double t = wait_frame_after (probe.t_paint + 1e-9, 60000);
+
+      if (t < 0)
+        g_error ("No frame within a minute of opening");
+      if (gloss_window_has_document (probe.window) &&
+          gtk_widget_get_mapped (GTK_WIDGET (view)) &&
+          gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view))) > 0)
+        {
+          t_first = t - t0;
+          break;
+        }
+    }
+  /* The rest is laid out when the height stops changing for a while. */
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  g_signal_connect (vadj, "notify::upper", G_CALLBACK (upper_changed_cb), &t_upper);
+  t_upper = bench_now ();
+  while (bench_now () - t_upper < 1.0)
+    {
+      guint id = g_timeout_add (100, flag_cb, &(gboolean) { FALSE });
+
+      g_main_context_iteration (NULL, TRUE);
+      g_source_remove (id);
+    }
+  g_signal_handlers_disconnect_by_func (vadj, upper_changed_cb, &t_upper);
+  t_full = MAX (t_upper, t0 + t_first) - t0;
+  stall = probe.max_stall;
+  g_source_remove (stall_id);
+  probe.verbose_frames = FALSE;
+
+  document = gloss_window_get_document (probe.window);
+  length = gloss_document_get_length (document);
+  g_string_append_printf (json, "\"open\":{\"first_frame_ms\":%.3f,\"laid_out_ms\":%.3f,\"max_stall_ms\":%.3f,\"height_px\":%.0f},",
+                          t_first * 1e3, t_full * 1e3, stall * 1e3, gtk_adjustment_get_upper (vadj));
+  settle ();
+
+  /* Single edits where the user is looking. */
+  n_edits = g_getenv ("BENCH_EDITS") != NULL ? (guint) atoi (g_getenv ("BENCH_EDITS")) : N_EDITS;
+  for (guint i = 0; i < n_edits; i++)
+    {
+      guint start = g_rand_int_range (rand, 0, length - 40);
+      GlossAnnotation *selected;
+
+      gloss_article_view_select_range (view, start, start + 12);
+      settle ();
+      time_action (&create, "win.tag", "s", "PERSON");
+      settle ();
+
+      selected = gloss_sidebar_get_selected_annotation (sidebar);
+      if (selected == NULL || gloss_annotation_get_start (selected) != start)
+        g_error ("The new annotation is not selected");
+
+      time_action (&relabel, "win.tag", "s", "ORG");
+      settle ();
+      time_action (&delete, "win.delete-annotation", NULL, NULL);
+      settle ();
+      time_action (&undo, "win.undo", NULL, NULL);
+      settle ();
+    }
+
+  /* Selecting a distant annotation (a click in the text, a search hit):
+   * the text scrolls to it and the list follows a frame later; timed to
+   * the end of that second frame. */
+  store = G_LIST_MODEL (gloss_document_get_annotations (document));
+  for (guint i = 0; i < n_edits && g_list_model_get_n_items (store) > 0; i++)
+    {
+      g_autoptr(GlossAnnotation) target = g_list_model_get_item (store, g_rand_int_range (rand, 0, g_list_model_get_n_items (store)));
+      double t1;
+
+      t0 = bench_now ();
+      c0 = cpu_now ();
+      gloss_sidebar_select_annotation (sidebar, target);
+      t1 = wait_frame_after (t0, 1000);
+      if (t1 >= 0)
+        t1 = wait_frame_after (t1 + 1e-9, 1000);
+      if (t1 < 0)
+        jump.missed++;
+      else
+        {
+          g_array_append_val (jump.wall, (double) { t1 - t0 });
+          g_array_append_val (jump.cpu, (double) { probe.cpu_paint - c0 });
+        }
+      settle ();
+    }
+
+  /* Scrolling, a viewport per frame, once everything is laid out. */
+  gtk_adjustment_set_value (vadj, 0);
+  settle ();
+  for (; g_getenv ("BENCH_NO_SCROLL") == NULL;)
+    {
+      double value = gtk_adjustment_get_value (vadj);
+      double page = gtk_adjustment_get_page_size (vadj);
+      double upper = gtk_adjustment_get_upper (vadj);
+      double t;
+
+      if (value + page >= upper)
+        break;
+
+      t0 = bench_now ();
+      c0 = cpu_now ();
+      gtk_adjustment_set_value (vadj, MIN (value + page, upper - page));
+      t = wait_frame_after (t0, 1000);
+      if (t < 0)
+        scroll.missed++;
+      else
+        {
+          g_array_append_val (scroll.wall, (double) { t - t0 });
+          g_array_append_val (scroll.cpu, (double) { probe.cpu_paint - c0 });
+        }
+      wait_quiet ();
+      wait_ms (20);
+    }
+
+  emit (json, "create", &create);
+  series_clear (&create);
+  emit (json, "relabel", &relabel);
+  series_clear (&relabel);
+  emit (json, "delete", &delete);
+  series_clear (&delete);
+  emit (json, "undo", &undo);
+  series_clear (&undo);
+  emit (json, "jump", &jump);
+  series_clear (&jump);
+  emit (json, "scroll", &scroll);
+  series_clear (&scroll);
+
+  g_string_truncate (json, json->len - 1);
+  g_string_append (json, "}");
+  fwrite (json->str, 1, json->len, stdout);
+  fflush (stdout);
+
+  gtk_window_destroy (GTK_WINDOW (probe.window));
+  g_string_free (json, TRUE);
+  g_rand_free (rand);
+
+  return 0;
+}
+
+/* Launcher ------------------------------------------------------------------ */
+
+static void
+generate (const char *path,
+          const Size *size,
+          gsize      *file_bytes)
+{
+  g_autoptr(GlossDocument) doc = bench_make_document (size->n_chars, size->n_annotations, 42);
+  g_autoptr(GBytes) bytes = gloss_format_write (doc);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  if (!gloss_file_replace (file, bytes, NULL, NULL, NULL, &error))
+    g_error ("%s", error->message);
+  *file_bytes = g_bytes_get_size (bytes);
+}
+
+/* Runs `self --child PATH` with GSK_RENDERER=@renderer; returns its JSON. */
+static char *
+run_child (const char *self_exe,
+           const char *path,
+           const char *renderer,
+           long       *peak_kb)
+{
+  GString *result = g_string_new (NULL);
+  struct rusage usage;
+  int status = 0;
+  int fds[2];
+  pid_t pid;
+  char buf[4096];
+  ssize_t n;
+
+  if (pipe (fds) != 0)
+    g_error ("pipe failed");
+
+  fflush (stdout);
+  pid = fork ();
+  if (pid == 0)
+    {
+      close (fds[0]);
+      dup2 (fds[1], STDOUT_FILENO);
+      close (fds[1]);
+      g_setenv ("GSK_RENDERER", renderer, TRUE);
+      execl (self_exe, self_exe, "--child", path, NULL);
+      _exit (127);
+    }
+
+  close (fds[1]);
+  while ((n = read (fds[0], buf, sizeof buf)) > 0)
+    g_string_append_len (result, buf, n);
+  close (fds[0]);
+
+  wait4 (pid, &status, 0, &usage);
+  *peak_kb = usage.ru_maxrss;
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    {
+      g_string_free (result, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (result, FALSE);
+}
+
+static double
+field (JsonObject *object,
+       const char *name,
+       const char *key)
+{
+  JsonObject *o = json_object_has_member (object, name) ? json_object_get_object_member (object, name) : NULL;
+
+  return o != NULL && json_object_has_member (o, key) ? json_object_get_double_member (o, key) : -1;
+}
+
+static gboolean
+parse_size (const char *arg,
+            Size       *size)
+{
+  char *end = NULL;
+  guint64 chars = g_ascii_strtoull (arg, &end, 10);
+  guint64 annots;
+
+  if (end == arg || *end != ':')
+    return FALSE;
+  arg = end + 1;
+  annots = g_ascii_strtoull (arg, &end, 10);
+  if (end == arg || *end != '\0' || chars < 1000 || chars > 10000000 || annots > 1000000)
+    return FALSE;
+
+  size->n_chars = chars;
+  size->n_annotations = annots;
+  return TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gboolean quick = FALSE;
+  g_autofree char *json_path = NULL;
+  g_autofree char *child_path = NULL;
+  g_autofree char *renderers_arg = NULL;
+  g_autofree char *size_arg = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *self_exe = NULL;
+  g_auto(GStrv) renderers = NULL;
+  GOptionEntry entries[] = {
+    { "quick", 0, 0, G_OPTION_ARG_NONE, &quick, "Only the small sizes", NULL },
+    { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, "Write the figures as JSON to FILE", "FILE" },
+    { "renderers", 0, 0, G_OPTION_ARG_STRING, &renderers_arg, "GSK renderers to run, comma-separated (default: cairo,gl)", "LIST" },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size_arg, "Only this size, e.g. 1000000:100000", "CHARS:ANNOTATIONS" },
+    { "child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &child_path, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("— measure the Gloss window");
+  g_autoptr(GError) error = NULL;
+  const Size *sizes;
+  Size one_size;
+  guint n_sizes;
+  GString *all;
+  const char *columns[] = { "create", "relabel", "delete", "undo", "jump", "scroll" };
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  if (child_path != NULL)
+    return child_main (child_path);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display: run it under xvfb-run -a -s \"-screen 0 1600x1000x24\"\n");
+      return 2;
+    }
+
+  self_exe = g_file_read_link ("/proc/self/exe", NULL);
+  if (self_exe == NULL)
+    self_exe = g_strdup (argv[0]);
+
+  renderers = g_strsplit (renderers_arg != NULL ? renderers_arg : "cairo,gl", ",", -1);
+  if (size_arg != NULL)
+    {
+      if (!parse_size (size_arg, &one_size))
+        {
+          g_printerr ("--size wants CHARS:ANNOTATIONS, e.g. 1000000:100000\n");
+          return 2;
+        }
+      sizes = &one_size;
+      n_sizes = 1;
+    }
+  else
+    {
+      sizes = quick ? quick_sizes : full_sizes;
+      n_sizes = quick ? G_N_ELEMENTS (quick_sizes) : G_N_ELEMENTS (full_sizes);
+    }
+  dir = g_dir_make_tmp ("gloss-bench-ui-XXXXXX", NULL);
+  all = g_string_new ("{\"generator\":\"gloss-bench-ui " PACKAGE_VERSION "\",\"cases\":[");
+
+  printf ("Gloss UI benchmark (%s): times in ms; edits and scroll as median/worst (frames over 16 ms)\n\n",
+          PACKAGE_VERSION);
+  printf ("%-8s %-8s %-7s %8s %8s %8s", "chars", "annots", "render", "open", "laidout", "stall");
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    printf (" %20s", columns[c]);
+  printf (" %8s\n", "peak MB");
+
+  for (guint i = 0; i < n_sizes; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/bench-%u-%u.gloss.json", dir,
+                                               sizes[i].n_chars, sizes[i].n_annotations);
+      gsize file_bytes = 0;
+
+      generate (path, &sizes[i], &file_bytes);
+
+      for (guint r = 0; renderers[r] != NULL; r++)
+        {
+          long peak_kb = 0;
+          g_autofree char *result = run_child (self_exe, path, renderers[r], &peak_kb);
+          g_autoptr(JsonParser) parser = json_parser_new ();
+          JsonObject *object;
+
+          if (result == NULL || !json_parser_load_from_data (parser, result, -1, NULL))
+            {
+              g_printerr ("case %u/%u (%s) failed\n", sizes[i].n_chars, sizes[i].n_annotations, renderers[r]);
+              continue;
+            }
+          object = json_node_get_object (json_parser_get_root (parser));
+
+          printf ("%-8u %-8u %-7s %8.0f %8.0f %8.0f", sizes[i].n_chars, sizes[i].n_annotations, renderers[r],
+                  field (object, "open", "first_frame_ms"), field (object, "open", "laid_out_ms"),
+                  field (object, "open", "max_stall_ms"));
+          for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+            {
+              char cell[40];
+
+              g_snprintf (cell, sizeof cell, "%.1f/%.1f (%.0f)",
+                          field (object, columns[c], "median_ms"), field (object, columns[c], "worst_ms"),
+                          field (object, columns[c], "over_16ms"));
+              printf (" %20s", cell);
+            }
+          printf (" %8.0f\n", peak_kb / 1024.0);
+          /* The same frames in CPU time, which a busy machine does not inflate. */
+          printf ("%-8s %-8s %-7s %8s %8s %8s", "", "", "  cpu", "", "", "");
+          for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+            {
+              char cell[40];
+
+              g_snprintf (cell, sizeof cell, "%.1f/%.1f",
+                          field (object, columns[c], "cpu_median_ms"), field (object, columns[c], "cpu_worst_ms"));
+              printf (" %20s", cell);
+            }
+          printf ("\n");
+          fflush (stdout);
+
+          g_string_append_printf (all, "%s{\"chars\":%u,\"annotations\":%u,\"renderer\":\"%s\",\"file_bytes\":%" G_GSIZE_FORMAT ",\"peak_rss_kb\":%ld,\"figures\":%s}",
+                                  all->str[all->len - 1] == '[' ? "" : ",",
+                                  sizes[i].n_chars, sizes[i].n_annotations, renderers[r],
+                                  file_bytes, peak_kb, result);
+        }
+      g_unlink (path);
+    }
+
+  g_string_append (all, "]}\n");
+  if (json_path != NULL && !g_file_set_contents (json_path, all->str, all->len, &error))
+    g_printerr ("%s\n", error->message);
+
+  g_rmdir (dir);
+  g_string_free (all, TRUE);
+
+  return 0;
+}
