@@ -155,8 +155,11 @@ filter_func (gpointer item,
 static void
 cancel_scroll (GlossSidebar *self)
 {
-  if (self->scroll_handler != 0)
-    g_clear_signal_handler (&self->scroll_handler, self->scroll_clock);
+  /* The clock drops its handlers when its surface goes away. */
+  if (self->scroll_handler != 0 &&
+      g_signal_handler_is_connected (self->scroll_clock, self->scroll_handler))
+    g_signal_handler_disconnect (self->scroll_clock, self->scroll_handler);
+  self->scroll_handler = 0;
   g_clear_object (&self->scroll_clock);
   g_clear_handle_id (&self->scroll_idle, g_source_remove);
 }
