@@ -551,6 +551,22 @@ append_escaped (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* Two spaces per open container */
+static void
+append_indent (GlossJsonWriter *self)
+{
+  static const char spaces[] = "                                ";
+  gsize n = 2 * (gsize) self->counts->len;
+
+  while (n > 0)
+    {
+      gsize k = MIN (n, sizeof spaces - 1);
+
+      g_string_append_len (self->out, spaces, k);
+      n -= k;
+    }
+}
+
 /* Separator and indentation before the next element of the open container */
 static void
 begin_element (GlossJsonWriter *self)
@@ -571,8 +587,7 @@ begin_element (GlossJsonWriter *self)
   if (self->pretty)
     {
       g_string_append_c (self->out, '\n');
-      for (guint i = 0; i < self->counts->len; i++)
-        g_string_append (self->out, "  ");
+      append_indent (self);
     }
 }
 
@@ -603,8 +618,7 @@ end_container (GlossJsonWriter *self,
     {
       if (count > 0)
         g_string_append_c (self->out, '\n');
-      for (guint i = 0; i < self->counts->len; i++)
-        g_string_append (self->out, "  ");
+      append_indent (self);
     }
   g_string_append_c (self->out, close);
 }
@@ -655,8 +669,11 @@ void
 gloss_json_writer_add_int_value (GlossJsonWriter *self,
                                  gint64           value)
 {
+  char buffer[24];
+  int len = g_snprintf (buffer, sizeof buffer, "%" G_GINT64_FORMAT, value);
+
   begin_element (self);
-  g_string_append_printf (self->out, "%" G_GINT64_FORMAT, value);
+  g_string_append_len (self->out, buffer, len);
 }
 
 void
