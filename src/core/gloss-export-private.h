@@ -27,6 +27,7 @@ extern const GlossFormatInfo gloss_format_markdown;
 char          *gloss_export_generated_time  (GHashTable      *options);
 GPtrArray     *gloss_export_annotations     (GlossDocument   *document);
 GPtrArray     *gloss_export_relations       (GlossDocument   *document);
+GHashTable    *gloss_export_relations_by_source (GPtrArray  *relations);
 GlossLabelKind gloss_export_label_kind      (GlossDocument   *document,
                                              const char      *label);
 char          *gloss_export_value_string    (GVariant        *value);

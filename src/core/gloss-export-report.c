@@ -72,9 +72,10 @@ claims_of (GlossDocument *document,
 
 static char *
 claimant_of (GlossDocument   *document,
+             GHashTable      *outgoing,
              GlossAnnotation *claim)
 {
-  g_autoptr(GPtrArray) rels = gloss_document_relations_of (document, gloss_annotation_get_id (claim));
+  GPtrArray *rels = g_hash_table_lookup (outgoing, gloss_annotation_get_id (claim));
   const char *text;
 
   for (guint i = 0; rels != NULL && i < rels->len; i++)
@@ -82,8 +83,7 @@ claimant_of (GlossDocument   *document,
       GlossRelation *r = rels->pdata[i];
       GlossAnnotation *e;
 
-      if (!g_str_equal (gloss_relation_get_kind (r), "claimant") ||
-          !g_str_equal (gloss_relation_get_from (r), gloss_annotation_get_id (claim)))
+      if (!g_str_equal (gloss_relation_get_kind (r), "claimant"))
         continue;
       e = gloss_annotation_store_lookup (gloss_document_get_annotations (document), gloss_relation_get_to (r));
       if (e != NULL)
@@ -114,6 +114,7 @@ html_export (GlossDocument      *document,
   GlossLabelSet *labels = gloss_document_get_labels (document);
   g_autoptr(GPtrArray) annotations = gloss_export_annotations (document);
   g_autoptr(GPtrArray) relations = gloss_export_relations (document);
+  g_autoptr(GHashTable) outgoing = gloss_export_relations_by_source (relations);
   g_autoptr(GPtrArray) claims = claims_of (document, annotations);
   g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GPtrArray) active = g_ptr_array_new ();
@@ -308,7 +309,7 @@ html_export (GlossDocument      *document,
       for (guint i = 0; i < claims->len; i++)
         {
           GlossAnnotation *c = claims->pdata[i];
-          g_autofree char *claimant = claimant_of (document, c);
+          g_autofree char *claimant = claimant_of (document, outgoing, c);
           const char *verdict = gloss_annotation_get_attribute_string (c, "verdict");
           const char *evidence = gloss_annotation_get_attribute_string (c, "evidence");
 
@@ -397,6 +398,7 @@ markdown_export (GlossDocument      *document,
   GlossAnnotationStore *store = gloss_document_get_annotations (document);
   g_autoptr(GPtrArray) annotations = gloss_export_annotations (document);
   g_autoptr(GPtrArray) relations = gloss_export_relations (document);
+  g_autoptr(GHashTable) outgoing = gloss_export_relations_by_source (relations);
   g_autoptr(GPtrArray) claims = claims_of (document, annotations);
   g_autoptr(GString) out = g_string_new ("# ");
   g_autoptr(GBytes) bytes = NULL;
@@ -450,7 +452,7 @@ markdown_export (GlossDocument      *document,
           const char *verdict = gloss_annotation_get_attribute_string (c, "verdict");
           const char *evidence = gloss_annotation_get_attribute_string (c, "evidence");
           GVariant *worth = gloss_annotation_get_attribute (c, "check_worthiness");
-          g_autofree char *claimant = claimant_of (document, c);
+          g_autofree char *claimant = claimant_of (document, outgoing, c);
 
           g_string_append (out, "- “");
           md (out, gloss_annotation_get_quote (c));

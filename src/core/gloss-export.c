@@ -367,6 +367,35 @@ gloss_export_relations (GlossDocument *document)
   return array;
 }
 
+/* Relations by the id of the annotation they go from: id → GPtrArray of
+ * borrowed GlossRelation, in the order of @relations. Built once, instead
+ * of gloss_document_relations_of (a scan of all relations) per annotation. */
+GHashTable *
+gloss_export_relations_by_source (GPtrArray *relations)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                             (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      GlossRelation *r = relations->pdata[i];
+      const char *from = gloss_relation_get_from (r);
+      GPtrArray *list;
+
+      if (from == NULL)
+        continue;
+      list = g_hash_table_lookup (index, from);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (index, (gpointer) from, list);
+        }
+      g_ptr_array_add (list, r);
+    }
+
+  return index;
+}
+
 GlossLabelKind
 gloss_export_label_kind (GlossDocument *document,
                          const char    *label)
