@@ -241,6 +241,7 @@ conll_export (GlossDocument      *document,
   g_autoptr(GString) out = g_string_new ("-DOCSTART- -X- -X- O\n");
   g_autoptr(GBytes) bytes = NULL;
   GlossTextIndex *index = gloss_document_get_index (document);
+  const char *cursor = text;
 
   g_ptr_array_sort (chosen, text_order);
   for (guint i = 0; i <= length; i++)
@@ -287,14 +288,28 @@ conll_export (GlossDocument      *document,
         }
     }
 
-  for (guint t = 0; t < tokens->len; t++)
+  /* Tokens are in text order: walk on from the previous one */
+  for (guint t = 0, cursor_offset = 0; t < tokens->len; t++)
     {
       Token *tok = &g_array_index (tokens, Token, t);
-      g_autofree char *word = gloss_text_index_slice (index, tok->start, tok->end);
+      const char *from, *to;
+
+      if (tok->start < cursor_offset)
+        {
+          cursor = text + gloss_text_index_offset_to_byte (index, tok->start);
+          cursor_offset = tok->start;
+        }
+      from = g_utf8_offset_to_pointer (cursor, tok->start - cursor_offset);
+      to = g_utf8_offset_to_pointer (from, tok->end - tok->start);
+      cursor = to;
+      cursor_offset = tok->end;
 
       if (t == 0 || g_array_index (tokens, Token, t - 1).sentence != tok->sentence)
         g_string_append_c (out, '\n');
-      g_string_append_printf (out, "%s _ _ %s\n", word, tags->pdata[t] ? (char *) tags->pdata[t] : "O");
+      g_string_append_len (out, from, to - from);
+      g_string_append (out, " _ _ ");
+      g_string_append (out, tags->pdata[t] ? (char *) tags->pdata[t] : "O");
+      g_string_append_c (out, '\n');
     }
 
   gloss_export_result_add_loss (result, _("Notes, attributes, relations, ids, authors and times are not kept (CoNLL holds tokens and tags only)."));

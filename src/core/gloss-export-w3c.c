@@ -16,9 +16,9 @@
 
 static void
 add_textual_body (GlossJsonWriter *b,
-                  const char  *value,
-                  const char  *purpose,
-                  const char  *language)
+                  const char      *value,
+                  const char      *purpose,
+                  const char      *language)
 {
   gloss_json_writer_begin_object (b);
   gloss_json_writer_set_member_name (b, "type");
@@ -39,8 +39,8 @@ add_textual_body (GlossJsonWriter *b,
 
 static void
 add_member_string (GlossJsonWriter *b,
-                   const char  *name,
-                   const char  *value)
+                   const char      *name,
+                   const char      *value)
 {
   if (value == NULL)
     return;
@@ -146,7 +146,7 @@ add_annotation (GlossJsonWriter   *b,
 
 static void
 add_relation (GlossJsonWriter *b,
-              GlossRelation *r)
+              GlossRelation   *r)
 {
   g_autofree char *iri = gloss_export_annotation_iri (gloss_relation_get_id (r));
   g_autofree char *from = gloss_export_annotation_iri (gloss_relation_get_from (r));
