@@ -199,19 +199,87 @@ match_exact (GPtrArray *mine,
     }
 }
 
+/* A max-end tree over theirs (in store order, so sorted by start): finds
+ * the annotations overlapping a span in O(k log n), where the store's
+ * query walks every block before the span (O(n) per query). */
+typedef struct
+{
+  GPtrArray *items;
+  guint     *max_end;   /* heap layout, leaves padded with 0 */
+  guint      n_leaves;
+} EndTree;
+
+static void
+end_tree_init (EndTree   *tree,
+               GPtrArray *items)
+{
+  tree->items = items;
+  tree->n_leaves = 1;
+  while (tree->n_leaves < items->len)
+    tree->n_leaves *= 2;
+  tree->max_end = g_new0 (guint, 2 * tree->n_leaves);
+  for (guint j = 0; j < items->len; j++)
+    tree->max_end[tree->n_leaves + j] = gloss_annotation_get_end (items->pdata[j]);
+  for (guint k = tree->n_leaves; k-- > 1;)
+    tree->max_end[k] = MAX (tree->max_end[2 * k], tree->max_end[2 * k + 1]);
+}
+
+/* Appends to @out the positions j < @limit whose end is after @start. */
+static void
+end_tree_query (EndTree *tree,
+                guint    node,
+                guint    lo,
+                guint    hi,
+                guint    limit,
+                guint    start,
+                GArray  *out)
+{
+  guint mid;
+
+  if (lo >= limit || tree->max_end[node] <= start)
+    return;
+  if (hi - lo == 1)
+    {
+      g_array_append_val (out, lo);
+      return;
+    }
+  mid = lo + (hi - lo) / 2;
+  end_tree_query (tree, 2 * node, lo, mid, limit, start, out);
+  end_tree_query (tree, 2 * node + 1, mid, hi, limit, start, out);
+}
+
+/* The number of items of theirs starting before @end */
+static guint
+starting_before (GPtrArray *items,
+                 guint      end)
+{
+  guint lo = 0, hi = items->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (gloss_annotation_get_start (items->pdata[mid]) < end)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
 /* Pairs overlapping unmatched annotations (of the same label if
  * @same_label), largest overlap first. */
 static void
-match_overlaps (GPtrArray            *mine,
-                GPtrArray            *theirs,
-                GlossAnnotationStore *theirs_store,
-                GHashTable           *theirs_index,
-                int                  *mine_match,
-                int                  *theirs_match,
-                gboolean              same_label)
+match_overlaps (GPtrArray *mine,
+                GPtrArray *theirs,
+                EndTree   *tree,
+                int       *mine_match,
+                int       *theirs_match,
+                gboolean   same_label)
 {
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  g_autoptr(GPtrArray) hits = g_ptr_array_new ();
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; i < mine->len; i++)
     {
@@ -222,18 +290,20 @@ match_overlaps (GPtrArray            *mine,
       if (mine_match[i] >= 0 || start == end)
         continue;
 
-      g_ptr_array_set_size (hits, 0);
-      gloss_annotation_store_query (theirs_store, start, end, hits);
+      g_array_set_size (hits, 0);
+      end_tree_query (tree, 1, 0, tree->n_leaves, starting_before (theirs, end), start, hits);
       for (guint k = 0; k < hits->len; k++)
         {
-          GlossAnnotation *b = hits->pdata[k];
-          guint bs = gloss_annotation_get_start (b);
-          guint be = gloss_annotation_get_end (b);
           Candidate c;
+          GlossAnnotation *b;
+          guint bs, be;
 
+          c.j = g_array_index (hits, guint, k);
+          b = theirs->pdata[c.j];
+          bs = gloss_annotation_get_start (b);
+          be = gloss_annotation_get_end (b);
           if (bs == be)
             continue;
-          c.j = GPOINTER_TO_UINT (g_hash_table_lookup (theirs_index, b)) - 1;
           if (theirs_match[c.j] >= 0)
             continue;
           if (same_label && g_strcmp0 (gloss_annotation_get_label (a),
@@ -443,10 +513,9 @@ gloss_comparison_new (GlossDocument *mine,
   GlossComparison *self;
   g_autoptr(GPtrArray) a = NULL;
   g_autoptr(GPtrArray) b = NULL;
-  g_autoptr(GHashTable) theirs_index = NULL;
   g_autofree int *mine_match = NULL;
   g_autofree int *theirs_match = NULL;
-  GlossAnnotationStore *theirs_store;
+  EndTree tree;
 
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (mine), NULL);
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (theirs), NULL);
@@ -459,10 +528,7 @@ gloss_comparison_new (GlossDocument *mine,
 
   a = store_to_array (mine);
   b = store_to_array (theirs);
-  theirs_store = gloss_document_get_annotations (theirs);
-  theirs_index = g_hash_table_new (NULL, NULL);
-  for (guint j = 0; j < b->len; j++)
-    g_hash_table_insert (theirs_index, b->pdata[j], GUINT_TO_POINTER (j + 1));
+  end_tree_init (&tree, b);
 
   mine_match = g_new (int, a->len + 1);
   theirs_match = g_new (int, b->len + 1);
@@ -472,9 +538,9 @@ gloss_comparison_new (GlossDocument *mine,
     theirs_match[j] = -1;
 
   match_exact (a, b, mine_match, theirs_match, TRUE);
-  match_overlaps (a, b, theirs_store, theirs_index, mine_match, theirs_match, TRUE);
+  match_overlaps (a, b, &tree, mine_match, theirs_match, TRUE);
   match_exact (a, b, mine_match, theirs_match, FALSE);
-  match_overlaps (a, b, theirs_store, theirs_index, mine_match, theirs_match, FALSE);
+  match_overlaps (a, b, &tree, mine_match, theirs_match, FALSE);
 
   for (guint i = 0; i < a->len; i++)
     {
@@ -507,6 +573,7 @@ gloss_comparison_new (GlossDocument *mine,
   sort_differences (self->differences);
   g_clear_pointer (&self->mine_claimants, g_hash_table_unref);
   g_clear_pointer (&self->theirs_claimants, g_hash_table_unref);
+  g_free (tree.max_end);
 
   return self;
 }
