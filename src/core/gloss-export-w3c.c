@@ -61,9 +61,16 @@ add_annotation (GlossJsonWriter   *b,
   guint end = gloss_annotation_get_end (a);
   GlossLabelKind kind = gloss_export_label_kind (document, gloss_annotation_get_label (a));
   g_autofree char *iri = gloss_export_annotation_iri (gloss_annotation_get_id (a));
-  g_autofree char *exact = gloss_text_index_slice (index, start, end);
-  g_autofree char *prefix = gloss_text_index_slice (index, start > GLOSS_CONTEXT_CHARS ? start - GLOSS_CONTEXT_CHARS : 0, start);
-  g_autofree char *suffix = gloss_text_index_slice (index, end, MIN (length, end + GLOSS_CONTEXT_CHARS));
+  guint before = start > GLOSS_CONTEXT_CHARS ? start - GLOSS_CONTEXT_CHARS : 0;
+  guint after = MIN (length, end + GLOSS_CONTEXT_CHARS);
+  /* prefix, exact and suffix in one walk from one index lookup */
+  const char *p0 = gloss_text_index_get_text (index) + gloss_text_index_offset_to_byte (index, before);
+  const char *p1 = g_utf8_offset_to_pointer (p0, start - before);
+  const char *p2 = g_utf8_offset_to_pointer (p1, end - start);
+  const char *p3 = g_utf8_offset_to_pointer (p2, after - end);
+  g_autofree char *exact = g_strndup (p1, p2 - p1);
+  g_autofree char *prefix = g_strndup (p0, p1 - p0);
+  g_autofree char *suffix = g_strndup (p2, p3 - p2);
   g_auto(GStrv) keys = gloss_annotation_list_attributes (a);
   const char *note = gloss_annotation_get_note (a);
   const char *language = gloss_document_get_language (document);
