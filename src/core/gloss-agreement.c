@@ -238,60 +238,135 @@ gloss_agreement_tokenize (const char *text)
   return tokens;
 }
 
-/* The label of a token: among the annotations overlapping it, the longest
- * (the outermost of a stack), then the earliest, then the smallest label
- * name; NULL (outside) if there is none. */
-static const char *
-token_label (GlossAnnotationStore *store,
-             GlossToken           *token,
-             GPtrArray            *scratch)
+/* The index of the first token ending after @offset (tokens are sorted
+ * and do not overlap, so their ends are sorted too). */
+static guint
+first_token_after (GArray *tokens,
+                   guint   offset)
 {
-  GlossAnnotation *best = NULL;
+  guint lo = 0, hi = tokens->len;
 
-  g_ptr_array_set_size (scratch, 0);
-  gloss_annotation_store_query (store, token->start, token->end, scratch);
-  for (guint i = 0; i < scratch->len; i++)
+  while (lo < hi)
     {
-      GlossAnnotation *a = scratch->pdata[i];
-      guint len = gloss_annotation_get_end (a) - gloss_annotation_get_start (a);
-      guint best_len;
+      guint mid = (lo + hi) / 2;
 
-      if (len == 0)
-        continue;
-      if (best == NULL)
-        {
-          best = a;
-          continue;
-        }
-      best_len = gloss_annotation_get_end (best) - gloss_annotation_get_start (best);
-      if (len > best_len ||
-          (len == best_len && gloss_annotation_get_start (a) < gloss_annotation_get_start (best)) ||
-          (len == best_len && gloss_annotation_get_start (a) == gloss_annotation_get_start (best) &&
-           g_strcmp0 (gloss_annotation_get_label (a), gloss_annotation_get_label (best)) < 0))
-        best = a;
+      if (g_array_index (tokens, GlossToken, mid).end <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
 
-  return best ? gloss_annotation_get_label (best) : NULL;
+  return lo;
 }
 
+/* Whether @a is a better label for a token than @best: the longest (the
+ * outermost of a stack), then the earliest, then the smallest label name. */
 static gboolean
-token_has_label (GlossAnnotationStore *store,
-                 GlossToken           *token,
-                 const char           *label,
-                 GPtrArray            *scratch)
+label_beats (GlossAnnotation *a,
+             GlossAnnotation *best)
 {
-  g_ptr_array_set_size (scratch, 0);
-  gloss_annotation_store_query (store, token->start, token->end, scratch);
-  for (guint i = 0; i < scratch->len; i++)
-    {
-      GlossAnnotation *a = scratch->pdata[i];
+  guint len = gloss_annotation_get_end (a) - gloss_annotation_get_start (a);
+  guint best_len = gloss_annotation_get_end (best) - gloss_annotation_get_start (best);
 
-      if (gloss_annotation_get_start (a) < gloss_annotation_get_end (a) &&
-          g_strcmp0 (gloss_annotation_get_label (a), label) == 0)
-        return TRUE;
+  if (len != best_len)
+    return len > best_len;
+  if (gloss_annotation_get_start (a) != gloss_annotation_get_start (best))
+    return gloss_annotation_get_start (a) < gloss_annotation_get_start (best);
+
+  return g_strcmp0 (gloss_annotation_get_label (a), gloss_annotation_get_label (best)) < 0;
+}
+
+/* The label annotation of every token (NULL: outside), in one sweep over
+ * the annotations: each one visits only the tokens it overlaps. */
+static GlossAnnotation **
+token_labels (GlossAnnotationStore *store,
+              GArray               *tokens)
+{
+  GlossAnnotation **best = g_new0 (GlossAnnotation *, tokens->len + 1);
+  guint n = gloss_annotation_store_get_n_items (store);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GlossAnnotation *a = gloss_annotation_store_get (store, i);
+      guint start = gloss_annotation_get_start (a);
+      guint end = gloss_annotation_get_end (a);
+
+      if (start >= end)
+        continue;
+      for (guint k = first_token_after (tokens, start);
+           k < tokens->len && g_array_index (tokens, GlossToken, k).start < end; k++)
+        if (best[k] == NULL || label_beats (a, best[k]))
+          best[k] = a;
     }
 
-  return FALSE;
+  return best;
+}
+
+/* Marks with @stamp the tokens overlapped by @annotations (all of one
+ * label); returns how many tokens were newly marked, and counts in *@both
+ * those among them that @other marks with @stamp too. */
+static guint
+mark_tokens (GPtrArray *annotations,
+             GArray    *tokens,
+             guint     *marks,
+             guint      stamp,
+             guint     *other,
+             guint     *both)
+{
+  guint n_marked = 0;
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      GlossAnnotation *a = annotations->pdata[i];
+      guint start = gloss_annotation_get_start (a);
+      guint end = gloss_annotation_get_end (a);
+
+      if (start >= end)
+        continue;
+      for (guint k = first_token_after (tokens, start);
+           k < tokens->len && g_array_index (tokens, GlossToken, k).start < end; k++)
+        if (marks[k] != stamp)
+          {
+            marks[k] = stamp;
+            n_marked++;
+            if (other != NULL && other[k] == stamp)
+              (*both)++;
+          }
+    }
+
+  return n_marked;
+}
+
+/* The annotations of each class (1 + label index), in text order. */
+static GPtrArray **
+annotations_by_class (GlossAnnotationStore *store,
+                      GHashTable           *classes,
+                      guint                 n_classes)
+{
+  GPtrArray **of_class = g_new0 (GPtrArray *, n_classes);
+  guint n = gloss_annotation_store_get_n_items (store);
+
+  for (guint c = 0; c < n_classes; c++)
+    of_class[c] = g_ptr_array_new ();
+  for (guint i = 0; i < n; i++)
+    {
+      GlossAnnotation *a = gloss_annotation_store_get (store, i);
+      const char *label = gloss_annotation_get_label (a);
+      guint c = label ? GPOINTER_TO_UINT (g_hash_table_lookup (classes, label)) : 0;
+
+      g_ptr_array_add (of_class[c], a);
+    }
+
+  return of_class;
+}
+
+static void
+free_by_class (GPtrArray **of_class,
+               guint       n_classes)
+{
+  for (guint c = 0; c < n_classes; c++)
+    g_ptr_array_unref (of_class[c]);
+  g_free (of_class);
 }
 
 /* Krippendorff's alpha_u ------------------------------------------------------ */
@@ -307,23 +382,21 @@ typedef struct
  * [0, length). Overlapping units: the earliest-starting, longest one is
  * kept, the others skipped (as INCEpTION/DKPro). */
 static GArray *
-rater_segments (GlossDocument *document,
-                const char    *label,
-                guint          length)
+rater_segments (GPtrArray *annotations,
+                guint      length)
 {
-  GlossAnnotationStore *store = gloss_document_get_annotations (document);
-  guint n = gloss_annotation_store_get_n_items (store);
   g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (Segment));
   GArray *segments = g_array_new (FALSE, FALSE, sizeof (Segment));
   guint position = 0;
 
-  /* The store is sorted by start, then longest first (gloss_annotation_compare) */
-  for (guint i = 0; i < n; i++)
+  /* @annotations are all of one label, in store order: sorted by start,
+   * then longest first (gloss_annotation_compare) */
+  for (guint i = 0; i < annotations->len; i++)
     {
-      GlossAnnotation *a = gloss_annotation_store_get (store, i);
+      GlossAnnotation *a = annotations->pdata[i];
       Segment u = { gloss_annotation_get_start (a), gloss_annotation_get_end (a), TRUE };
 
-      if (u.start >= u.end || g_strcmp0 (gloss_annotation_get_label (a), label) != 0)
+      if (u.start >= u.end)
         continue;
       if (units->len > 0 && u.start < g_array_index (units, Segment, units->len - 1).end)
         continue;
@@ -367,15 +440,15 @@ sq (double x)
 }
 
 static void
-alpha_terms (GlossDocument *mine,
-             GlossDocument *theirs,
-             const char    *label,
-             double        *d_o,
-             double        *d_e)
+alpha_terms (GPtrArray *mine,
+             GPtrArray *theirs,
+             guint      text_length,
+             double    *d_o,
+             double    *d_e)
 {
-  double length = gloss_document_get_length (mine);
-  g_autoptr(GArray) a = rater_segments (mine, label, gloss_document_get_length (mine));
-  g_autoptr(GArray) b = rater_segments (theirs, label, gloss_document_get_length (mine));
+  double length = text_length;
+  g_autoptr(GArray) a = rater_segments (mine, text_length);
+  g_autoptr(GArray) b = rater_segments (theirs, text_length);
   double sum = 0, numerator = 0, denominator, n_units = 0, R = 2;
   guint i = 0, j = 0;
   GArray *raters[2] = { a, b };
@@ -519,8 +592,12 @@ gloss_agreement_new_for_comparison (GlossComparison *comparison)
   GlossDocument *mine, *theirs;
   g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GArray) tokens = NULL;
-  g_autoptr(GPtrArray) scratch = g_ptr_array_new ();
   g_autofree guint *table = NULL;
+  g_autofree GlossAnnotation **mine_best = NULL;
+  g_autofree GlossAnnotation **theirs_best = NULL;
+  g_autofree guint *mine_marks = NULL;
+  g_autofree guint *theirs_marks = NULL;
+  GPtrArray **mine_of_class, **theirs_of_class;
   g_autoptr(GHashTable) classes = NULL;
   GlossAnnotationStore *ms, *ts;
   guint n_labels, n_classes;
@@ -580,37 +657,41 @@ gloss_agreement_new_for_comparison (GlossComparison *comparison)
   self->n_tokens = tokens->len;
   n_classes = n_labels + 1;
   table = g_new0 (guint, n_classes * n_classes);
+  mine_best = token_labels (ms, tokens);
+  theirs_best = token_labels (ts, tokens);
   for (guint k = 0; k < tokens->len; k++)
     {
-      GlossToken *token = &g_array_index (tokens, GlossToken, k);
-      const char *la = token_label (ms, token, scratch);
-      const char *lb = token_label (ts, token, scratch);
       guint ca = 0, cb = 0;
 
-      if (la != NULL)
-        ca = GPOINTER_TO_UINT (g_hash_table_lookup (classes, la));
-      if (lb != NULL)
-        cb = GPOINTER_TO_UINT (g_hash_table_lookup (classes, lb));
+      if (mine_best[k] != NULL && gloss_annotation_get_label (mine_best[k]) != NULL)
+        ca = GPOINTER_TO_UINT (g_hash_table_lookup (classes, gloss_annotation_get_label (mine_best[k])));
+      if (theirs_best[k] != NULL && gloss_annotation_get_label (theirs_best[k]) != NULL)
+        cb = GPOINTER_TO_UINT (g_hash_table_lookup (classes, gloss_annotation_get_label (theirs_best[k])));
       table[ca * n_classes + cb]++;
     }
   self->overall.kappa = gloss_cohen_kappa (table, n_classes, &self->kappa_observed, &self->kappa_expected);
 
+  /* Per label: binary kappa over the tokens, and alpha_u */
+  mine_of_class = annotations_by_class (ms, classes, n_classes);
+  theirs_of_class = annotations_by_class (ts, classes, n_classes);
+  mine_marks = g_new0 (guint, tokens->len + 1);
+  theirs_marks = g_new0 (guint, tokens->len + 1);
   for (guint i = 0; i < n_labels; i++)
     {
       LabelStats *s = self->stats->pdata[i];
-      guint binary[4] = { 0, 0, 0, 0 };
+      guint binary[4];
+      guint n_mine, n_theirs, n_both = 0;
 
-      for (guint k = 0; k < tokens->len; k++)
-        {
-          GlossToken *token = &g_array_index (tokens, GlossToken, k);
-          guint a = token_has_label (ms, token, s->label, scratch);
-          guint b = token_has_label (ts, token, s->label, scratch);
-
-          binary[a * 2 + b]++;
-        }
+      n_mine = mark_tokens (mine_of_class[i + 1], tokens, mine_marks, i + 1, NULL, NULL);
+      n_theirs = mark_tokens (theirs_of_class[i + 1], tokens, theirs_marks, i + 1, mine_marks, &n_both);
+      binary[0] = tokens->len - n_mine - n_theirs + n_both;
+      binary[1] = n_theirs - n_both;
+      binary[2] = n_mine - n_both;
+      binary[3] = n_both;
       s->kappa = gloss_cohen_kappa (binary, 2, NULL, NULL);
 
-      alpha_terms (mine, theirs, s->label, &s->alpha_do, &s->alpha_de);
+      alpha_terms (mine_of_class[i + 1], theirs_of_class[i + 1], gloss_document_get_length (mine),
+                   &s->alpha_do, &s->alpha_de);
       s->alpha = alpha_from_terms (s->alpha_do, s->alpha_de);
       if (!isnan (s->alpha_do) && !isnan (s->alpha_de))
         {
@@ -619,6 +700,8 @@ gloss_agreement_new_for_comparison (GlossComparison *comparison)
           n_alpha++;
         }
     }
+  free_by_class (mine_of_class, n_classes);
+  free_by_class (theirs_of_class, n_classes);
 
   if (n_alpha > 0)
     {

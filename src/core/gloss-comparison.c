@@ -17,6 +17,8 @@ struct _GlossComparison
   GPtrArray     *differences;   /* GlossDifference, text order */
   GHashTable    *by_mine_id;    /* id → GlossDifference */
   GHashTable    *by_theirs_id;
+  GHashTable    *mine_claimants;    /* while comparing: see claimant_index () */
+  GHashTable    *theirs_claimants;
   guint          counts[GLOSS_N_DIFFERENCE_CATEGORIES];
   guint          n_conflicts;
   guint          n_attribute_differences;
@@ -125,18 +127,30 @@ store_to_array (GlossDocument *document)
   return array;
 }
 
-static char *
-span_key (GlossAnnotation *a,
-          gboolean         with_label)
+/* The order of the stores (gloss_annotation_compare) up to the span, and
+ * the label if @with_label: equal keys are contiguous in both arrays. */
+static int
+span_key_compare (GlossAnnotation *a,
+                  GlossAnnotation *b,
+                  gboolean         with_label)
 {
-  return g_strdup_printf ("%u:%u:%s",
-                          gloss_annotation_get_start (a),
-                          gloss_annotation_get_end (a),
-                          with_label ? gloss_annotation_get_label (a) : "");
+  guint sa = gloss_annotation_get_start (a), sb = gloss_annotation_get_start (b);
+  guint ea = gloss_annotation_get_end (a), eb = gloss_annotation_get_end (b);
+
+  if (sa != sb)
+    return sa < sb ? -1 : 1;
+  if (ea != eb)
+    return ea > eb ? -1 : 1;
+  if (with_label)
+    return g_strcmp0 (gloss_annotation_get_label (a), gloss_annotation_get_label (b));
+
+  return 0;
 }
 
 /* Pairs mine[i] with theirs[j] of the same span (and label, if
- * @same_label), in text order. */
+ * @same_label), in text order: within a run of equal keys, the k-th
+ * unmatched of mine with the k-th unmatched of theirs. Both arrays are in
+ * store order, so this is one merge. */
 static void
 match_exact (GPtrArray *mine,
              GPtrArray *theirs,
@@ -144,66 +158,128 @@ match_exact (GPtrArray *mine,
              int       *theirs_match,
              gboolean   same_label)
 {
-  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                       (GDestroyNotify) g_array_unref);
+  guint i = 0, j = 0;
 
-  for (guint j = 0; j < theirs->len; j++)
+  while (i < mine->len && j < theirs->len)
     {
-      char *key;
-      GArray *list;
+      int c = span_key_compare (mine->pdata[i], theirs->pdata[j], same_label);
+      guint i_end, j_end;
 
-      if (theirs_match[j] >= 0)
-        continue;
-      key = span_key (theirs->pdata[j], same_label);
-      list = g_hash_table_lookup (index, key);
-      if (list == NULL)
+      if (c < 0)
         {
-          list = g_array_new (FALSE, FALSE, sizeof (guint));
-          g_hash_table_insert (index, key, list);
+          i++;
+          continue;
         }
+      if (c > 0)
+        {
+          j++;
+          continue;
+        }
+
+      for (i_end = i + 1; i_end < mine->len &&
+           span_key_compare (mine->pdata[i_end], mine->pdata[i], same_label) == 0; i_end++)
+        ;
+      for (j_end = j + 1; j_end < theirs->len &&
+           span_key_compare (theirs->pdata[j_end], theirs->pdata[j], same_label) == 0; j_end++)
+        ;
+
+      for (guint x = i, y = j; x < i_end; x++)
+        {
+          if (mine_match[x] >= 0)
+            continue;
+          while (y < j_end && theirs_match[y] >= 0)
+            y++;
+          if (y == j_end)
+            break;
+          mine_match[x] = y;
+          theirs_match[y] = x;
+        }
+      i = i_end;
+      j = j_end;
+    }
+}
+
+/* A max-end tree over theirs (in store order, so sorted by start): finds
+ * the annotations overlapping a span in O(k log n), where the store's
+ * query walks every block before the span (O(n) per query). */
+typedef struct
+{
+  GPtrArray *items;
+  guint     *max_end;   /* heap layout, leaves padded with 0 */
+  guint      n_leaves;
+} EndTree;
+
+static void
+end_tree_init (EndTree   *tree,
+               GPtrArray *items)
+{
+  tree->items = items;
+  tree->n_leaves = 1;
+  while (tree->n_leaves < items->len)
+    tree->n_leaves *= 2;
+  tree->max_end = g_new0 (guint, 2 * tree->n_leaves);
+  for (guint j = 0; j < items->len; j++)
+    tree->max_end[tree->n_leaves + j] = gloss_annotation_get_end (items->pdata[j]);
+  for (guint k = tree->n_leaves; k-- > 1;)
+    tree->max_end[k] = MAX (tree->max_end[2 * k], tree->max_end[2 * k + 1]);
+}
+
+/* Appends to @out the positions j < @limit whose end is after @start. */
+static void
+end_tree_query (EndTree *tree,
+                guint    node,
+                guint    lo,
+                guint    hi,
+                guint    limit,
+                guint    start,
+                GArray  *out)
+{
+  guint mid;
+
+  if (lo >= limit || tree->max_end[node] <= start)
+    return;
+  if (hi - lo == 1)
+    {
+      g_array_append_val (out, lo);
+      return;
+    }
+  mid = lo + (hi - lo) / 2;
+  end_tree_query (tree, 2 * node, lo, mid, limit, start, out);
+  end_tree_query (tree, 2 * node + 1, mid, hi, limit, start, out);
+}
+
+/* The number of items of theirs starting before @end */
+static guint
+starting_before (GPtrArray *items,
+                 guint      end)
+{
+  guint lo = 0, hi = items->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (gloss_annotation_get_start (items->pdata[mid]) < end)
+        lo = mid + 1;
       else
-        g_free (key);
-      g_array_append_val (list, j);
+        hi = mid;
     }
 
-  for (guint i = 0; i < mine->len; i++)
-    {
-      g_autofree char *key = NULL;
-      GArray *list;
-
-      if (mine_match[i] >= 0)
-        continue;
-      key = span_key (mine->pdata[i], same_label);
-      list = g_hash_table_lookup (index, key);
-      if (list == NULL)
-        continue;
-      for (guint k = 0; k < list->len; k++)
-        {
-          guint j = g_array_index (list, guint, k);
-
-          if (theirs_match[j] < 0)
-            {
-              mine_match[i] = j;
-              theirs_match[j] = i;
-              break;
-            }
-        }
-    }
+  return lo;
 }
 
 /* Pairs overlapping unmatched annotations (of the same label if
  * @same_label), largest overlap first. */
 static void
-match_overlaps (GPtrArray            *mine,
-                GPtrArray            *theirs,
-                GlossAnnotationStore *theirs_store,
-                GHashTable           *theirs_index,
-                int                  *mine_match,
-                int                  *theirs_match,
-                gboolean              same_label)
+match_overlaps (GPtrArray *mine,
+                GPtrArray *theirs,
+                EndTree   *tree,
+                int       *mine_match,
+                int       *theirs_match,
+                gboolean   same_label)
 {
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  g_autoptr(GPtrArray) hits = g_ptr_array_new ();
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; i < mine->len; i++)
     {
@@ -214,18 +290,20 @@ match_overlaps (GPtrArray            *mine,
       if (mine_match[i] >= 0 || start == end)
         continue;
 
-      g_ptr_array_set_size (hits, 0);
-      gloss_annotation_store_query (theirs_store, start, end, hits);
+      g_array_set_size (hits, 0);
+      end_tree_query (tree, 1, 0, tree->n_leaves, starting_before (theirs, end), start, hits);
       for (guint k = 0; k < hits->len; k++)
         {
-          GlossAnnotation *b = hits->pdata[k];
-          guint bs = gloss_annotation_get_start (b);
-          guint be = gloss_annotation_get_end (b);
           Candidate c;
+          GlossAnnotation *b;
+          guint bs, be;
 
+          c.j = g_array_index (hits, guint, k);
+          b = theirs->pdata[c.j];
+          bs = gloss_annotation_get_start (b);
+          be = gloss_annotation_get_end (b);
           if (bs == be)
             continue;
-          c.j = GPOINTER_TO_UINT (g_hash_table_lookup (theirs_index, b)) - 1;
           if (theirs_match[c.j] >= 0)
             continue;
           if (same_label && g_strcmp0 (gloss_annotation_get_label (a),
@@ -254,26 +332,55 @@ match_overlaps (GPtrArray            *mine,
 
 /* Claim attributes ---------------------------------------------------------- */
 
+/* Annotation id → its claimant relations (GPtrArray of borrowed
+ * GlossRelation, in the document's order), built once per comparison
+ * instead of scanning every relation for every matched pair. */
+static GHashTable *
+claimant_index (GlossDocument *document)
+{
+  GListModel *relations = gloss_document_get_relations (document);
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                             (GDestroyNotify) g_ptr_array_unref);
+  guint n = g_list_model_get_n_items (relations);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossRelation) relation = g_list_model_get_item (relations, i);
+      const char *from = gloss_relation_get_from (relation);
+      GPtrArray *list;
+
+      if (from == NULL || g_strcmp0 (gloss_relation_get_kind (relation), GLOSS_RELATION_CLAIMANT) != 0)
+        continue;
+      list = g_hash_table_lookup (index, from);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (index, (gpointer) from, list);
+        }
+      g_ptr_array_add (list, relation);
+    }
+
+  return index;
+}
+
 static char *
 describe_claimant (GlossDocument   *document,
+                   GHashTable      *claimants,
                    GlossAnnotation *annotation)
 {
   const char *value = gloss_annotation_get_attribute_string (annotation, GLOSS_ATTRIBUTE_CLAIMANT);
-  g_autoptr(GPtrArray) relations = NULL;
   GlossAnnotationStore *store = gloss_document_get_annotations (document);
+  GPtrArray *relations;
 
   if (value != NULL && *value != '\0')
     return g_strdup (value);
 
-  relations = gloss_document_relations_of (document, gloss_annotation_get_id (annotation));
+  relations = gloss_annotation_get_id (annotation) ? g_hash_table_lookup (claimants, gloss_annotation_get_id (annotation)) : NULL;
   for (guint i = 0; relations != NULL && i < relations->len; i++)
     {
       GlossRelation *relation = relations->pdata[i];
       GlossAnnotation *target;
 
-      if (g_strcmp0 (gloss_relation_get_kind (relation), GLOSS_RELATION_CLAIMANT) != 0 ||
-          g_strcmp0 (gloss_relation_get_from (relation), gloss_annotation_get_id (annotation)) != 0)
-        continue;
       target = gloss_annotation_store_lookup (store, gloss_relation_get_to (relation));
       if (target == NULL)
         continue;
@@ -315,35 +422,63 @@ attribute_differences (GlossComparison *self,
                                gloss_annotation_get_attribute (b, GLOSS_ATTRIBUTE_VERDICT)))
     g_strv_builder_add (builder, GLOSS_ATTRIBUTE_VERDICT);
 
-  ca = describe_claimant (self->mine, a);
-  cb = describe_claimant (self->theirs, b);
+  ca = describe_claimant (self->mine, self->mine_claimants, a);
+  cb = describe_claimant (self->theirs, self->theirs_claimants, b);
   if (g_strcmp0 (ca, cb) != 0)
     g_strv_builder_add (builder, GLOSS_ATTRIBUTE_CLAIMANT);
 
   return g_strv_builder_end (builder);
 }
 
+/* A difference with its sort key read out once: sorting 100k GObjects
+ * through their getters dominated the comparison. */
+typedef struct
+{
+  guint                    start;
+  guint                    end;
+  GlossDifferenceCategory  category;
+  GlossAnnotation         *annotation;   /* mine, else theirs */
+  GlossDifference         *difference;
+} SortEntry;
+
 static int
-difference_compare (gconstpointer a,
+sort_entry_compare (gconstpointer a,
                     gconstpointer b)
 {
-  GlossDifference *da = *(GlossDifference **) a;
-  GlossDifference *db = *(GlossDifference **) b;
-  guint sa = gloss_difference_get_start (da), sb = gloss_difference_get_start (db);
-  guint ea = gloss_difference_get_end (da), eb = gloss_difference_get_end (db);
-  GlossDifferenceCategory ka = gloss_difference_get_category (da);
-  GlossDifferenceCategory kb = gloss_difference_get_category (db);
-  GlossAnnotation *xa, *xb;
+  const SortEntry *da = a;
+  const SortEntry *db = b;
 
-  if (sa != sb)
-    return sa < sb ? -1 : 1;
-  if (ea != eb)
-    return ea > eb ? -1 : 1;   /* outer first */
-  if (ka != kb)
-    return ka < kb ? -1 : 1;
-  xa = gloss_difference_get_mine (da) ? gloss_difference_get_mine (da) : gloss_difference_get_theirs (da);
-  xb = gloss_difference_get_mine (db) ? gloss_difference_get_mine (db) : gloss_difference_get_theirs (db);
-  return gloss_annotation_compare (xa, xb);
+  if (da->start != db->start)
+    return da->start < db->start ? -1 : 1;
+  if (da->end != db->end)
+    return da->end > db->end ? -1 : 1;   /* outer first */
+  if (da->category != db->category)
+    return da->category < db->category ? -1 : 1;
+  return gloss_annotation_compare (da->annotation, db->annotation);
+}
+
+/* Text order, outer first; stable like g_ptr_array_sort. */
+static void
+sort_differences (GPtrArray *differences)
+{
+  g_autoptr(GArray) entries = g_array_sized_new (FALSE, FALSE, sizeof (SortEntry), differences->len);
+
+  for (guint i = 0; i < differences->len; i++)
+    {
+      GlossDifference *d = differences->pdata[i];
+      SortEntry e = {
+        gloss_difference_get_start (d),
+        gloss_difference_get_end (d),
+        gloss_difference_get_category (d),
+        gloss_difference_get_mine (d) ? gloss_difference_get_mine (d) : gloss_difference_get_theirs (d),
+        d,
+      };
+
+      g_array_append_val (entries, e);
+    }
+  g_array_sort (entries, sort_entry_compare);
+  for (guint i = 0; i < differences->len; i++)
+    differences->pdata[i] = g_array_index (entries, SortEntry, i).difference;
 }
 
 static void
@@ -378,10 +513,9 @@ gloss_comparison_new (GlossDocument *mine,
   GlossComparison *self;
   g_autoptr(GPtrArray) a = NULL;
   g_autoptr(GPtrArray) b = NULL;
-  g_autoptr(GHashTable) theirs_index = NULL;
   g_autofree int *mine_match = NULL;
   g_autofree int *theirs_match = NULL;
-  GlossAnnotationStore *theirs_store;
+  EndTree tree;
 
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (mine), NULL);
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (theirs), NULL);
@@ -389,13 +523,12 @@ gloss_comparison_new (GlossDocument *mine,
   self = g_object_new (GLOSS_TYPE_COMPARISON, NULL);
   self->mine = g_object_ref (mine);
   self->theirs = g_object_ref (theirs);
+  self->mine_claimants = claimant_index (mine);
+  self->theirs_claimants = claimant_index (theirs);
 
   a = store_to_array (mine);
   b = store_to_array (theirs);
-  theirs_store = gloss_document_get_annotations (theirs);
-  theirs_index = g_hash_table_new (NULL, NULL);
-  for (guint j = 0; j < b->len; j++)
-    g_hash_table_insert (theirs_index, b->pdata[j], GUINT_TO_POINTER (j + 1));
+  end_tree_init (&tree, b);
 
   mine_match = g_new (int, a->len + 1);
   theirs_match = g_new (int, b->len + 1);
@@ -405,9 +538,9 @@ gloss_comparison_new (GlossDocument *mine,
     theirs_match[j] = -1;
 
   match_exact (a, b, mine_match, theirs_match, TRUE);
-  match_overlaps (a, b, theirs_store, theirs_index, mine_match, theirs_match, TRUE);
+  match_overlaps (a, b, &tree, mine_match, theirs_match, TRUE);
   match_exact (a, b, mine_match, theirs_match, FALSE);
-  match_overlaps (a, b, theirs_store, theirs_index, mine_match, theirs_match, FALSE);
+  match_overlaps (a, b, &tree, mine_match, theirs_match, FALSE);
 
   for (guint i = 0; i < a->len; i++)
     {
@@ -437,7 +570,10 @@ gloss_comparison_new (GlossDocument *mine,
     if (theirs_match[j] < 0)
       add_difference (self, GLOSS_DIFFERENCE_ONLY_THEIRS, NULL, b->pdata[j]);
 
-  g_ptr_array_sort (self->differences, difference_compare);
+  sort_differences (self->differences);
+  g_clear_pointer (&self->mine_claimants, g_hash_table_unref);
+  g_clear_pointer (&self->theirs_claimants, g_hash_table_unref);
+  g_free (tree.max_end);
 
   return self;
 }

@@ -51,24 +51,30 @@ typedef struct
   guint end;
 } Fragment;
 
-/* brat's rule for a selection containing newlines (formats.md §3.3). */
+/* brat's rule for a selection containing newlines (formats.md §3.3).
+ * The span's characters are decoded once, in one walk. */
 static GArray *
 fragments_of (GlossTextIndex *index,
               guint           start,
               guint           end)
 {
   GArray *frags = g_array_new (FALSE, FALSE, sizeof (Fragment));
+  const char *p = gloss_text_index_get_text (index) + gloss_text_index_offset_to_byte (index, start);
+  g_autofree gunichar *chars = g_new (gunichar, end - start + 1);
   guint s = start;
+
+  for (guint i = 0; i < end - start; i++, p = g_utf8_next_char (p))
+    chars[i] = g_utf8_get_char (p);
 
   for (guint i = start; i <= end; i++)
     {
-      if (i == end || gloss_text_index_get_char (index, i) == '\n')
+      if (i == end || chars[i - start] == '\n')
         {
           guint fs = s, fe = i;
 
-          while (fs < fe && g_unichar_isspace (gloss_text_index_get_char (index, fs)))
+          while (fs < fe && g_unichar_isspace (chars[fs - start]))
             fs++;
-          while (fe > fs && g_unichar_isspace (gloss_text_index_get_char (index, fe - 1)))
+          while (fe > fs && g_unichar_isspace (chars[fe - 1 - start]))
             fe--;
           if (fs < fe)
             {

@@ -241,6 +241,7 @@ conll_export (GlossDocument      *document,
   g_autoptr(GString) out = g_string_new ("-DOCSTART- -X- -X- O\n");
   g_autoptr(GBytes) bytes = NULL;
   GlossTextIndex *index = gloss_document_get_index (document);
+  const char *cursor = text;
 
   g_ptr_array_sort (chosen, text_order);
   for (guint i = 0; i <= length; i++)
@@ -287,14 +288,28 @@ conll_export (GlossDocument      *document,
         }
     }
 
-  for (guint t = 0; t < tokens->len; t++)
+  /* Tokens are in text order: walk on from the previous one */
+  for (guint t = 0, cursor_offset = 0; t < tokens->len; t++)
     {
       Token *tok = &g_array_index (tokens, Token, t);
-      g_autofree char *word = gloss_text_index_slice (index, tok->start, tok->end);
+      const char *from, *to;
+
+      if (tok->start < cursor_offset)
+        {
+          cursor = text + gloss_text_index_offset_to_byte (index, tok->start);
+          cursor_offset = tok->start;
+        }
+      from = g_utf8_offset_to_pointer (cursor, tok->start - cursor_offset);
+      to = g_utf8_offset_to_pointer (from, tok->end - tok->start);
+      cursor = to;
+      cursor_offset = tok->end;
 
       if (t == 0 || g_array_index (tokens, Token, t - 1).sentence != tok->sentence)
         g_string_append_c (out, '\n');
-      g_string_append_printf (out, "%s _ _ %s\n", word, tags->pdata[t] ? (char *) tags->pdata[t] : "O");
+      g_string_append_len (out, from, to - from);
+      g_string_append (out, " _ _ ");
+      g_string_append (out, tags->pdata[t] ? (char *) tags->pdata[t] : "O");
+      g_string_append_c (out, '\n');
     }
 
   gloss_export_result_add_loss (result, _("Notes, attributes, relations, ids, authors and times are not kept (CoNLL holds tokens and tags only)."));
@@ -312,52 +327,50 @@ spacy_export (GlossDocument      *document,
 {
   g_autoptr(GPtrArray) ents = select_layer (document, "entities", NULL, result);
   g_autoptr(GPtrArray) all = gloss_export_annotations (document);
-  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
-  g_autoptr(JsonNode) root = NULL;
+  GlossJsonWriter *b = gloss_json_writer_new (FALSE);
   g_autoptr(GBytes) bytes = NULL;
 
   g_ptr_array_sort (ents, text_order);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "text");
-  json_builder_add_string_value (b, gloss_document_get_text (document));
-  json_builder_set_member_name (b, "ents");
-  json_builder_begin_array (b);
+  gloss_json_writer_begin_object (b);
+  gloss_json_writer_set_member_name (b, "text");
+  gloss_json_writer_add_string_value (b, gloss_document_get_text (document));
+  gloss_json_writer_set_member_name (b, "ents");
+  gloss_json_writer_begin_array (b);
   for (guint i = 0; i < ents->len; i++)
     {
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "start");
-      json_builder_add_int_value (b, gloss_annotation_get_start (ents->pdata[i]));
-      json_builder_set_member_name (b, "end");
-      json_builder_add_int_value (b, gloss_annotation_get_end (ents->pdata[i]));
-      json_builder_set_member_name (b, "label");
-      json_builder_add_string_value (b, gloss_annotation_get_label (ents->pdata[i]));
-      json_builder_end_object (b);
+      gloss_json_writer_begin_object (b);
+      gloss_json_writer_set_member_name (b, "start");
+      gloss_json_writer_add_int_value (b, gloss_annotation_get_start (ents->pdata[i]));
+      gloss_json_writer_set_member_name (b, "end");
+      gloss_json_writer_add_int_value (b, gloss_annotation_get_end (ents->pdata[i]));
+      gloss_json_writer_set_member_name (b, "label");
+      gloss_json_writer_add_string_value (b, gloss_annotation_get_label (ents->pdata[i]));
+      gloss_json_writer_end_object (b);
     }
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "spans");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "sc");
-  json_builder_begin_array (b);
+  gloss_json_writer_end_array (b);
+  gloss_json_writer_set_member_name (b, "spans");
+  gloss_json_writer_begin_object (b);
+  gloss_json_writer_set_member_name (b, "sc");
+  gloss_json_writer_begin_array (b);
   for (guint i = 0; i < all->len; i++)
     {
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "start");
-      json_builder_add_int_value (b, gloss_annotation_get_start (all->pdata[i]));
-      json_builder_set_member_name (b, "end");
-      json_builder_add_int_value (b, gloss_annotation_get_end (all->pdata[i]));
-      json_builder_set_member_name (b, "label");
-      json_builder_add_string_value (b, gloss_annotation_get_label (all->pdata[i]));
-      json_builder_end_object (b);
+      gloss_json_writer_begin_object (b);
+      gloss_json_writer_set_member_name (b, "start");
+      gloss_json_writer_add_int_value (b, gloss_annotation_get_start (all->pdata[i]));
+      gloss_json_writer_set_member_name (b, "end");
+      gloss_json_writer_add_int_value (b, gloss_annotation_get_end (all->pdata[i]));
+      gloss_json_writer_set_member_name (b, "label");
+      gloss_json_writer_add_string_value (b, gloss_annotation_get_label (all->pdata[i]));
+      gloss_json_writer_end_object (b);
     }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
+  gloss_json_writer_end_array (b);
+  gloss_json_writer_end_object (b);
+  gloss_json_writer_end_object (b);
 
   gloss_export_result_add_loss (result, _("\"ents\" holds only non-overlapping entities; every annotation is in \"spans\".\"sc\"."));
   gloss_export_result_add_loss (result, _("Notes, attributes, relations, ids, authors and times are not kept."));
   gloss_export_metadata_losses (document, result, NULL);
-  root = json_builder_get_root (b);
-  bytes = gloss_export_json_bytes (root, FALSE);
+  bytes = gloss_json_writer_finish (b);
   gloss_export_result_add_file (result, ".spacy.json", bytes);
   return TRUE;
 }

@@ -102,6 +102,8 @@ csv_export (GlossDocument      *document,
 {
   GlossTextIndex *index = gloss_document_get_index (document);
   g_autoptr(GPtrArray) annotations = gloss_export_annotations (document);
+  g_autoptr(GPtrArray) relations = gloss_export_relations (document);
+  g_autoptr(GHashTable) outgoing = gloss_export_relations_by_source (relations);
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GBytes) bytes = NULL;
 
@@ -116,15 +118,13 @@ csv_export (GlossDocument      *document,
       guint s = gloss_annotation_get_start (a), e = gloss_annotation_get_end (a);
       g_autofree char *quote = gloss_text_index_slice (index, s, e);
       g_autofree char *attrs = attributes_json (a);
-      g_autoptr(GPtrArray) rels = gloss_document_relations_of (document, gloss_annotation_get_id (a));
+      GPtrArray *rels = g_hash_table_lookup (outgoing, gloss_annotation_get_id (a));
       g_autoptr(GString) rel = g_string_new (NULL);
 
       for (guint r = 0; rels != NULL && r < rels->len; r++)
         {
           GlossRelation *relation = rels->pdata[r];
 
-          if (!g_str_equal (gloss_relation_get_from (relation), gloss_annotation_get_id (a)))
-            continue;
           g_string_append_printf (rel, "%s%s→%s", rel->len ? "; " : "",
                                   gloss_relation_get_kind (relation), gloss_relation_get_to (relation));
         }

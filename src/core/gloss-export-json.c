@@ -15,21 +15,21 @@
 #include "gloss-export-private.h"
 
 static void
-member_int (JsonBuilder *b,
-            const char  *name,
-            gint64       value)
+member_int (GlossJsonWriter *b,
+            const char      *name,
+            gint64           value)
 {
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
+  gloss_json_writer_set_member_name (b, name);
+  gloss_json_writer_add_int_value (b, value);
 }
 
 static void
-member_string (JsonBuilder *b,
-               const char  *name,
-               const char  *value)
+member_string (GlossJsonWriter *b,
+               const char      *name,
+               const char      *value)
 {
-  json_builder_set_member_name (b, name);
-  json_builder_add_string_value (b, value);
+  gloss_json_writer_set_member_name (b, name);
+  gloss_json_writer_add_string_value (b, value);
 }
 
 static guint
@@ -53,19 +53,18 @@ doccano_export (GlossDocument      *document,
   const char *rel_option = gloss_format_option_get (&gloss_format_doccano, options, "relations");
   g_autoptr(GPtrArray) annotations = gloss_export_annotations (document);
   g_autoptr(GPtrArray) relations = gloss_export_relations (document);
-  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
+  GlossJsonWriter *b = gloss_json_writer_new (FALSE);
   g_autoptr(GHashTable) numbers = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GBytes) bytes = NULL;
   gboolean with_relations = g_str_equal (rel_option, "yes") ||
                             (g_str_equal (rel_option, "auto") && relations->len > 0);
   guint notes = 0, attributes = 0;
 
-  json_builder_begin_object (b);
+  gloss_json_writer_begin_object (b);
   member_int (b, "id", 1);
   member_string (b, "text", gloss_document_get_text (document));
-  json_builder_set_member_name (b, with_relations ? "entities" : "label");
-  json_builder_begin_array (b);
+  gloss_json_writer_set_member_name (b, with_relations ? "entities" : "label");
+  gloss_json_writer_begin_array (b);
   for (guint i = 0; i < annotations->len; i++)
     {
       GlossAnnotation *a = annotations->pdata[i];
@@ -78,48 +77,48 @@ doccano_export (GlossDocument      *document,
       g_hash_table_insert (numbers, (gpointer) gloss_annotation_get_id (a), GUINT_TO_POINTER (i + 1));
       if (with_relations)
         {
-          json_builder_begin_object (b);
+          gloss_json_writer_begin_object (b);
           member_int (b, "id", i + 1);
           member_string (b, "label", gloss_annotation_get_label (a));
           member_int (b, "start_offset", s);
           member_int (b, "end_offset", e);
-          json_builder_end_object (b);
+          gloss_json_writer_end_object (b);
         }
       else
         {
-          json_builder_begin_array (b);
-          json_builder_add_int_value (b, s);
-          json_builder_add_int_value (b, e);
-          json_builder_add_string_value (b, gloss_annotation_get_label (a));
-          json_builder_end_array (b);
+          gloss_json_writer_begin_array (b);
+          gloss_json_writer_add_int_value (b, s);
+          gloss_json_writer_add_int_value (b, e);
+          gloss_json_writer_add_string_value (b, gloss_annotation_get_label (a));
+          gloss_json_writer_end_array (b);
         }
     }
-  json_builder_end_array (b);
+  gloss_json_writer_end_array (b);
 
   if (with_relations)
     {
-      json_builder_set_member_name (b, "relations");
-      json_builder_begin_array (b);
+      gloss_json_writer_set_member_name (b, "relations");
+      gloss_json_writer_begin_array (b);
       for (guint i = 0; i < relations->len; i++)
         {
           GlossRelation *r = relations->pdata[i];
 
-          json_builder_begin_object (b);
+          gloss_json_writer_begin_object (b);
           member_int (b, "id", i + 1);
           member_int (b, "from_id", GPOINTER_TO_UINT (g_hash_table_lookup (numbers, gloss_relation_get_from (r))));
           member_int (b, "to_id", GPOINTER_TO_UINT (g_hash_table_lookup (numbers, gloss_relation_get_to (r))));
           member_string (b, "type", gloss_relation_get_kind (r));
-          json_builder_end_object (b);
+          gloss_json_writer_end_object (b);
         }
-      json_builder_end_array (b);
+      gloss_json_writer_end_array (b);
     }
   else if (relations->len > 0)
     gloss_export_result_add_loss (result, _("%u relations are not kept (relations are off)."), relations->len);
 
-  json_builder_set_member_name (b, "Comments");
-  json_builder_begin_array (b);
-  json_builder_end_array (b);
-  json_builder_end_object (b);
+  gloss_json_writer_set_member_name (b, "Comments");
+  gloss_json_writer_begin_array (b);
+  gloss_json_writer_end_array (b);
+  gloss_json_writer_end_object (b);
 
   if (notes > 0)
     gloss_export_result_add_loss (result, _("%u notes are not kept (doccano has no per-span notes)."), notes);
@@ -128,8 +127,7 @@ doccano_export (GlossDocument      *document,
   gloss_export_note_common_losses (document, result, TRUE, TRUE, TRUE);
   gloss_export_metadata_losses (document, result, NULL);
 
-  root = json_builder_get_root (b);
-  bytes = gloss_export_json_bytes (root, FALSE);
+  bytes = gloss_json_writer_finish (b);
   gloss_export_result_add_file (result, ".jsonl", bytes);
   return TRUE;
 }
@@ -468,31 +466,31 @@ doccano_import (GBytes      *data,
 /* Label Studio -------------------------------------------------------------- */
 
 static void
-ls_region_start (JsonBuilder    *b,
-                 GlossTextIndex *index,
+ls_region_start (GlossJsonWriter *b,
+                 GlossTextIndex  *index,
                  GlossAnnotation *a,
-                 gboolean        utf16)
+                 gboolean         utf16)
 {
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "value");
-  json_builder_begin_object (b);
+  gloss_json_writer_begin_object (b);
+  gloss_json_writer_set_member_name (b, "value");
+  gloss_json_writer_begin_object (b);
   member_int (b, "start", out_offset (index, utf16, gloss_annotation_get_start (a)));
   member_int (b, "end", out_offset (index, utf16, gloss_annotation_get_end (a)));
 }
 
 static void
-ls_region_end (JsonBuilder     *b,
+ls_region_end (GlossJsonWriter *b,
                GlossAnnotation *a,
                const char      *from_name,
                const char      *type)
 {
-  json_builder_end_object (b);
+  gloss_json_writer_end_object (b);
   member_string (b, "id", gloss_annotation_get_id (a));
   member_string (b, "from_name", from_name);
   member_string (b, "to_name", "text");
   member_string (b, "type", type);
   member_string (b, "origin", "manual");
-  json_builder_end_object (b);
+  gloss_json_writer_end_object (b);
 }
 
 static char *
@@ -511,8 +509,7 @@ label_studio_export (GlossDocument      *document,
   gboolean utf16 = g_str_equal (gloss_format_option_get (&gloss_format_label_studio, options, "unit"), "utf16");
   g_autoptr(GPtrArray) annotations = gloss_export_annotations (document);
   g_autoptr(GPtrArray) relations = gloss_export_relations (document);
-  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
-  g_autoptr(JsonNode) root = NULL;
+  GlossJsonWriter *b = gloss_json_writer_new (TRUE);
   g_autoptr(GBytes) bytes = NULL, config_bytes = NULL;
   g_autofree char *generated = gloss_export_generated_time (options);
   g_autoptr(GPtrArray) attr_keys = g_ptr_array_new_with_free_func (g_free);
@@ -522,23 +519,23 @@ label_studio_export (GlossDocument      *document,
   GlossLabelSet *labels = gloss_document_get_labels (document);
   guint typed_attributes = 0;
 
-  json_builder_begin_array (b);
-  json_builder_begin_object (b);
+  gloss_json_writer_begin_array (b);
+  gloss_json_writer_begin_object (b);
   member_int (b, "id", 1);
-  json_builder_set_member_name (b, "data");
-  json_builder_begin_object (b);
+  gloss_json_writer_set_member_name (b, "data");
+  gloss_json_writer_begin_object (b);
   member_string (b, "text", gloss_document_get_text (document));
   if (gloss_document_get_title (document))
     member_string (b, "title", gloss_document_get_title (document));
   if (gloss_document_get_source (document))
     member_string (b, "source", gloss_document_get_source (document));
-  json_builder_end_object (b);
-  json_builder_set_member_name (b, "annotations");
-  json_builder_begin_array (b);
-  json_builder_begin_object (b);
+  gloss_json_writer_end_object (b);
+  gloss_json_writer_set_member_name (b, "annotations");
+  gloss_json_writer_begin_array (b);
+  gloss_json_writer_begin_object (b);
   member_int (b, "id", 1);
-  json_builder_set_member_name (b, "result");
-  json_builder_begin_array (b);
+  gloss_json_writer_set_member_name (b, "result");
+  gloss_json_writer_begin_array (b);
 
   for (guint i = 0; i < annotations->len; i++)
     {
@@ -548,19 +545,19 @@ label_studio_export (GlossDocument      *document,
 
       ls_region_start (b, index, a, utf16);
       member_string (b, "text", quote);
-      json_builder_set_member_name (b, "labels");
-      json_builder_begin_array (b);
-      json_builder_add_string_value (b, gloss_annotation_get_label (a));
-      json_builder_end_array (b);
+      gloss_json_writer_set_member_name (b, "labels");
+      gloss_json_writer_begin_array (b);
+      gloss_json_writer_add_string_value (b, gloss_annotation_get_label (a));
+      gloss_json_writer_end_array (b);
       ls_region_end (b, a, "label", "labels");
 
       if (gloss_annotation_get_note (a) != NULL)
         {
           ls_region_start (b, index, a, utf16);
-          json_builder_set_member_name (b, "text");
-          json_builder_begin_array (b);
-          json_builder_add_string_value (b, gloss_annotation_get_note (a));
-          json_builder_end_array (b);
+          gloss_json_writer_set_member_name (b, "text");
+          gloss_json_writer_begin_array (b);
+          gloss_json_writer_add_string_value (b, gloss_annotation_get_note (a));
+          gloss_json_writer_end_array (b);
           ls_region_end (b, a, "note", "textarea");
         }
 
@@ -574,10 +571,10 @@ label_studio_export (GlossDocument      *document,
             typed_attributes++;
 
           ls_region_start (b, index, a, utf16);
-          json_builder_set_member_name (b, choice ? "choices" : "text");
-          json_builder_begin_array (b);
-          json_builder_add_string_value (b, str);
-          json_builder_end_array (b);
+          gloss_json_writer_set_member_name (b, choice ? "choices" : "text");
+          gloss_json_writer_begin_array (b);
+          gloss_json_writer_add_string_value (b, str);
+          gloss_json_writer_end_array (b);
           ls_region_end (b, a, keys[k], choice ? "choices" : "textarea");
           if (g_hash_table_add (seen_keys, g_strdup (keys[k])))
             g_ptr_array_add (attr_keys, g_strdup (keys[k]));
@@ -588,36 +585,36 @@ label_studio_export (GlossDocument      *document,
     {
       GlossRelation *r = relations->pdata[i];
 
-      json_builder_begin_object (b);
+      gloss_json_writer_begin_object (b);
       member_string (b, "from_id", gloss_relation_get_from (r));
       member_string (b, "to_id", gloss_relation_get_to (r));
       member_string (b, "type", "relation");
       member_string (b, "direction", "right");
-      json_builder_set_member_name (b, "labels");
-      json_builder_begin_array (b);
-      json_builder_add_string_value (b, gloss_relation_get_kind (r));
-      json_builder_end_array (b);
-      json_builder_end_object (b);
+      gloss_json_writer_set_member_name (b, "labels");
+      gloss_json_writer_begin_array (b);
+      gloss_json_writer_add_string_value (b, gloss_relation_get_kind (r));
+      gloss_json_writer_end_array (b);
+      gloss_json_writer_end_object (b);
       g_hash_table_add (rel_types, (gpointer) gloss_relation_get_kind (r));
       if (gloss_relation_get_note (r) != NULL)
         gloss_export_result_add_loss (result, _("The note of relation “%s” is not kept."), gloss_relation_get_kind (r));
     }
 
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "was_cancelled");
-  json_builder_add_boolean_value (b, FALSE);
-  json_builder_set_member_name (b, "ground_truth");
-  json_builder_add_boolean_value (b, FALSE);
+  gloss_json_writer_end_array (b);
+  gloss_json_writer_set_member_name (b, "was_cancelled");
+  gloss_json_writer_add_boolean_value (b, FALSE);
+  gloss_json_writer_set_member_name (b, "ground_truth");
+  gloss_json_writer_add_boolean_value (b, FALSE);
   member_string (b, "created_at", generated);
   member_string (b, "updated_at", generated);
   member_int (b, "task", 1);
-  json_builder_end_object (b);
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "predictions");
-  json_builder_begin_array (b);
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  json_builder_end_array (b);
+  gloss_json_writer_end_object (b);
+  gloss_json_writer_end_array (b);
+  gloss_json_writer_set_member_name (b, "predictions");
+  gloss_json_writer_begin_array (b);
+  gloss_json_writer_end_array (b);
+  gloss_json_writer_end_object (b);
+  gloss_json_writer_end_array (b);
 
   /* The labeling config that makes Label Studio show all of it. */
   for (guint i = 0; i < gloss_label_set_get_n_labels (labels); i++)
@@ -662,8 +659,7 @@ label_studio_export (GlossDocument      *document,
   gloss_export_note_common_losses (document, result, FALSE, TRUE, FALSE);
   gloss_export_metadata_losses (document, result, "title,source");
 
-  root = json_builder_get_root (b);
-  bytes = gloss_export_json_bytes (root, TRUE);
+  bytes = gloss_json_writer_finish (b);
   config_bytes = g_bytes_new (config->str, config->len);
   gloss_export_result_add_file (result, ".json", bytes);
   gloss_export_result_add_file (result, ".label-config.xml", config_bytes);

@@ -27,6 +27,7 @@ extern const GlossFormatInfo gloss_format_markdown;
 char          *gloss_export_generated_time  (GHashTable      *options);
 GPtrArray     *gloss_export_annotations     (GlossDocument   *document);
 GPtrArray     *gloss_export_relations       (GlossDocument   *document);
+GHashTable    *gloss_export_relations_by_source (GPtrArray  *relations);
 GlossLabelKind gloss_export_label_kind      (GlossDocument   *document,
                                              const char      *label);
 char          *gloss_export_value_string    (GVariant        *value);
@@ -36,6 +37,22 @@ char          *gloss_export_kb_from_iri     (const char      *iri);
 char          *gloss_export_source_iri      (GlossDocument   *document);
 GBytes        *gloss_export_json_bytes      (JsonNode        *root,
                                              gboolean         pretty);
+/* JsonBuilder's calls written straight to text (see gloss-export.c) */
+typedef struct _GlossJsonWriter GlossJsonWriter;
+GlossJsonWriter *gloss_json_writer_new             (gboolean         pretty);
+void           gloss_json_writer_begin_object      (GlossJsonWriter *writer);
+void           gloss_json_writer_end_object        (GlossJsonWriter *writer);
+void           gloss_json_writer_begin_array       (GlossJsonWriter *writer);
+void           gloss_json_writer_end_array         (GlossJsonWriter *writer);
+void           gloss_json_writer_set_member_name   (GlossJsonWriter *writer,
+                                                    const char      *name);
+void           gloss_json_writer_add_string_value  (GlossJsonWriter *writer,
+                                                    const char      *value);
+void           gloss_json_writer_add_int_value     (GlossJsonWriter *writer,
+                                                    gint64           value);
+void           gloss_json_writer_add_boolean_value (GlossJsonWriter *writer,
+                                                    gboolean         value);
+GBytes        *gloss_json_writer_finish            (GlossJsonWriter *writer);
 gboolean       gloss_export_option_true     (const GlossFormatInfo *format,
                                              GHashTable      *options,
                                              const char      *key);

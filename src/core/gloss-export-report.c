@@ -36,6 +36,31 @@ esc (GString    *out,
   g_string_append (out, e);
 }
 
+/* Label name → 1 + its position in the label set (the first, as
+ * gloss_label_set_index_of), looked up per mark instead of a scan. */
+static GHashTable *
+label_positions (GlossLabelSet *labels)
+{
+  GHashTable *positions = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < gloss_label_set_get_n_labels (labels); i++)
+    {
+      const char *name = gloss_label_get_name (gloss_label_set_get_label (labels, i));
+
+      if (!g_hash_table_contains (positions, name))
+        g_hash_table_insert (positions, (gpointer) name, GUINT_TO_POINTER (i + 1));
+    }
+
+  return positions;
+}
+
+static int
+label_position (GHashTable *positions,
+                const char *label)
+{
+  return label ? (int) GPOINTER_TO_UINT (g_hash_table_lookup (positions, label)) - 1 : -1;
+}
+
 static int
 outer_first (gconstpointer pa,
              gconstpointer pb)
@@ -72,9 +97,10 @@ claims_of (GlossDocument *document,
 
 static char *
 claimant_of (GlossDocument   *document,
+             GHashTable      *outgoing,
              GlossAnnotation *claim)
 {
-  g_autoptr(GPtrArray) rels = gloss_document_relations_of (document, gloss_annotation_get_id (claim));
+  GPtrArray *rels = g_hash_table_lookup (outgoing, gloss_annotation_get_id (claim));
   const char *text;
 
   for (guint i = 0; rels != NULL && i < rels->len; i++)
@@ -82,8 +108,7 @@ claimant_of (GlossDocument   *document,
       GlossRelation *r = rels->pdata[i];
       GlossAnnotation *e;
 
-      if (!g_str_equal (gloss_relation_get_kind (r), "claimant") ||
-          !g_str_equal (gloss_relation_get_from (r), gloss_annotation_get_id (claim)))
+      if (!g_str_equal (gloss_relation_get_kind (r), "claimant"))
         continue;
       e = gloss_annotation_store_lookup (gloss_document_get_annotations (document), gloss_relation_get_to (r));
       if (e != NULL)
@@ -114,6 +139,7 @@ html_export (GlossDocument      *document,
   GlossLabelSet *labels = gloss_document_get_labels (document);
   g_autoptr(GPtrArray) annotations = gloss_export_annotations (document);
   g_autoptr(GPtrArray) relations = gloss_export_relations (document);
+  g_autoptr(GHashTable) outgoing = gloss_export_relations_by_source (relations);
   g_autoptr(GPtrArray) claims = claims_of (document, annotations);
   g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GPtrArray) active = g_ptr_array_new ();
@@ -126,6 +152,7 @@ html_export (GlossDocument      *document,
   guint length = gloss_document_get_length (document);
   guint n_labels = gloss_label_set_get_n_labels (labels);
   g_autofree guint *counts = g_new0 (guint, n_labels + 1);
+  g_autoptr(GHashTable) positions = label_positions (labels);
   guint next = 0, max_count = 1, shown = 0;
 
   if (title == NULL || *title == '\0')
@@ -133,7 +160,7 @@ html_export (GlossDocument      *document,
 
   for (guint i = 0; i < annotations->len; i++)
     {
-      int li = gloss_label_set_index_of (labels, gloss_annotation_get_label (annotations->pdata[i]));
+      int li = label_position (positions, gloss_annotation_get_label (annotations->pdata[i]));
       counts[li < 0 ? n_labels : (guint) li]++;
     }
   for (guint i = 0; i <= n_labels; i++)
@@ -254,11 +281,11 @@ html_export (GlossDocument      *document,
   g_string_append_printf (out, "<h2>%s</h2>\n<article class=\"text\">", _("Article"));
   {
     guint pos = 0;
+    const char *cursor = gloss_text_index_get_text (index);
 
     for (guint bi = 0; bi < bounds->len; bi++)
       {
         guint b = g_array_index (bounds, guint, bi);
-        g_autofree char *piece = NULL;
 
         if (b <= pos)
           continue;
@@ -273,7 +300,7 @@ html_export (GlossDocument      *document,
         for (guint k = 0; k < active->len; k++)
           {
             GlossAnnotation *a = active->pdata[k];
-            int li = gloss_label_set_index_of (labels, gloss_annotation_get_label (a));
+            int li = label_position (positions, gloss_annotation_get_label (a));
 
             if (li >= 0)
               g_string_append_printf (out, "<mark class=\"l%d\" title=\"", li);
@@ -282,8 +309,14 @@ html_export (GlossDocument      *document,
             esc (out, gloss_annotation_get_label (a));
             g_string_append (out, "\">");
           }
-        piece = gloss_text_index_slice (index, pos, b);
-        esc (out, piece);
+        {
+          /* The text from @pos to @b, walking on from the last piece */
+          const char *to = g_utf8_offset_to_pointer (cursor, b - pos);
+          g_autofree char *e = g_markup_escape_text (cursor, to - cursor);
+
+          g_string_append (out, e);
+          cursor = to;
+        }
         for (guint k = active->len; k > 0; k--)
           {
             GlossAnnotation *a = active->pdata[k - 1];
@@ -308,7 +341,7 @@ html_export (GlossDocument      *document,
       for (guint i = 0; i < claims->len; i++)
         {
           GlossAnnotation *c = claims->pdata[i];
-          g_autofree char *claimant = claimant_of (document, c);
+          g_autofree char *claimant = claimant_of (document, outgoing, c);
           const char *verdict = gloss_annotation_get_attribute_string (c, "verdict");
           const char *evidence = gloss_annotation_get_attribute_string (c, "evidence");
 
@@ -397,6 +430,7 @@ markdown_export (GlossDocument      *document,
   GlossAnnotationStore *store = gloss_document_get_annotations (document);
   g_autoptr(GPtrArray) annotations = gloss_export_annotations (document);
   g_autoptr(GPtrArray) relations = gloss_export_relations (document);
+  g_autoptr(GHashTable) outgoing = gloss_export_relations_by_source (relations);
   g_autoptr(GPtrArray) claims = claims_of (document, annotations);
   g_autoptr(GString) out = g_string_new ("# ");
   g_autoptr(GBytes) bytes = NULL;
@@ -450,7 +484,7 @@ markdown_export (GlossDocument      *document,
           const char *verdict = gloss_annotation_get_attribute_string (c, "verdict");
           const char *evidence = gloss_annotation_get_attribute_string (c, "evidence");
           GVariant *worth = gloss_annotation_get_attribute (c, "check_worthiness");
-          g_autofree char *claimant = claimant_of (document, c);
+          g_autofree char *claimant = claimant_of (document, outgoing, c);
 
           g_string_append (out, "- “");
           md (out, gloss_annotation_get_quote (c));

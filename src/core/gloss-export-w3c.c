@@ -15,41 +15,41 @@
 #define ANNO_CONTEXT "http://www.w3.org/ns/anno.jsonld"
 
 static void
-add_textual_body (JsonBuilder *b,
-                  const char  *value,
-                  const char  *purpose,
-                  const char  *language)
+add_textual_body (GlossJsonWriter *b,
+                  const char      *value,
+                  const char      *purpose,
+                  const char      *language)
 {
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "TextualBody");
-  json_builder_set_member_name (b, "value");
-  json_builder_add_string_value (b, value);
-  json_builder_set_member_name (b, "format");
-  json_builder_add_string_value (b, "text/plain");
+  gloss_json_writer_begin_object (b);
+  gloss_json_writer_set_member_name (b, "type");
+  gloss_json_writer_add_string_value (b, "TextualBody");
+  gloss_json_writer_set_member_name (b, "value");
+  gloss_json_writer_add_string_value (b, value);
+  gloss_json_writer_set_member_name (b, "format");
+  gloss_json_writer_add_string_value (b, "text/plain");
   if (language != NULL && *language)
     {
-      json_builder_set_member_name (b, "language");
-      json_builder_add_string_value (b, language);
+      gloss_json_writer_set_member_name (b, "language");
+      gloss_json_writer_add_string_value (b, language);
     }
-  json_builder_set_member_name (b, "purpose");
-  json_builder_add_string_value (b, purpose);
-  json_builder_end_object (b);
+  gloss_json_writer_set_member_name (b, "purpose");
+  gloss_json_writer_add_string_value (b, purpose);
+  gloss_json_writer_end_object (b);
 }
 
 static void
-add_member_string (JsonBuilder *b,
-                   const char  *name,
-                   const char  *value)
+add_member_string (GlossJsonWriter *b,
+                   const char      *name,
+                   const char      *value)
 {
   if (value == NULL)
     return;
-  json_builder_set_member_name (b, name);
-  json_builder_add_string_value (b, value);
+  gloss_json_writer_set_member_name (b, name);
+  gloss_json_writer_add_string_value (b, value);
 }
 
 static void
-add_annotation (JsonBuilder       *b,
+add_annotation (GlossJsonWriter   *b,
                 GlossDocument     *document,
                 GlossAnnotation   *a,
                 const char        *source,
@@ -61,14 +61,21 @@ add_annotation (JsonBuilder       *b,
   guint end = gloss_annotation_get_end (a);
   GlossLabelKind kind = gloss_export_label_kind (document, gloss_annotation_get_label (a));
   g_autofree char *iri = gloss_export_annotation_iri (gloss_annotation_get_id (a));
-  g_autofree char *exact = gloss_text_index_slice (index, start, end);
-  g_autofree char *prefix = gloss_text_index_slice (index, start > GLOSS_CONTEXT_CHARS ? start - GLOSS_CONTEXT_CHARS : 0, start);
-  g_autofree char *suffix = gloss_text_index_slice (index, end, MIN (length, end + GLOSS_CONTEXT_CHARS));
+  guint before = start > GLOSS_CONTEXT_CHARS ? start - GLOSS_CONTEXT_CHARS : 0;
+  guint after = MIN (length, end + GLOSS_CONTEXT_CHARS);
+  /* prefix, exact and suffix in one walk from one index lookup */
+  const char *p0 = gloss_text_index_get_text (index) + gloss_text_index_offset_to_byte (index, before);
+  const char *p1 = g_utf8_offset_to_pointer (p0, start - before);
+  const char *p2 = g_utf8_offset_to_pointer (p1, end - start);
+  const char *p3 = g_utf8_offset_to_pointer (p2, after - end);
+  g_autofree char *exact = g_strndup (p1, p2 - p1);
+  g_autofree char *prefix = g_strndup (p0, p1 - p0);
+  g_autofree char *suffix = g_strndup (p2, p3 - p2);
   g_auto(GStrv) keys = gloss_annotation_list_attributes (a);
   const char *note = gloss_annotation_get_note (a);
   const char *language = gloss_document_get_language (document);
 
-  json_builder_begin_object (b);
+  gloss_json_writer_begin_object (b);
   add_member_string (b, "id", iri);
   add_member_string (b, "type", "Annotation");
   add_member_string (b, "motivation", kind == GLOSS_LABEL_KIND_HIGHLIGHT ? "highlighting" : "classifying");
@@ -76,15 +83,15 @@ add_annotation (JsonBuilder       *b,
   add_member_string (b, "modified", gloss_annotation_get_modified (a));
   if (gloss_annotation_get_author (a) != NULL && *gloss_annotation_get_author (a))
     {
-      json_builder_set_member_name (b, "creator");
-      json_builder_begin_object (b);
+      gloss_json_writer_set_member_name (b, "creator");
+      gloss_json_writer_begin_object (b);
       add_member_string (b, "type", "Person");
       add_member_string (b, "name", gloss_annotation_get_author (a));
-      json_builder_end_object (b);
+      gloss_json_writer_end_object (b);
     }
 
-  json_builder_set_member_name (b, "body");
-  json_builder_begin_array (b);
+  gloss_json_writer_set_member_name (b, "body");
+  gloss_json_writer_begin_array (b);
   add_textual_body (b, gloss_annotation_get_label (a),
                     kind == GLOSS_LABEL_KIND_HIGHLIGHT ? "tagging" : "classifying", NULL);
   if (note != NULL && *note)
@@ -97,11 +104,11 @@ add_annotation (JsonBuilder       *b,
 
       if (g_str_equal (keys[i], "kb_id") && (kb = gloss_export_kb_iri (str)) != NULL)
         {
-          json_builder_begin_object (b);
+          gloss_json_writer_begin_object (b);
           add_member_string (b, "type", "SpecificResource");
           add_member_string (b, "source", kb);
           add_member_string (b, "purpose", "identifying");
-          json_builder_end_object (b);
+          gloss_json_writer_end_object (b);
         }
       else if (g_str_equal (keys[i], "verdict"))
         add_textual_body (b, str, "assessing", NULL);
@@ -117,59 +124,59 @@ add_annotation (JsonBuilder       *b,
                                           keys[i], exact, g_variant_get_type_string (value));
         }
     }
-  json_builder_end_array (b);
+  gloss_json_writer_end_array (b);
 
-  json_builder_set_member_name (b, "target");
-  json_builder_begin_object (b);
+  gloss_json_writer_set_member_name (b, "target");
+  gloss_json_writer_begin_object (b);
   add_member_string (b, "type", "SpecificResource");
   add_member_string (b, "source", source);
-  json_builder_set_member_name (b, "selector");
-  json_builder_begin_array (b);
-  json_builder_begin_object (b);
+  gloss_json_writer_set_member_name (b, "selector");
+  gloss_json_writer_begin_array (b);
+  gloss_json_writer_begin_object (b);
   add_member_string (b, "type", "TextPositionSelector");
-  json_builder_set_member_name (b, "start");
-  json_builder_add_int_value (b, start);
-  json_builder_set_member_name (b, "end");
-  json_builder_add_int_value (b, end);
-  json_builder_end_object (b);
-  json_builder_begin_object (b);
+  gloss_json_writer_set_member_name (b, "start");
+  gloss_json_writer_add_int_value (b, start);
+  gloss_json_writer_set_member_name (b, "end");
+  gloss_json_writer_add_int_value (b, end);
+  gloss_json_writer_end_object (b);
+  gloss_json_writer_begin_object (b);
   add_member_string (b, "type", "TextQuoteSelector");
   add_member_string (b, "exact", exact);
   add_member_string (b, "prefix", prefix);
   add_member_string (b, "suffix", suffix);
-  json_builder_end_object (b);
-  json_builder_end_array (b);
-  json_builder_end_object (b);
+  gloss_json_writer_end_object (b);
+  gloss_json_writer_end_array (b);
+  gloss_json_writer_end_object (b);
 
-  json_builder_end_object (b);
+  gloss_json_writer_end_object (b);
 }
 
 static void
-add_relation (JsonBuilder   *b,
-              GlossRelation *r)
+add_relation (GlossJsonWriter *b,
+              GlossRelation   *r)
 {
   g_autofree char *iri = gloss_export_annotation_iri (gloss_relation_get_id (r));
   g_autofree char *from = gloss_export_annotation_iri (gloss_relation_get_from (r));
   g_autofree char *to = gloss_export_annotation_iri (gloss_relation_get_to (r));
   const char *note = gloss_relation_get_note (r);
 
-  json_builder_begin_object (b);
+  gloss_json_writer_begin_object (b);
   add_member_string (b, "id", iri);
   add_member_string (b, "type", "Annotation");
   add_member_string (b, "motivation", "linking");
-  json_builder_set_member_name (b, "body");
-  json_builder_begin_array (b);
-  json_builder_begin_object (b);
+  gloss_json_writer_set_member_name (b, "body");
+  gloss_json_writer_begin_array (b);
+  gloss_json_writer_begin_object (b);
   add_member_string (b, "type", "SpecificResource");
   add_member_string (b, "source", to);
   add_member_string (b, "purpose", "linking");
-  json_builder_end_object (b);
+  gloss_json_writer_end_object (b);
   add_textual_body (b, gloss_relation_get_kind (r), "tagging", NULL);
   if (note != NULL && *note)
     add_textual_body (b, note, "commenting", NULL);
-  json_builder_end_array (b);
+  gloss_json_writer_end_array (b);
   add_member_string (b, "target", from);
-  json_builder_end_object (b);
+  gloss_json_writer_end_object (b);
 }
 
 static gboolean
@@ -178,10 +185,9 @@ w3c_export (GlossDocument      *document,
             GlossExportResult  *result,
             GError            **error)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
+  GlossJsonWriter *b = gloss_json_writer_new (TRUE);
   g_autoptr(GPtrArray) annotations = gloss_export_annotations (document);
   g_autoptr(GPtrArray) relations = gloss_export_relations (document);
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *generated = gloss_export_generated_time (options);
   g_autofree char *source = gloss_export_source_iri (document);
@@ -195,32 +201,32 @@ w3c_export (GlossDocument      *document,
       total++;
   total += relations->len;
 
-  json_builder_begin_object (b);
+  gloss_json_writer_begin_object (b);
   add_member_string (b, "@context", ANNO_CONTEXT);
   add_member_string (b, "id", collection);
   add_member_string (b, "type", "AnnotationCollection");
   add_member_string (b, "label", title && *title ? title : _("Annotations"));
-  json_builder_set_member_name (b, "total");
-  json_builder_add_int_value (b, total);
-  json_builder_set_member_name (b, "generator");
-  json_builder_begin_object (b);
+  gloss_json_writer_set_member_name (b, "total");
+  gloss_json_writer_add_int_value (b, total);
+  gloss_json_writer_set_member_name (b, "generator");
+  gloss_json_writer_begin_object (b);
   add_member_string (b, "id", "https://github.com/glossapp/gloss");
   add_member_string (b, "type", "Software");
   add_member_string (b, "name", "Gloss " PACKAGE_VERSION);
-  json_builder_end_object (b);
+  gloss_json_writer_end_object (b);
   add_member_string (b, "generated", generated);
 
   if (total > 0)
     {
-      json_builder_set_member_name (b, "first");
-      json_builder_begin_object (b);
+      gloss_json_writer_set_member_name (b, "first");
+      gloss_json_writer_begin_object (b);
       add_member_string (b, "id", page);
       add_member_string (b, "type", "AnnotationPage");
       add_member_string (b, "partOf", collection);
-      json_builder_set_member_name (b, "startIndex");
-      json_builder_add_int_value (b, 0);
-      json_builder_set_member_name (b, "items");
-      json_builder_begin_array (b);
+      gloss_json_writer_set_member_name (b, "startIndex");
+      gloss_json_writer_add_int_value (b, 0);
+      gloss_json_writer_set_member_name (b, "items");
+      gloss_json_writer_begin_array (b);
       for (guint i = 0; i < annotations->len; i++)
         {
           GlossAnnotation *a = annotations->pdata[i];
@@ -235,18 +241,17 @@ w3c_export (GlossDocument      *document,
         }
       for (guint i = 0; i < relations->len; i++)
         add_relation (b, relations->pdata[i]);
-      json_builder_end_array (b);
-      json_builder_end_object (b);
+      gloss_json_writer_end_array (b);
+      gloss_json_writer_end_object (b);
       add_member_string (b, "last", page);
     }
-  json_builder_end_object (b);
+  gloss_json_writer_end_object (b);
 
   gloss_export_metadata_losses (document, result, "title,source,language");
   gloss_export_result_add_loss (result, _("The article text is not included; keep the .txt (or the source) to import it again."));
   gloss_export_result_add_loss (result, _("Label colours, shortcut keys and kinds are not kept (kinds only as motivations)."));
 
-  root = json_builder_get_root (b);
-  bytes = gloss_export_json_bytes (root, TRUE);
+  bytes = gloss_json_writer_finish (b);
   gloss_export_result_add_file (result, ".jsonld", bytes);
   return TRUE;
 }

@@ -367,6 +367,35 @@ gloss_export_relations (GlossDocument *document)
   return array;
 }
 
+/* Relations by the id of the annotation they go from: id → GPtrArray of
+ * borrowed GlossRelation, in the order of @relations. Built once, instead
+ * of gloss_document_relations_of (a scan of all relations) per annotation. */
+GHashTable *
+gloss_export_relations_by_source (GPtrArray *relations)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                             (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      GlossRelation *r = relations->pdata[i];
+      const char *from = gloss_relation_get_from (r);
+      GPtrArray *list;
+
+      if (from == NULL)
+        continue;
+      list = g_hash_table_lookup (index, from);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (index, (gpointer) from, list);
+        }
+      g_ptr_array_add (list, r);
+    }
+
+  return index;
+}
+
 GlossLabelKind
 gloss_export_label_kind (GlossDocument *document,
                          const char    *label)
@@ -478,6 +507,225 @@ gloss_export_json_bytes (JsonNode *root,
   g_free (data);
   g_string_append_c (s, '\n');
   return g_string_free_to_bytes (s);
+}
+
+/* Writing JSON without a tree ------------------------------------------------
+ *
+ * The calls of JsonBuilder, written straight to text, byte for byte as
+ * json-glib 1.6's generator writes the tree (indent 2 when pretty): for
+ * 100k annotations the tree takes gigabytes and most of the time. */
+
+struct _GlossJsonWriter
+{
+  GString  *out;
+  GArray   *counts;       /* guint per open container: elements so far */
+  gboolean  pretty;
+  gboolean  after_name;   /* a member name is written, its value is next */
+};
+
+GlossJsonWriter *
+gloss_json_writer_new (gboolean pretty)
+{
+  GlossJsonWriter *self = g_new0 (GlossJsonWriter, 1);
+
+  self->out = g_string_sized_new (64 * 1024);
+  self->counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->pretty = pretty;
+
+  return self;
+}
+
+/* As json-glib's generator: \" \\ \b \f \n \r \t, other bytes 0x01–0x1e
+ * and 0x7f as \u00xx, everything else (0x1f and UTF-8 included) as is. */
+static void
+append_escaped (GString    *out,
+                const char *str)
+{
+  const char *run = str;
+  const char *p;
+
+  g_string_append_c (out, '"');
+  for (p = str; *p != '\0'; p++)
+    {
+      char c = *p;
+      const char *escape;
+      char buffer[8];
+
+      if (c == '"')
+        escape = "\\\"";
+      else if (c == '\\')
+        escape = "\\\\";
+      else if ((c > 0 && c < 0x1f) || c == 0x7f)
+        {
+          switch (c)
+            {
+            case '\b': escape = "\\b"; break;
+            case '\f': escape = "\\f"; break;
+            case '\n': escape = "\\n"; break;
+            case '\r': escape = "\\r"; break;
+            case '\t': escape = "\\t"; break;
+            default:
+              g_snprintf (buffer, sizeof buffer, "\\u00%.2x", (guint) c);
+              escape = buffer;
+            }
+        }
+      else
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, escape);
+      run = p + 1;
+    }
+  g_string_append_len (out, run, p - run);
+  g_string_append_c (out, '"');
+}
+
+/* Two spaces per open container */
+static void
+append_indent (GlossJsonWriter *self)
+{
+  static const char spaces[] = "                                ";
+  gsize n = 2 * (gsize) self->counts->len;
+
+  while (n > 0)
+    {
+      gsize k = MIN (n, sizeof spaces - 1);
+
+      g_string_append_len (self->out, spaces, k);
+      n -= k;
+    }
+}
+
+/* Separator and indentation before the next element of the open container */
+static void
+begin_element (GlossJsonWriter *self)
+{
+  guint *count;
+
+  if (self->after_name)
+    {
+      self->after_name = FALSE;
+      return;
+    }
+  if (self->counts->len == 0)
+    return;
+
+  count = &g_array_index (self->counts, guint, self->counts->len - 1);
+  if ((*count)++ > 0)
+    g_string_append_c (self->out, ',');
+  if (self->pretty)
+    {
+      g_string_append_c (self->out, '\n');
+      append_indent (self);
+    }
+}
+
+static void
+begin_container (GlossJsonWriter *self,
+                 char             open)
+{
+  guint zero = 0;
+
+  begin_element (self);
+  g_string_append_c (self->out, open);
+  g_array_append_val (self->counts, zero);
+}
+
+static void
+end_container (GlossJsonWriter *self,
+               char             close)
+{
+  guint count;
+
+  g_return_if_fail (self->counts->len > 0);
+
+  count = g_array_index (self->counts, guint, self->counts->len - 1);
+  g_array_set_size (self->counts, self->counts->len - 1);
+  /* json-glib writes an empty object in pretty mode as "{" and the
+   * indentation of its "}", an empty array as "[]" */
+  if (self->pretty && (count > 0 || close == '}'))
+    {
+      if (count > 0)
+        g_string_append_c (self->out, '\n');
+      append_indent (self);
+    }
+  g_string_append_c (self->out, close);
+}
+
+void
+gloss_json_writer_begin_object (GlossJsonWriter *self)
+{
+  begin_container (self, '{');
+}
+
+void
+gloss_json_writer_end_object (GlossJsonWriter *self)
+{
+  end_container (self, '}');
+}
+
+void
+gloss_json_writer_begin_array (GlossJsonWriter *self)
+{
+  begin_container (self, '[');
+}
+
+void
+gloss_json_writer_end_array (GlossJsonWriter *self)
+{
+  end_container (self, ']');
+}
+
+void
+gloss_json_writer_set_member_name (GlossJsonWriter *self,
+                                   const char      *name)
+{
+  begin_element (self);
+  append_escaped (self->out, name);
+  g_string_append (self->out, self->pretty ? " : " : ":");
+  self->after_name = TRUE;
+}
+
+void
+gloss_json_writer_add_string_value (GlossJsonWriter *self,
+                                    const char      *value)
+{
+  begin_element (self);
+  append_escaped (self->out, value ? value : "");
+}
+
+void
+gloss_json_writer_add_int_value (GlossJsonWriter *self,
+                                 gint64           value)
+{
+  char buffer[24];
+  int len = g_snprintf (buffer, sizeof buffer, "%" G_GINT64_FORMAT, value);
+
+  begin_element (self);
+  g_string_append_len (self->out, buffer, len);
+}
+
+void
+gloss_json_writer_add_boolean_value (GlossJsonWriter *self,
+                                     gboolean         value)
+{
+  begin_element (self);
+  g_string_append (self->out, value ? "true" : "false");
+}
+
+/* Returns the text (with a final newline, as gloss_export_json_bytes())
+ * and frees @self. */
+GBytes *
+gloss_json_writer_finish (GlossJsonWriter *self)
+{
+  GString *out = self->out;
+
+  g_warn_if_fail (self->counts->len == 0);
+  g_array_unref (self->counts);
+  g_free (self);
+  g_string_append_c (out, '\n');
+
+  return g_string_free_to_bytes (out);
 }
 
 void
