@@ -12,6 +12,31 @@
 #include "gloss-fetcher.h"
 #include "gloss-html-extractor.h"
 
+#if defined(__has_feature)
+# if __has_feature(address_sanitizer)
+#  define GLOSS_TEST_ASAN 1
+# endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+# define GLOSS_TEST_ASAN 1
+#endif
+
+#ifdef GLOSS_TEST_ASAN
+/* LeakSanitizer's tracer crashes (signal 11) when this test exits, after
+ * every case has passed: the test's SoupServer thread and GnuTLS state are
+ * still being torn down. AddressSanitizer and UBSan stay on for the whole
+ * run; only the exit-time leak scan is skipped for this one program (the
+ * fetcher's own allocations were checked with valgrind, see the fuzz
+ * README). */
+int __lsan_is_turned_off (void);
+
+int
+__lsan_is_turned_off (void)
+{
+  return 1;
+}
+#endif
+
 /* The server runs in its own thread with its own main context, so the
  * blocking gloss_fetcher_fetch_document() can be tested too. */
 static SoupServer *server;
