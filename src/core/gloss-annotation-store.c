@@ -18,6 +18,11 @@ struct _GlossAnnotationStore
   GHashTable *by_id;     /* id → annotation (borrowed from items) */
   GArray     *block_max; /* guint: max end in each block of BLOCK_SIZE items */
   guint       dirty_from; /* first block whose max is stale */
+  /* A max-tree over block_max (leaves at tree_leaves + b), so a query skips
+   * every run of blocks that ends before it in O(log n) instead of looking
+   * at each block. */
+  guint      *tree;
+  guint       tree_leaves;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -76,6 +81,7 @@ static void
 ensure_blocks (GlossAnnotationStore *self)
 {
   guint n_blocks = (self->items->len + BLOCK_SIZE - 1) >> BLOCK_SHIFT;
+  guint leaves;
 
   if (self->dirty_from >= n_blocks && self->block_max->len == n_blocks)
     return;
@@ -93,6 +99,20 @@ ensure_blocks (GlossAnnotationStore *self)
     }
 
   self->dirty_from = G_MAXUINT;
+
+  /* Rebuild the tree: a few thousand nodes even at 100k annotations. */
+  for (leaves = 1; leaves < MAX (n_blocks, 1); leaves <<= 1)
+    ;
+  if (leaves != self->tree_leaves)
+    {
+      g_free (self->tree);
+      self->tree = g_new0 (guint, 2 * leaves);
+      self->tree_leaves = leaves;
+    }
+  for (guint b = 0; b < leaves; b++)
+    self->tree[leaves + b] = b < n_blocks ? g_array_index (self->block_max, guint, b) : 0;
+  for (guint node = leaves - 1; node > 0; node--)
+    self->tree[node] = MAX (self->tree[2 * node], self->tree[2 * node + 1]);
 }
 
 static void
@@ -114,6 +134,7 @@ gloss_annotation_store_finalize (GObject *object)
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->block_max, g_array_unref);
+  g_clear_pointer (&self->tree, g_free);
 
   G_OBJECT_CLASS (gloss_annotation_store_parent_class)->finalize (object);
 }
@@ -550,23 +571,51 @@ gloss_annotation_store_query (GlossAnnotationStore *self,
 
   /* Items at positions >= limit start at or after @end. */
   limit = gloss_annotation_store_lower_bound (self, end);
+  if (limit == 0)
+    return;
 
-  for (guint b = 0; (b << BLOCK_SHIFT) < limit; b++)
-    {
-      guint last;
+  /* Depth-first over the max-tree, left to right (so results stay in text
+   * order), into the blocks before @limit whose maximum end passes @start. */
+  {
+    guint last_block = (limit - 1) >> BLOCK_SHIFT;
+    guint stack[64];
+    guint depth = 0;
 
-      if (g_array_index (self->block_max, guint, b) <= start)
-        continue;
+    stack[depth++] = 1;
+    while (depth > 0)
+      {
+        guint node = stack[--depth];
+        guint first;
 
-      last = MIN ((b + 1) << BLOCK_SHIFT, limit);
-      for (guint i = b << BLOCK_SHIFT; i < last; i++)
-        {
-          GlossAnnotation *a = g_ptr_array_index (self->items, i);
+        if (self->tree[node] <= start)
+          continue;
 
-          if (gloss_annotation_get_end (a) > start)
-            g_ptr_array_add (result, a);
-        }
-    }
+        /* The first leaf under @node; skip subtrees past the last block. */
+        for (first = node; first < self->tree_leaves; first *= 2)
+          ;
+        if (first - self->tree_leaves > last_block)
+          continue;
+
+        if (node >= self->tree_leaves)
+          {
+            guint b = node - self->tree_leaves;
+            guint stop = MIN ((b + 1) << BLOCK_SHIFT, limit);
+
+            for (guint i = b << BLOCK_SHIFT; i < stop; i++)
+              {
+                GlossAnnotation *a = g_ptr_array_index (self->items, i);
+
+                if (gloss_annotation_get_end (a) > start)
+                  g_ptr_array_add (result, a);
+              }
+            continue;
+          }
+
+        /* Right child first on the stack, so the left one is visited first. */
+        stack[depth++] = 2 * node + 1;
+        stack[depth++] = 2 * node;
+      }
+  }
 }
 
 void
