@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-application.h"
 #include "gloss-label-editor.h"
 
 struct _GlossLabelEditor
@@ -549,6 +550,129 @@ reset_default_action (GtkWidget  *widget,
   toast (self, _("New documents will start with the built-in labels"));
 }
 
+/* The gazetteer of entity identifiers travels the same way as label sets. */
+static GlossGazetteer *
+app_gazetteer (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  return GLOSS_IS_APPLICATION (app) ? gloss_application_get_gazetteer (GLOSS_APPLICATION (app)) : NULL;
+}
+
+/**
+ * gloss_label_editor_import_identifiers:
+ *
+ * Adds a colleague's identifiers (a gazetteer file) to the user's own,
+ * all or nothing, and saves it.
+ *
+ * Returns: how many entries were read, or 0 with @error set
+ */
+guint
+gloss_label_editor_import_identifiers (GlossLabelEditor  *self,
+                                       GFile             *file,
+                                       GError           **error)
+{
+  GlossGazetteer *gazetteer = app_gazetteer ();
+  g_autoptr(GFile) own = gloss_gazetteer_get_default_file ();
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_LABEL_EDITOR (self), 0);
+
+  if (gazetteer == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("No gazetteer"));
+      return 0;
+    }
+
+  n = gloss_gazetteer_import (gazetteer, file, error);
+  if (n == 0 && error != NULL && *error != NULL)
+    return 0;
+
+  if (!gloss_gazetteer_save (gazetteer, own, error))
+    return 0;
+
+  return n;
+}
+
+static void
+import_gazetteer_response_cb (GtkNativeDialog  *native,
+                              int               response,
+                              GlossLabelEditor *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autoptr(GError) error = NULL;
+      guint n = gloss_label_editor_import_identifiers (self, file, &error);
+
+      if (error != NULL)
+        toast (self, error->message);
+      else
+        {
+          g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                   "Imported %u identifier",
+                                                                   "Imported %u identifiers", n), n);
+          toast (self, message);
+        }
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+import_gazetteer_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  GlossLabelEditor *self = GLOSS_LABEL_EDITOR (widget);
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Import Identifiers"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (import_gazetteer_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+export_gazetteer_response_cb (GtkNativeDialog  *native,
+                              int               response,
+                              GlossLabelEditor *self)
+{
+  GlossGazetteer *gazetteer = app_gazetteer ();
+
+  if (response == GTK_RESPONSE_ACCEPT && gazetteer != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autoptr(GError) error = NULL;
+
+      if (!gloss_gazetteer_save (gazetteer, file, &error))
+        toast (self, error->message);
+      else
+        toast (self, _("Identifiers exported"));
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+export_gazetteer_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  GlossLabelEditor *self = GLOSS_LABEL_EDITOR (widget);
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Export Identifiers"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), "identifiers.json");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (export_gazetteer_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
 static void
 gloss_label_editor_dispose (GObject *object)
 {
@@ -582,6 +706,8 @@ gloss_label_editor_class_init (GlossLabelEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "labels.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "labels.make-default", NULL, make_default_action);
   gtk_widget_class_install_action (widget_class, "labels.reset-default", NULL, reset_default_action);
+  gtk_widget_class_install_action (widget_class, "labels.import-gazetteer", NULL, import_gazetteer_action);
+  gtk_widget_class_install_action (widget_class, "labels.export-gazetteer", NULL, export_gazetteer_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -24,5 +24,8 @@ gboolean          gloss_label_editor_import_file      (GlossLabelEditor *self,
                                                        GFile            *file,
                                                        GError          **error);
 GFile            *gloss_label_editor_get_default_file (void);
+guint             gloss_label_editor_import_identifiers (GlossLabelEditor *self,
+                                                         GFile            *file,
+                                                         GError          **error);
 
 G_END_DECLS

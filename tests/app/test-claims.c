@@ -10,6 +10,7 @@
 #include "gloss-annotate-all-dialog.h"
 #include "gloss-annotation-fields.h"
 #include "gloss-claim.h"
+#include "gloss-label-editor.h"
 #include "gloss-test-utils.h"
 #include "gloss-window-private.h"
 
@@ -321,7 +322,22 @@ test_labels_and_statistics (void)
       const char *title = gtk_window_get_title (l->data);
 
       if (g_strcmp0 (title, "Labels") == 0)
-        gloss_test_save_screenshot (l->data, "label-editor");
+        {
+          g_autoptr(GFile) team = gloss_test_write_temp ("team-ids.json",
+            "{\"format\":\"gloss-gazetteer\",\"version\":1,\"entries\":["
+            "{\"surface\":\"Harwick\",\"label\":\"GPE\",\"kb_id\":\"Q99999\"}]}", -1);
+          g_autoptr(GFile) broken = gloss_test_write_temp ("broken-ids.json", "{\"format\":", -1);
+          g_autoptr(GError) error = NULL;
+
+          /* Identifiers shared by a colleague become the user's own. */
+          g_assert_cmpuint (gloss_label_editor_import_identifiers (l->data, team, &error), ==, 1);
+          g_assert_no_error (error);
+          g_assert_nonnull (gloss_gazetteer_lookup (gloss_application_get_gazetteer (app), "harwick", "GPE"));
+          g_assert_cmpuint (gloss_label_editor_import_identifiers (l->data, broken, &error), ==, 0);
+          g_assert_nonnull (error);
+
+          gloss_test_save_screenshot (l->data, "label-editor");
+        }
       else if (g_strcmp0 (title, "Statistics") == 0)
         gloss_test_save_screenshot (l->data, "statistics");
     }
