@@ -401,7 +401,10 @@ child_main (const char *path)
       settle ();
 
       selected = gloss_sidebar_get_selected_annotation (sidebar);
-      if (selected == NULL || gloss_annotation_get_start (selected) != start)
+      /* Tagging trims white space at the ends of the selection. */
+      if (selected == NULL ||
+          gloss_annotation_get_start (selected) < start ||
+          gloss_annotation_get_end (selected) > start + 12)
         g_error ("The new annotation is not selected");
 
       time_action (&relabel, "win.tag", "s", "ORG");
