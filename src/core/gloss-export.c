@@ -830,7 +830,7 @@ json_prescan (const char *data,
               if (i + 5 < len && data[i + 1] == 'u' && strncmp (data + i + 2, "0000", 4) == 0)
                 {
                   g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
-                               _("The file contains a NUL character (\\u0000) at byte %" G_GSIZE_FORMAT), i);
+                               _("The file contains a NUL character (\\u0000) at byte %lu"), (gulong) i);
                   return FALSE;
                 }
               i++;
@@ -845,7 +845,7 @@ json_prescan (const char *data,
           if (++digits > 15)
             {
               g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_OUT_OF_RANGE,
-                           _("A number at byte %" G_GSIZE_FORMAT " is too large"), i);
+                           _("A number at byte %lu is too large"), (gulong) i);
               return FALSE;
             }
           continue;
@@ -1133,7 +1133,7 @@ gloss_json_node_uint (JsonNode    *node,
   if (v < 0 || v > G_MAXINT32)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_OUT_OF_RANGE,
-                   _("%s is out of range (%" G_GINT64_FORMAT ")"), where, v);
+                   _("%s is out of range (%lld)"), where, (long long) v);
       return FALSE;
     }
   *out = (guint) v;

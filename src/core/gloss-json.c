@@ -36,8 +36,8 @@ gloss_json_parse_strict (const char  *data,
   if (len > max_bytes)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
-                   _("The file is too large (%" G_GSIZE_FORMAT " bytes; the limit is %" G_GSIZE_FORMAT ")"),
-                   len, max_bytes);
+                   _("The file is too large (%lu bytes; the limit is %lu)"),
+                   (gulong) len, (gulong) max_bytes);
       return NULL;
     }
 
