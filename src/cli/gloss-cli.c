@@ -49,6 +49,30 @@ gloss_cli_printerr (const char *file,
     g_printerr ("gloss-cli: %s\n", message);
 }
 
+/* Parses a subcommand's options (@entries, translated) with @summary for
+ * --help; prints the error and returns FALSE on a usage error (the caller
+ * then exits with 2). */
+gboolean
+gloss_cli_parse_args (const char         *summary,
+                      const GOptionEntry *entries,
+                      int                *argc,
+                      char             ***argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      gloss_cli_printerr (NULL, "%s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 usage (FILE *out)
 {
