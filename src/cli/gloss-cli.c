@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 
@@ -67,6 +68,29 @@ gloss_cli_parse_args (const char         *summary,
   if (!g_option_context_parse (context, argc, argv, &error))
     {
       gloss_cli_printerr (NULL, "%s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Whether -o @output names a directory for @n_inputs inputs: it does for
+ * several inputs (then it is made when missing) or when it already is
+ * one; NULL and "-" (standard output) do not. Prints the error and
+ * returns FALSE when the directory cannot be made (the caller exits 1). */
+gboolean
+gloss_cli_prepare_output (const char *output,
+                          guint       n_inputs,
+                          gboolean   *output_is_dir)
+{
+  *output_is_dir = FALSE;
+  if (output == NULL || g_str_equal (output, "-"))
+    return TRUE;
+
+  *output_is_dir = n_inputs > 1 || g_file_test (output, G_FILE_TEST_IS_DIR);
+  if (n_inputs > 1 && g_mkdir_with_parents (output, 0755) != 0)
+    {
+      gloss_cli_printerr (output, "%s", g_strerror (errno));
       return FALSE;
     }
 
