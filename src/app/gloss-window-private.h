@@ -87,6 +87,11 @@ AdwMessageDialog *_gloss_window_message_dialog_new (GlossWindow   *self,
 void              _gloss_window_show_error         (GlossWindow   *self,
                                                     const char    *heading,
                                                     const char    *body);
+char             *_gloss_window_problems_to_text   (GPtrArray     *problems);
+AdwMessageDialog *_gloss_window_problems_dialog_new (GlossWindow  *self,
+                                                     const char   *heading,
+                                                     const char   *body,
+                                                     const char   *list);
 void              _gloss_window_set_busy           (GlossWindow   *self,
                                                     gboolean       busy);
 void              _gloss_window_update_actions     (GlossWindow   *self);

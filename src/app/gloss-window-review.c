@@ -29,7 +29,6 @@
 #include "gloss-window-private.h"
 #include "gloss-window-review.h"
 
-#define MAX_SHOWN_PROBLEMS 12
 #define NATIVE_SUFFIX      ".gloss.json"
 
 typedef enum
@@ -380,26 +379,6 @@ static void start_review (GlossWindow    *self,
                           GFile          *file,
                           GlossLoadFlags  flags);
 
-static char *
-problems_to_text (GPtrArray *problems)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; problems != NULL && i < problems->len && i < MAX_SHOWN_PROBLEMS; i++)
-    {
-      g_autofree char *line = gloss_problem_to_string (g_ptr_array_index (problems, i));
-
-      g_string_append_printf (text, "• %s\n", line);
-    }
-  if (problems != NULL && problems->len > MAX_SHOWN_PROBLEMS)
-    g_string_append_printf (text,
-                            g_dngettext (GETTEXT_PACKAGE, "…and %u more problem", "…and %u more problems",
-                                         problems->len - MAX_SHOWN_PROBLEMS),
-                            problems->len - MAX_SHOWN_PROBLEMS);
-
-  return g_strstrip (g_string_free (text, FALSE));
-}
-
 static void
 recoverable_response_cb (AdwMessageDialog *dialog,
                          const char       *response,
@@ -503,25 +482,12 @@ read_cb (GObject      *object,
       if (g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_RECOVERABLE))
         {
           AdwMessageDialog *dialog;
-          g_autofree char *text = problems_to_text (data->problems);
-          GtkWidget *label, *scroller;
+          g_autofree char *text = _gloss_window_problems_to_text (data->problems);
 
           heading = g_strdup_printf (_("Problems in “%s”"), name);
-          dialog = _gloss_window_message_dialog_new (self, heading,
-                                                     _("Gloss can repair these problems for the review: quotes are taken again from the text and unknown labels are added. Their file itself is never changed."));
-          label = gtk_label_new (text[0] != '\0' ? text : error->message);
-          gtk_label_set_xalign (GTK_LABEL (label), 0);
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-          gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-          gtk_widget_add_css_class (label, "problem-list");
-          scroller = gtk_scrolled_window_new ();
-          gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-          gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-          gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
-          gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-          gtk_widget_add_css_class (scroller, "card");
-          adw_message_dialog_set_extra_child (dialog, scroller);
+          dialog = _gloss_window_problems_dialog_new (self, heading,
+                                                      _("Gloss can repair these problems for the review: quotes are taken again from the text and unknown labels are added. Their file itself is never changed."),
+                                                      text[0] != '\0' ? text : error->message);
           adw_message_dialog_add_responses (dialog,
                                             "cancel", _("_Cancel"),
                                             "review", _("_Review Anyway"),

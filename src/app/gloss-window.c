@@ -423,8 +423,10 @@ _gloss_window_set_document (GlossWindow   *self,
 
 /* Opening ------------------------------------------------------------------ */
 
-static char *
-problems_to_text (GPtrArray *problems)
+/* @problems (GlossProblems), one bullet a line, the first
+ * MAX_SHOWN_PROBLEMS of them. */
+char *
+_gloss_window_problems_to_text (GPtrArray *problems)
 {
   GString *text = g_string_new (NULL);
 
@@ -442,6 +444,34 @@ problems_to_text (GPtrArray *problems)
                             problems->len - MAX_SHOWN_PROBLEMS);
 
   return g_strstrip (g_string_free (text, FALSE));
+}
+
+/* A message dialog with @list (selectable, scrolled when long) in a card
+ * under @body; the caller adds the responses. */
+AdwMessageDialog *
+_gloss_window_problems_dialog_new (GlossWindow *self,
+                                   const char  *heading,
+                                   const char  *body,
+                                   const char  *list)
+{
+  AdwMessageDialog *dialog = _gloss_window_message_dialog_new (self, heading, body);
+  GtkWidget *label = gtk_label_new (list);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "problem-list");
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  gtk_widget_add_css_class (scroller, "card");
+  adw_message_dialog_set_extra_child (dialog, scroller);
+
+  return dialog;
 }
 
 static void
@@ -482,29 +512,15 @@ load_cb (GObject      *object,
       if (g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_RECOVERABLE))
         {
           AdwMessageDialog *dialog;
-          g_autofree char *problems = problems_to_text (data->problems);
-          GtkWidget *scroller, *label;
+          g_autofree char *problems = _gloss_window_problems_to_text (data->problems);
+          const char *shown = problems[0] != '\0' ? problems : error->message;
 
           /* Translators: heading of a dialog; %s is a file name */
           heading = g_strdup_printf (_("Problems in “%s”"), name);
-          dialog = _gloss_window_message_dialog_new (self, heading,
-                                       _("Gloss can repair these problems: quotes are taken again from the text and unknown labels are added. Save the result under a new name to keep the original."));
-          gloss_set_str (&self->last_message, problems[0] != '\0' ? problems : error->message);
-
-          label = gtk_label_new (problems[0] != '\0' ? problems : error->message);
-          gtk_label_set_xalign (GTK_LABEL (label), 0);
-          gtk_label_set_yalign (GTK_LABEL (label), 0);
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-          gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-          gtk_widget_add_css_class (label, "problem-list");
-          scroller = gtk_scrolled_window_new ();
-          gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-          gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-          gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
-          gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-          gtk_widget_add_css_class (scroller, "card");
-          adw_message_dialog_set_extra_child (dialog, scroller);
+          dialog = _gloss_window_problems_dialog_new (self, heading,
+                                                      _("Gloss can repair these problems: quotes are taken again from the text and unknown labels are added. Save the result under a new name to keep the original."),
+                                                      shown);
+          gloss_set_str (&self->last_message, shown);
           adw_message_dialog_add_responses (dialog,
                                             "cancel", _("_Cancel"),
                                             "open", _("_Open Anyway"),

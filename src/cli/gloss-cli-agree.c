@@ -105,8 +105,6 @@ int
 gloss_cli_agree (int    argc,
                  char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) files = NULL;
   gboolean json = FALSE, csv = FALSE, accept_recoverable = FALSE;
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
@@ -121,18 +119,11 @@ gloss_cli_agree (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context,
-                                _("Inter-annotator agreement between annotation files of the same article: "
-                                  "span precision/recall/F1, Cohen's kappa over tokens, Krippendorff's alpha_u. "
-                                  "With more than two files, a pairwise matrix and the mean."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      gloss_cli_printerr (NULL, "%s", error->message);
-      return 2;
-    }
+  if (!gloss_cli_parse_args (_("Inter-annotator agreement between annotation files of the same article: "
+                               "span precision/recall/F1, Cohen's kappa over tokens, Krippendorff's alpha_u. "
+                               "With more than two files, a pairwise matrix and the mean."),
+                             entries, &argc, &argv))
+    return 2;
   if (files == NULL || g_strv_length (files) < 2)
     {
       gloss_cli_printerr (NULL, "%s", _("agree: give at least two files"));

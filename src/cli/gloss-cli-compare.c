@@ -156,7 +156,6 @@ int
 gloss_cli_compare (int    argc,
                    char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) files = NULL;
   gboolean json = FALSE;
@@ -174,16 +173,9 @@ gloss_cli_compare (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context,
-                                _("List the differences between two annotation files of the same article, by category."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      gloss_cli_printerr (NULL, "%s", error->message);
-      return 2;
-    }
+  if (!gloss_cli_parse_args (_("List the differences between two annotation files of the same article, by category."),
+                             entries, &argc, &argv))
+    return 2;
   if (files == NULL || g_strv_length (files) != 2)
     {
       gloss_cli_printerr (NULL, "%s", _("compare: give exactly two files, MINE and THEIRS"));

@@ -178,20 +178,13 @@ gloss_cli_export (int    argc,
       return 2;
     }
 
-  if (output != NULL && !g_str_equal (output, "-"))
-    {
-      output_is_dir = n_inputs > 1 || g_file_test (output, G_FILE_TEST_IS_DIR);
-      if (n_inputs > 1 && g_mkdir_with_parents (output, 0755) != 0)
-        {
-          gloss_cli_printerr (output, "%s", g_strerror (errno));
-          return 1;
-        }
-    }
-  else if (output != NULL && n_inputs > 1)
+  if (output != NULL && n_inputs > 1 && g_str_equal (output, "-"))
     {
       gloss_cli_printerr (NULL, "%s", _("-o - takes a single input"));
       return 2;
     }
+  if (!gloss_cli_prepare_output (output, n_inputs, &output_is_dir))
+    return 1;
 
   for (guint i = 0; i < n_inputs; i++)
     if (!export_one (format, inputs[i], output, output_is_dir, options, quiet))

@@ -183,15 +183,8 @@ gloss_cli_import (int    argc,
       gloss_cli_printerr (NULL, "%s", error->message);
       return 2;
     }
-  if (output != NULL && g_strcmp0 (output, "-") != 0)
-    {
-      output_is_dir = n_inputs > 1 || g_file_test (output, G_FILE_TEST_IS_DIR);
-      if (n_inputs > 1 && g_mkdir_with_parents (output, 0755) != 0)
-        {
-          gloss_cli_printerr (output, "%s", g_strerror (errno));
-          return 1;
-        }
-    }
+  if (!gloss_cli_prepare_output (output, n_inputs, &output_is_dir))
+    return 1;
 
   for (guint i = 0; i < n_inputs; i++)
     {

@@ -133,7 +133,6 @@ int
 gloss_cli_info (int    argc,
                 char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) files = NULL;
   g_autoptr(GFile) file = NULL;
@@ -146,16 +145,9 @@ gloss_cli_info (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Summarize a Gloss file: metadata, length, checksum, annotation counts."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      gloss_cli_printerr (NULL, "%s", error->message);
-      return 2;
-    }
+  if (!gloss_cli_parse_args (_("Summarize a Gloss file: metadata, length, checksum, annotation counts."),
+                             entries, &argc, &argv))
+    return 2;
 
   if (files == NULL || files[0] == NULL || files[1] != NULL)
     {

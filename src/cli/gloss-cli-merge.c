@@ -17,7 +17,6 @@ int
 gloss_cli_merge (int    argc,
                  char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) files = NULL;
   g_autofree char *prefer = NULL;
@@ -49,17 +48,10 @@ gloss_cli_merge (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context,
-                                _("Merge annotation file B into A (a copy: neither is changed) and record "
-                                  "every decision in the merged file's decision log."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      gloss_cli_printerr (NULL, "%s", error->message);
-      return 2;
-    }
+  if (!gloss_cli_parse_args (_("Merge annotation file B into A (a copy: neither is changed) and record "
+                               "every decision in the merged file's decision log."),
+                             entries, &argc, &argv))
+    return 2;
   if (files == NULL || g_strv_length (files) != 2)
     {
       gloss_cli_printerr (NULL, "%s", _("merge: give exactly two files, A and B"));

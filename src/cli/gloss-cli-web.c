@@ -151,7 +151,6 @@ int
 gloss_cli_fetch (int    argc,
                  char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) inputs = NULL;
   g_autofree char *output = NULL;
@@ -162,18 +161,10 @@ gloss_cli_fetch (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context,
-                                _("Open a web page or a saved HTML page, extract the article "
-                                  "(without menus, ads and comments) and save it as a Gloss file."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      gloss_cli_printerr (NULL, "%s", error->message);
-      return 2;
-    }
+  if (!gloss_cli_parse_args (_("Open a web page or a saved HTML page, extract the article "
+                               "(without menus, ads and comments) and save it as a Gloss file."),
+                             entries, &argc, &argv))
+    return 2;
 
   if (inputs == NULL || inputs[0] == NULL || inputs[1] != NULL)
     {

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 
@@ -47,6 +48,53 @@ gloss_cli_printerr (const char *file,
     g_printerr ("%s: %s\n", file, message);
   else
     g_printerr ("gloss-cli: %s\n", message);
+}
+
+/* Parses a subcommand's options (@entries, translated) with @summary for
+ * --help; prints the error and returns FALSE on a usage error (the caller
+ * then exits with 2). */
+gboolean
+gloss_cli_parse_args (const char         *summary,
+                      const GOptionEntry *entries,
+                      int                *argc,
+                      char             ***argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      gloss_cli_printerr (NULL, "%s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Whether -o @output names a directory for @n_inputs inputs: it does for
+ * several inputs (then it is made when missing) or when it already is
+ * one; NULL and "-" (standard output) do not. Prints the error and
+ * returns FALSE when the directory cannot be made (the caller exits 1). */
+gboolean
+gloss_cli_prepare_output (const char *output,
+                          guint       n_inputs,
+                          gboolean   *output_is_dir)
+{
+  *output_is_dir = FALSE;
+  if (output == NULL || g_str_equal (output, "-"))
+    return TRUE;
+
+  *output_is_dir = n_inputs > 1 || g_file_test (output, G_FILE_TEST_IS_DIR);
+  if (n_inputs > 1 && g_mkdir_with_parents (output, 0755) != 0)
+    {
+      gloss_cli_printerr (output, "%s", g_strerror (errno));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void

@@ -25,6 +25,13 @@ GHashTable *gloss_cli_parse_options (char       **pairs,
                                      const char  *generated,
                                      GError     **error);
 
+gboolean gloss_cli_parse_args (const char         *summary,
+                               const GOptionEntry *entries,
+                               int                *argc,
+                               char             ***argv);
+gboolean gloss_cli_prepare_output (const char *output,
+                                   guint       n_inputs,
+                                   gboolean   *output_is_dir);
 void gloss_cli_printerr (const char *file,
                          const char *format,
                          ...) G_GNUC_PRINTF (2, 3);

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "gloss-agreement.h"
+#include "gloss-csv.h"
 
 typedef struct
 {
@@ -976,25 +977,6 @@ gloss_agreement_to_json (GlossAgreement *self)
 }
 
 static void
-csv_field (GString    *out,
-           const char *value)
-{
-  if (strpbrk (value, ",\"\r\n") != NULL)
-    {
-      g_string_append_c (out, '"');
-      for (const char *p = value; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else
-    g_string_append (out, value);
-}
-
-static void
 csv_number (GString *out,
             double   value)
 {
@@ -1025,11 +1007,11 @@ csv_rows (GlossAgreement *self,
       guint c, pa, m, s;
 
       gloss_agreement_get_counts (self, label, &c, &pa, &m, &s);
-      csv_field (out, self->mine_name);
+      gloss_csv_append_field (out, self->mine_name);
       g_string_append_c (out, ',');
-      csv_field (out, self->theirs_name);
+      gloss_csv_append_field (out, self->theirs_name);
       g_string_append_c (out, ',');
-      csv_field (out, label ? label : "(overall)");
+      gloss_csv_append_field (out, label ? label : "(overall)");
       g_string_append_printf (out, ",%u,%u,%u,%u", c, pa, m, s);
       for (guint k = 0; k < GLOSS_N_AGREEMENT_MEASURES; k++)
         {

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-csv.h"
 #include "gloss-export-private.h"
 
 typedef struct
@@ -38,19 +39,7 @@ field (CsvState   *st,
       value = guarded;
       st->protected_fields++;
     }
-  if (strpbrk (value, ",\"\r\n") != NULL)
-    {
-      g_string_append_c (out, '"');
-      for (const char *p = value; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else
-    g_string_append (out, value);
+  gloss_csv_append_field (out, value);
   g_string_append (out, last ? "\r\n" : ",");
 }
 

@@ -254,6 +254,26 @@ span_annotation (GlossDocument  *document,
   return TRUE;
 }
 
+/* Adds an entity label for every label of @annotations the document does
+ * not have yet (reporting each), then loads them and @relations. */
+static gboolean
+finish_entities (GlossDocument  *document,
+                 GPtrArray      *annotations,
+                 GPtrArray      *relations,
+                 GPtrArray      *reports,
+                 GError        **error)
+{
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      const char *label = gloss_annotation_get_label (annotations->pdata[i]);
+
+      if (gloss_import_ensure_label (document, label, GLOSS_LABEL_KIND_ENTITY))
+        gloss_import_report (reports, _("New label “%s” added."), label);
+    }
+
+  return gloss_import_finish (document, annotations, relations, error);
+}
+
 /* doccano import ------------------------------------------------------------ */
 
 static GlossDocument *
@@ -452,13 +472,7 @@ doccano_import (GBytes      *data,
     }
 
   if (ok)
-    {
-      for (guint i = 0; i < annotations->len; i++)
-        if (gloss_import_ensure_label (document, gloss_annotation_get_label (annotations->pdata[i]),
-                                       GLOSS_LABEL_KIND_ENTITY))
-          gloss_import_report (reports, _("New label “%s” added."), gloss_annotation_get_label (annotations->pdata[i]));
-      ok = gloss_import_finish (document, annotations, relations, error);
-    }
+    ok = finish_entities (document, annotations, relations, reports, error);
   offsets_clear (&o);
   return ok ? g_steal_pointer (&document) : NULL;
 }
@@ -915,13 +929,7 @@ label_studio_import (GBytes      *data,
     }
 
   if (ok)
-    {
-      for (guint i = 0; i < annotations->len; i++)
-        if (gloss_import_ensure_label (document, gloss_annotation_get_label (annotations->pdata[i]),
-                                       GLOSS_LABEL_KIND_ENTITY))
-          gloss_import_report (reports, _("New label “%s” added."), gloss_annotation_get_label (annotations->pdata[i]));
-      ok = gloss_import_finish (document, annotations, relations, error);
-    }
+    ok = finish_entities (document, annotations, relations, reports, error);
   offsets_clear (&o);
   return ok ? g_steal_pointer (&document) : NULL;
 }

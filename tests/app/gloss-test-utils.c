@@ -86,16 +86,25 @@ gloss_test_wait_idle (GlossWindow *window)
   gloss_test_iterate ();
 }
 
+/* A new window of @width x @height, shown. */
 GlossWindow *
-gloss_test_new_window (GlossApplication *app)
+gloss_test_new_window_sized (GlossApplication *app,
+                             int               width,
+                             int               height)
 {
   GlossWindow *window = gloss_window_new (app);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   gloss_test_wait_ms (50);
 
   return window;
+}
+
+GlossWindow *
+gloss_test_new_window (GlossApplication *app)
+{
+  return gloss_test_new_window_sized (app, 1200, 800);
 }
 
 void
@@ -189,7 +198,6 @@ gloss_test_save_screenshot (GtkWidget  *widget,
                             const char *name)
 {
   g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = g_strdup_printf ("%s/gloss-%s.png", g_get_tmp_dir (), name);
@@ -203,10 +211,58 @@ gloss_test_save_screenshot (GtkWidget  *widget,
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
 
   g_assert_cmpint (width, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* A widget with a pending relayout (a toast coming in) draws nothing
+   * until the next frame. */
+  for (guint attempt = 0; attempt < 40 && node == NULL; attempt++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      if (attempt > 0)
+        gloss_test_wait_ms (50);
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("Screenshot: %s", path);
+}
+
+/* The visible message dialog transient for @window, or NULL. */
+AdwMessageDialog *
+gloss_test_find_message_dialog (GlossWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+/* Answers @window's message dialog with @response, as a click does:
+ * respond, then close. */
+void
+gloss_test_respond (GlossWindow *window,
+                    const char  *response)
+{
+  AdwMessageDialog *dialog = gloss_test_find_message_dialog (window);
+
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  adw_message_dialog_response (dialog, response);
+  if (dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  gloss_test_iterate ();
 }

@@ -4,6 +4,8 @@
 
 #pragma once
 
+#include <adwaita.h>
+
 #include "gloss-application.h"
 #include "gloss-article-view.h"
 #include "gloss-sidebar.h"
@@ -18,6 +20,9 @@ void              gloss_test_iterate          (void);
 void              gloss_test_wait_ms          (guint         ms);
 void              gloss_test_wait_idle        (GlossWindow  *window);
 GlossWindow      *gloss_test_new_window       (GlossApplication *app);
+GlossWindow      *gloss_test_new_window_sized (GlossApplication *app,
+                                               int           width,
+                                               int           height);
 void              gloss_test_destroy_window   (GlossWindow  *window);
 GFile            *gloss_test_write_temp       (const char   *name,
                                                const char   *contents,
@@ -33,5 +38,8 @@ GtkWidget        *gloss_test_find_descendant  (GtkWidget    *widget,
                                                GType         type);
 void              gloss_test_save_screenshot  (GtkWidget    *widget,
                                                const char   *name);
+AdwMessageDialog *gloss_test_find_message_dialog (GlossWindow *window);
+void              gloss_test_respond          (GlossWindow  *window,
+                                               const char   *response);
 
 G_END_DECLS

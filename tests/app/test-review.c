@@ -22,68 +22,11 @@
 #include "gloss-format.h"
 #include "gloss-review-panel.h"
 #include "gloss-sidebar.h"
+#include "gloss-test-utils.h"
 #include "gloss-window.h"
 #include "gloss-window-review.h"
 
 static GlossApplication *app;
-static char *tmpdir;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-wait_idle (GlossWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  iterate ();
-  while (gloss_window_get_busy (window))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  iterate ();
-}
-
-static GlossWindow *
-new_window (void)
-{
-  GlossWindow *window = gloss_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 720);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_ms (50);
-
-  return window;
-}
-
-static void
-destroy_window (GlossWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
-}
 
 static char *
 fixture_path (const char *name)
@@ -99,7 +42,7 @@ copy_fixture (const char *name,
 {
   g_autofree char *path = fixture_path (name);
   g_autofree char *contents = NULL;
-  g_autofree char *target = g_build_filename (tmpdir, as, NULL);
+  g_autofree char *target = g_build_filename (gloss_test_get_tmpdir (), as, NULL);
   g_autoptr(GError) error = NULL;
   gsize len;
 
@@ -197,54 +140,6 @@ make_pair (GFile **mine_file,
   write_file (theirs, *theirs_file);
 }
 
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  g_assert_cmpint (width, >, 0);
-  /* A widget with a pending relayout (a toast coming in) draws nothing
-   * until the next frame. */
-  for (guint attempt = 0; attempt < 40 && node == NULL; attempt++)
-    {
-      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-
-      if (attempt > 0)
-        wait_ms (50);
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s", path);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_descendant (child, type)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The text of every visible label under @widget, one per line. */
 static void
 collect_text (GtkWidget *widget,
@@ -269,42 +164,6 @@ widget_text (GtkWidget *widget)
 
   collect_text (widget, text);
   return g_string_free (text, FALSE);
-}
-
-static AdwMessageDialog *
-find_dialog (GlossWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
-          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
-          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-
-  return NULL;
-}
-
-static void
-respond (GlossWindow *window,
-         const char  *response)
-{
-  AdwMessageDialog *dialog = find_dialog (window);
-
-  g_assert_nonnull (dialog);
-  g_assert_true (adw_message_dialog_has_response (dialog, response));
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  adw_message_dialog_response (dialog, response);
-  if (dialog != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-      gtk_window_destroy (GTK_WINDOW (dialog));
-    }
-  iterate ();
 }
 
 /* Keys ---------------------------------------------------------------------- */
@@ -375,14 +234,14 @@ press (GlossWindow     *window,
       if (mods & GDK_ALT_MASK)
         keyboard.fake_key (keyboard.display, alt, False, 0);
       keyboard.flush (keyboard.display);
-      wait_ms (120);
-      iterate ();
+      gloss_test_wait_ms (120);
+      gloss_test_iterate ();
       return;
     }
 #endif
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
-  iterate ();
+  gloss_test_iterate ();
 }
 
 static GlossDifference *
@@ -434,9 +293,9 @@ test_merge (void)
   mine_before = file_contents (mine_file);
   theirs_before = file_contents (theirs_file);
 
-  window = new_window ();
+  window = gloss_test_new_window_sized (app, 1200, 720);
   gloss_window_open_file (window, mine_file);
-  wait_idle (window);
+  gloss_test_wait_idle (window);
   g_assert_nonnull (gloss_window_get_document (window));
 
   g_assert_false (gloss_window_get_reviewing (window));
@@ -452,7 +311,7 @@ test_merge (void)
   }
 
   gloss_window_review_file (window, theirs_file);
-  wait_idle (window);
+  gloss_test_wait_idle (window);
   g_assert_true (gloss_window_get_reviewing (window));
   session = gloss_window_get_review_session (window);
   g_assert_nonnull (session);
@@ -474,7 +333,7 @@ test_merge (void)
   /* Tagging is off during a merge: neither my document nor the merge changes. */
   gloss_article_view_select_range (view, 24, 27);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "ORG");
-  iterate ();
+  gloss_test_iterate ();
   g_assert_cmpuint (gloss_annotation_store_get_n_items (gloss_document_get_annotations (gloss_window_get_document (window))), ==, 4);
   g_assert_cmpuint (gloss_annotation_store_get_n_items (gloss_document_get_annotations (merged)), ==, 4);
   g_assert_false (gloss_document_get_modified (gloss_window_get_document (window)));
@@ -531,8 +390,8 @@ test_merge (void)
   }
 
   gtk_widget_grab_focus (GTK_WIDGET (view));
-  wait_ms (400);
-  save_screenshot (GTK_WIDGET (window), "/tmp/gloss-review-start.png");
+  gloss_test_wait_ms (400);
+  gloss_test_save_screenshot (GTK_WIDGET (window), "review-start");
 
   /* Ctrl+S asks where to save the merged file (never my own file). */
   press (window, GDK_KEY_s, GDK_CONTROL_MASK, "win.review-save");
@@ -552,7 +411,7 @@ test_merge (void)
     G_GNUC_BEGIN_IGNORE_DEPRECATIONS
     gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
     G_GNUC_END_IGNORE_DEPRECATIONS
-    wait_ms (100);
+    gloss_test_wait_ms (100);
   }
   g_assert_true (gloss_window_get_reviewing (window));
   gtk_widget_grab_focus (GTK_WIDGET (view));
@@ -574,7 +433,7 @@ test_merge (void)
 
   /* Alt+C opens the comment; Alt+M keeps mine with it. */
   press (window, GDK_KEY_c, GDK_ALT_MASK, "win.review-comment");
-  entry = find_descendant (GTK_WIDGET (panel), GTK_TYPE_ENTRY);
+  entry = gloss_test_find_descendant (GTK_WIDGET (panel), GTK_TYPE_ENTRY);
   g_assert_nonnull (entry);
   g_assert_true (gtk_widget_has_focus (entry) || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
   gtk_editable_set_text (GTK_EDITABLE (entry), "Jane Doe is a person");
@@ -618,8 +477,8 @@ test_merge (void)
   press (window, GDK_KEY_Down, GDK_ALT_MASK, "win.review-next");
   g_assert_cmpint (gloss_difference_get_category (current_difference (panel)), ==, GLOSS_DIFFERENCE_ONLY_THEIRS);
 
-  wait_ms (300);
-  save_screenshot (GTK_WIDGET (window), "/tmp/gloss-review-triage.png");
+  gloss_test_wait_ms (300);
+  gloss_test_save_screenshot (GTK_WIDGET (window), "review-triage");
 
   /* Alt+A on "only theirs" takes their LOC "figure". */
   press (window, GDK_KEY_a, GDK_ALT_MASK, "win.review-accept");
@@ -635,15 +494,15 @@ test_merge (void)
 
   /* The agreement tab: overall and per label, "undefined" shown as such. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.review-agreement", NULL);
-  wait_ms (400);
+  gloss_test_wait_ms (400);
   text = widget_text (GTK_WIDGET (panel));
   g_assert_nonnull (strstr (text, "Overall"));
   g_assert_nonnull (strstr (text, "0.667"));
   g_assert_nonnull (strstr (text, "undefined"));
   g_clear_pointer (&text, g_free);
-  save_screenshot (GTK_WIDGET (window), "/tmp/gloss-review-agreement.png");
+  gloss_test_save_screenshot (GTK_WIDGET (window), "review-agreement");
   {
-    g_autofree char *csv_path = g_build_filename (tmpdir, "agreement.csv", NULL);
+    g_autofree char *csv_path = g_build_filename (gloss_test_get_tmpdir (), "agreement.csv", NULL);
     g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
     g_autofree char *contents = NULL;
     g_autoptr(GError) error = NULL;
@@ -662,13 +521,13 @@ test_merge (void)
   gloss_review_panel_show_agreement (panel, FALSE);
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  wait_ms (500);
-  save_screenshot (GTK_WIDGET (window), "/tmp/gloss-review-dark.png");
+  gloss_test_wait_ms (500);
+  gloss_test_save_screenshot (GTK_WIDGET (window), "review-dark");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   /* Their file can never be the target; the merged file is saved with its log. */
   gloss_window_save_review_to_file (window, theirs_file);
-  iterate ();
+  gloss_test_iterate ();
   g_assert_nonnull (strstr (gloss_window_get_last_message (window), "never writes"));
   {
     GListModel *toplevels = gtk_window_get_toplevels ();
@@ -682,10 +541,10 @@ test_merge (void)
       }
   }
 
-  merged_path = g_build_filename (tmpdir, "merged.gloss.json", NULL);
+  merged_path = g_build_filename (gloss_test_get_tmpdir (), "merged.gloss.json", NULL);
   merged_file = g_file_new_for_path (merged_path);
   gloss_window_save_review_to_file (window, merged_file);
-  wait_idle (window);
+  gloss_test_wait_idle (window);
   merged_back = read_file (merged_file);
   log = gloss_review_log_get (merged_back);
   g_assert_nonnull (log);
@@ -705,12 +564,12 @@ test_merge (void)
 
   /* Saved: Finish leaves at once and shows my document again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review-finish", NULL));
-  iterate ();
+  gloss_test_iterate ();
   g_assert_false (gloss_window_get_reviewing (window));
   g_assert_true (gloss_article_view_get_document (view) == gloss_window_get_document (window));
   g_assert_null (gloss_article_view_get_secondary_document (view));
 
-  destroy_window (window);
+  gloss_test_destroy_window (window);
 }
 
 static void
@@ -724,11 +583,11 @@ test_undo_keep_mine (void)
   GlossDifference *first;
 
   make_pair (&mine_file, &theirs_file);
-  window = new_window ();
+  window = gloss_test_new_window_sized (app, 1200, 720);
   gloss_window_open_file (window, mine_file);
-  wait_idle (window);
+  gloss_test_wait_idle (window);
   gloss_window_review_file (window, theirs_file);
-  wait_idle (window);
+  gloss_test_wait_idle (window);
   session = gloss_window_get_review_session (window);
   panel = GLOSS_REVIEW_PANEL (gloss_window_get_review_panel (window));
 
@@ -754,8 +613,8 @@ test_undo_keep_mine (void)
   gloss_review_panel_set_edit_label (panel, "PER");
   gloss_article_view_select_range (GLOSS_ARTICLE_VIEW (gloss_window_get_article_view (window)), 39, 43);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review-edit-use-selection", NULL));
-  wait_ms (400);
-  save_screenshot (GTK_WIDGET (window), "/tmp/gloss-review-edit.png");
+  gloss_test_wait_ms (400);
+  gloss_test_save_screenshot (GTK_WIDGET (window), "review-edit");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review-edit-confirm", NULL));
   g_assert_false (gloss_review_panel_is_editing (panel));
   {
@@ -773,7 +632,7 @@ test_undo_keep_mine (void)
 
   /* Unsaved decisions: Finish asks first. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review-finish", NULL));
-  iterate ();
+  gloss_test_iterate ();
   g_assert_true (gloss_window_get_reviewing (window));
   g_assert_nonnull (strstr (gloss_window_get_last_message (window), "not saved"));
   {
@@ -790,11 +649,11 @@ test_undo_keep_mine (void)
     g_assert_nonnull (dialog);
     adw_message_dialog_response (dialog, "discard");
     gtk_window_destroy (GTK_WINDOW (dialog));
-    iterate ();
+    gloss_test_iterate ();
   }
   g_assert_false (gloss_window_get_reviewing (window));
 
-  destroy_window (window);
+  gloss_test_destroy_window (window);
 }
 
 static void
@@ -804,16 +663,16 @@ test_moved_and_orphaned (void)
   g_autoptr(GFile) longer_file = copy_fixture ("b-longer.gloss.json", "longer.gloss.json");
   g_autoptr(GFile) edited_file = copy_fixture ("b-edited.gloss.json", "edited.gloss.json");
   g_autofree char *text = NULL;
-  GlossWindow *window = new_window ();
+  GlossWindow *window = gloss_test_new_window_sized (app, 1200, 720);
   GtkWidget *panel;
   GlossDocument *theirs;
 
   gloss_window_open_file (window, mine_file);
-  wait_idle (window);
+  gloss_test_wait_idle (window);
 
   /* Their text has one more sentence: "The CEO" cannot be placed. */
   gloss_window_review_file (window, longer_file);
-  wait_idle (window);
+  gloss_test_wait_idle (window);
   g_assert_true (gloss_window_get_reviewing (window));
   panel = gloss_window_get_review_panel (window);
   text = widget_text (panel);
@@ -824,14 +683,14 @@ test_moved_and_orphaned (void)
   g_clear_pointer (&text, g_free);
   theirs = gloss_window_get_review_theirs (window);
   g_assert_cmpuint (gloss_annotation_store_get_n_items (gloss_document_get_annotations (theirs)), ==, 1);
-  wait_ms (300);
-  save_screenshot (GTK_WIDGET (window), "/tmp/gloss-review-orphan.png");
+  gloss_test_wait_ms (300);
+  gloss_test_save_screenshot (GTK_WIDGET (window), "review-orphan");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review-finish", NULL));
-  iterate ();
+  gloss_test_iterate ();
 
   /* An edited text: every annotation moved, none lost. */
   gloss_window_review_file (window, edited_file);
-  wait_idle (window);
+  gloss_test_wait_idle (window);
   text = widget_text (panel);
   g_assert_nonnull (strstr (text, "placed on your text: 0 unchanged, 4 moved, 0 not placed"));
   g_assert_null (strstr (text, "Not placed on your text"));
@@ -840,7 +699,7 @@ test_moved_and_orphaned (void)
   g_assert_cmpuint (gloss_document_get_length (theirs), ==,
                     gloss_document_get_length (gloss_window_get_document (window)));
 
-  destroy_window (window);
+  gloss_test_destroy_window (window);
 }
 
 static void
@@ -851,15 +710,15 @@ test_on_its_own (void)
   g_autoptr(GlossDocument) back = NULL;
   g_autofree char *before = file_contents (theirs_file);
   g_autofree char *after = NULL;
-  g_autofree char *copy_path = g_build_filename (tmpdir, "colleague-reviewed.gloss.json", NULL);
-  GlossWindow *window = new_window ();
+  g_autofree char *copy_path = g_build_filename (gloss_test_get_tmpdir (), "colleague-reviewed.gloss.json", NULL);
+  GlossWindow *window = gloss_test_new_window_sized (app, 1200, 720);
   GlossReviewPanel *panel;
   GlossDocument *document;
   GlossAnnotationStore *store;
   GtkWidget *entry;
 
   gloss_window_review_file (window, theirs_file);
-  wait_idle (window);
+  gloss_test_wait_idle (window);
   g_assert_true (gloss_window_get_reviewing (window));
   g_assert_null (gloss_window_get_review_session (window));
   document = gloss_window_get_document (window);
@@ -877,7 +736,7 @@ test_on_its_own (void)
   g_assert_cmpstr (gloss_annotation_get_id (GLOSS_ANNOTATION (gloss_review_panel_get_current (panel))), ==,
                    gloss_annotation_get_id (gloss_annotation_store_get (store, 1)));
 
-  entry = find_descendant (GTK_WIDGET (panel), GTK_TYPE_ENTRY);
+  entry = gloss_test_find_descendant (GTK_WIDGET (panel), GTK_TYPE_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Is 12% the right figure?");
   press (window, GDK_KEY_d, GDK_ALT_MASK, "win.review-discuss");
   g_assert_cmpint (gloss_review_get_status (gloss_annotation_store_get (store, 1)), ==, GLOSS_REVIEW_NEEDS_DISCUSSION);
@@ -890,12 +749,12 @@ test_on_its_own (void)
   press (window, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo");
   g_assert_cmpint (gloss_review_get_status (gloss_annotation_store_get (store, 2)), ==, GLOSS_REVIEW_NONE);
 
-  wait_ms (300);
-  save_screenshot (GTK_WIDGET (window), "/tmp/gloss-review-alone.png");
+  gloss_test_wait_ms (300);
+  gloss_test_save_screenshot (GTK_WIDGET (window), "review-alone");
 
   copy_file = g_file_new_for_path (copy_path);
   gloss_window_save_review_to_file (window, copy_file);
-  wait_idle (window);
+  gloss_test_wait_idle (window);
   back = read_file (copy_file);
   store = gloss_document_get_annotations (back);
   g_assert_cmpint (gloss_review_get_status (gloss_annotation_store_get (store, 0)), ==, GLOSS_REVIEW_ACCEPTED);
@@ -905,7 +764,7 @@ test_on_its_own (void)
   after = file_contents (theirs_file);
   g_assert_cmpstr (after, ==, before);
 
-  destroy_window (window);
+  gloss_test_destroy_window (window);
 }
 
 static void
@@ -925,11 +784,11 @@ test_close_unsaved (void)
   gboolean accepted = FALSE;
 
   make_pair (&mine_file, &theirs_file);
-  window = new_window ();
+  window = gloss_test_new_window_sized (app, 1200, 720);
   gloss_window_open_file (window, mine_file);
-  wait_idle (window);
+  gloss_test_wait_idle (window);
   gloss_window_review_file (window, theirs_file);
-  wait_idle (window);
+  gloss_test_wait_idle (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review-reject", NULL));
 
   /* A file dropped during a merge opens in a new window. */
@@ -964,9 +823,9 @@ test_close_unsaved (void)
           newest = toplevel;
       }
     g_assert_nonnull (newest);
-    wait_idle (GLOSS_WINDOW (newest));
+    gloss_test_wait_idle (GLOSS_WINDOW (newest));
     g_assert_nonnull (gloss_window_get_document (GLOSS_WINDOW (newest)));
-    destroy_window (GLOSS_WINDOW (newest));
+    gloss_test_destroy_window (GLOSS_WINDOW (newest));
     (void) opened;
   }
 
@@ -974,17 +833,17 @@ test_close_unsaved (void)
   weak = GTK_WINDOW (window);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  gloss_test_iterate ();
   g_assert_nonnull (weak);
-  g_assert_nonnull (find_dialog (window));
-  respond (window, "cancel");
+  g_assert_nonnull (gloss_test_find_message_dialog (window));
+  gloss_test_respond (window, "cancel");
   g_assert_nonnull (weak);
   g_assert_true (gloss_window_get_reviewing (window));
 
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
-  respond (window, "discard");
-  wait_ms (50);
+  gloss_test_iterate ();
+  gloss_test_respond (window, "discard");
+  gloss_test_wait_ms (50);
   g_assert_null (weak);
 }
 
@@ -994,12 +853,12 @@ test_recoverable (void)
   g_autoptr(GFile) mine_file = copy_fixture ("a.gloss.json", "mine-rec.gloss.json");
   g_autofree char *path = fixture_path ("b.gloss.json");
   g_autofree char *contents = NULL;
-  g_autofree char *broken_path = g_build_filename (tmpdir, "wrong-quote.gloss.json", NULL);
+  g_autofree char *broken_path = g_build_filename (gloss_test_get_tmpdir (), "wrong-quote.gloss.json", NULL);
   g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   char *quote;
-  GlossWindow *window = new_window ();
+  GlossWindow *window = gloss_test_new_window_sized (app, 1200, 720);
 
   /* A quote that does not match the text is a recoverable problem. */
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -1010,36 +869,36 @@ test_recoverable (void)
   before = file_contents (broken);
 
   gloss_window_open_file (window, mine_file);
-  wait_idle (window);
+  gloss_test_wait_idle (window);
   gloss_window_review_file (window, broken);
-  wait_idle (window);
+  gloss_test_wait_idle (window);
   g_assert_false (gloss_window_get_reviewing (window));
-  g_assert_nonnull (find_dialog (window));
-  respond (window, "review");
-  wait_idle (window);
+  g_assert_nonnull (gloss_test_find_message_dialog (window));
+  gloss_test_respond (window, "review");
+  gloss_test_wait_idle (window);
   g_assert_true (gloss_window_get_reviewing (window));
   g_assert_nonnull (gloss_window_get_review_session (window));
 
   after = file_contents (broken);
   g_assert_cmpstr (after, ==, before);
 
-  destroy_window (window);
+  gloss_test_destroy_window (window);
 }
 
 static void
 test_bad_file (void)
 {
-  g_autofree char *path = g_build_filename (tmpdir, "broken.gloss.json", NULL);
+  g_autofree char *path = g_build_filename (gloss_test_get_tmpdir (), "broken.gloss.json", NULL);
   g_autoptr(GFile) broken = g_file_new_for_path (path);
   g_autoptr(GFile) mine_file = copy_fixture ("a.gloss.json", "mine-bad.gloss.json");
-  GlossWindow *window = new_window ();
+  GlossWindow *window = gloss_test_new_window_sized (app, 1200, 720);
   GListModel *toplevels = gtk_window_get_toplevels ();
 
   g_assert_true (g_file_set_contents (path, "{\"format\": \"gloss\", \"version\": 1, ", -1, NULL));
   gloss_window_open_file (window, mine_file);
-  wait_idle (window);
+  gloss_test_wait_idle (window);
   gloss_window_review_file (window, broken);
-  wait_idle (window);
+  gloss_test_wait_idle (window);
   g_assert_false (gloss_window_get_reviewing (window));
   g_assert_nonnull (gloss_window_get_document (window));
   g_assert_nonnull (gloss_window_get_last_message (window));
@@ -1054,36 +913,24 @@ test_bad_file (void)
 
   /* My own file is not a colleague's. */
   gloss_window_review_file (window, mine_file);
-  iterate ();
+  gloss_test_iterate ();
   g_assert_false (gloss_window_get_reviewing (window));
   g_assert_nonnull (strstr (gloss_window_get_last_message (window), "Choose the file of the colleague"));
 
-  destroy_window (window);
+  gloss_test_destroy_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  tmpdir = g_dir_make_tmp ("gloss-test-review-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
+  app = gloss_test_app_new (&argc, &argv);
 #ifdef GDK_WINDOWING_X11
   keyboard_init ();
   g_test_message ("Keys: %s", have_keyboard ? "real key presses through XTEST" : "actions (no XTEST)");
 #endif
-
-  app = gloss_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_settings_set_string (gloss_application_get_settings (app), "annotator-name", "Test Annotator");
 
   g_test_add_func ("/gloss/review/merge", test_merge);
   g_test_add_func ("/gloss/review/undo-keep-mine-and-edit", test_undo_keep_mine);

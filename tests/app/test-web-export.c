@@ -13,12 +13,12 @@
 #include "gloss-article-view.h"
 #include "gloss-export-dialog.h"
 #include "gloss-open-url-dialog.h"
+#include "gloss-test-utils.h"
 #include "gloss-window.h"
 
 #define NEWS_TITLE "Harbour town votes to rebuild its flooded sea wall"
 
 static GlossApplication *app;
-static char *tmpdir;
 static SoupServer *server;
 static char *base_url;
 static char *news_page;
@@ -26,30 +26,6 @@ static gsize news_len;
 static GPtrArray *stalled;  /* SoupServerMessages of /slow, kept paused */
 
 /* Helpers ------------------------------------------------------------------ */
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 typedef gboolean (*Condition) (gpointer data);
 
@@ -59,13 +35,13 @@ wait_until (Condition condition,
 {
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
-  iterate ();
+  gloss_test_iterate ();
   while (!condition (data))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
     }
-  iterate ();
+  gloss_test_iterate ();
 }
 
 static gboolean
@@ -90,25 +66,6 @@ static gboolean
 pointer_cleared (gpointer data)
 {
   return *(gpointer *) data == NULL;
-}
-
-static GlossWindow *
-new_window (void)
-{
-  GlossWindow *window = gloss_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_ms (50);
-
-  return window;
-}
-
-static void
-destroy_window (GlossWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
 }
 
 static GtkWindow *
@@ -137,29 +94,7 @@ close_message_dialogs (GlossWindow *window)
 
   while ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window))) != NULL)
     gtk_window_destroy (dialog);
-  iterate ();
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  g_assert_cmpint (width, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s", path);
+  gloss_test_iterate ();
 }
 
 static char *
@@ -172,7 +107,7 @@ fixture (const char *area,
 static GlossWindow *
 open_in_new_window (GFile *file)
 {
-  GlossWindow *window = new_window ();
+  GlossWindow *window = gloss_test_new_window_sized (app, 1000, 700);
 
   gloss_window_open_file (window, file);
   wait_until (window_idle, window);
@@ -262,7 +197,7 @@ test_html_file (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *links_path = fixture ("web", "links-only.html");
   g_autoptr(GFile) links = g_file_new_for_path (links_path);
-  g_autofree char *sniffed_path = g_build_filename (tmpdir, "saved-page.txt", NULL);
+  g_autofree char *sniffed_path = g_build_filename (gloss_test_get_tmpdir (), "saved-page.txt", NULL);
   g_autoptr(GFile) sniffed = g_file_new_for_path (sniffed_path);
   GlossWindow *window;
   GlossDocument *document;
@@ -279,13 +214,13 @@ test_html_file (void)
   g_assert_null (gloss_window_get_file (window));
   shown = article_view_text (window);
   g_assert_true (g_str_has_prefix (shown, NEWS_TITLE "\n"));
-  destroy_window (window);
+  gloss_test_destroy_window (window);
 
   /* By content: a page saved with another extension. */
   g_file_set_contents (sniffed_path, news_page, news_len, NULL);
   window = open_in_new_window (sniffed);
   g_assert_cmpstr (gloss_document_get_title (gloss_window_get_document (window)), ==, NEWS_TITLE);
-  destroy_window (window);
+  gloss_test_destroy_window (window);
 
   /* Not an article: a clear error, no document. */
   window = open_in_new_window (links);
@@ -293,7 +228,7 @@ test_html_file (void)
   g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
   g_assert_nonnull (strstr (gloss_window_get_last_message (window), "article"));
   close_message_dialogs (window);
-  destroy_window (window);
+  gloss_test_destroy_window (window);
   g_remove (sniffed_path);
 }
 
@@ -305,7 +240,7 @@ open_url_dialog (GlossWindow *window)
   GtkWindow *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-url", NULL);
-  iterate ();
+  gloss_test_iterate ();
   dialog = find_toplevel (GLOSS_TYPE_OPEN_URL_DIALOG, GTK_WINDOW (window));
   g_assert_nonnull (dialog);
 
@@ -319,7 +254,7 @@ test_open_url (void)
   g_autofree char *missing_url = g_strconcat (base_url, "/gone.html", NULL);
   g_autofree char *slow_url = g_strconcat (base_url, "/slow", NULL);
   g_autofree char *shown = NULL;
-  GlossWindow *window = new_window ();
+  GlossWindow *window = gloss_test_new_window_sized (app, 1000, 700);
   GlossOpenUrlDialog *dialog;
   GlossDocument *document;
 
@@ -330,8 +265,8 @@ test_open_url (void)
   g_assert_false (gloss_open_url_is_valid ("http://"));
 
   dialog = open_url_dialog (window);
-  wait_ms (300);
-  save_screenshot (GTK_WIDGET (dialog), "/tmp/gloss-open-url-empty.png");
+  gloss_test_wait_ms (300);
+  gloss_test_save_screenshot (GTK_WIDGET (dialog), "open-url-empty");
 
   /* A 404: the message says so, the dialog stays for another try. */
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
@@ -343,8 +278,8 @@ test_open_url (void)
   g_assert_nonnull (gloss_open_url_dialog_get_error (dialog));
   g_assert_nonnull (strstr (gloss_open_url_dialog_get_error (dialog), "404"));
   g_assert_null (gloss_window_get_document (window));
-  wait_ms (200);
-  save_screenshot (GTK_WIDGET (dialog), "/tmp/gloss-open-url-error.png");
+  gloss_test_wait_ms (200);
+  gloss_test_save_screenshot (GTK_WIDGET (dialog), "open-url-error");
 
   /* Not a web page: said so, nothing opened. */
   {
@@ -377,8 +312,8 @@ test_open_url (void)
   shown = article_view_text (window);
   g_assert_nonnull (strstr (shown, "127.0.0.1"));
   g_assert_nonnull (strstr (shown, "retrieved"));
-  wait_ms (300);
-  save_screenshot (GTK_WIDGET (window), "/tmp/gloss-open-url-article.png");
+  gloss_test_wait_ms (300);
+  gloss_test_save_screenshot (GTK_WIDGET (window), "open-url-article");
 
   /* Cancel in the middle: the old document stays, nothing is shown. */
   g_ptr_array_set_size (stalled, 0);
@@ -395,24 +330,24 @@ test_open_url (void)
         g_main_context_iteration (NULL, TRUE);
       }
   }
-  wait_ms (400);
+  gloss_test_wait_ms (400);
   g_assert_true (gloss_open_url_dialog_get_fetching (dialog));
-  save_screenshot (GTK_WIDGET (dialog), "/tmp/gloss-open-url-progress.png");
+  gloss_test_save_screenshot (GTK_WIDGET (dialog), "open-url-progress");
   gloss_open_url_dialog_cancel (dialog);
-  iterate ();
+  gloss_test_iterate ();
   g_assert_null (dialog);
-  wait_ms (100);
+  gloss_test_wait_ms (100);
   g_assert_true (gloss_window_get_document (window) == document);
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
 
-  destroy_window (window);
+  gloss_test_destroy_window (window);
 
   /* An http(s) GFile (the command line) goes to the fetcher. */
   {
     g_autoptr(GFile) web = g_file_new_for_uri (news_url);
     GtkWindow *found;
 
-    window = new_window ();
+    window = gloss_test_new_window_sized (app, 1000, 700);
     gloss_window_open_file (window, web);
     /* (Looked up at once: the local server answers within one iteration.) */
     found = find_toplevel (GLOSS_TYPE_OPEN_URL_DIALOG, GTK_WINDOW (window));
@@ -423,7 +358,7 @@ test_open_url (void)
     wait_until (pointer_cleared, &found);
     g_assert_nonnull (gloss_window_get_document (window));
     g_assert_cmpstr (gloss_document_get_title (gloss_window_get_document (window)), ==, NEWS_TITLE);
-    destroy_window (window);
+    gloss_test_destroy_window (window);
   }
 }
 
@@ -435,7 +370,7 @@ export_dialog (GlossWindow *window)
   GtkWindow *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
-  iterate ();
+  gloss_test_iterate ();
   dialog = find_toplevel (GLOSS_TYPE_EXPORT_DIALOG, GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   wait_until (export_idle, dialog);
@@ -482,11 +417,11 @@ test_export (void)
 {
   g_autofree char *path = fixture ("export/golden", "fixture.gloss.json");
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autofree char *w3c_path = g_build_filename (tmpdir, "out.jsonld", NULL);
-  g_autofree char *ann_path = g_build_filename (tmpdir, "out.ann", NULL);
-  g_autofree char *txt_path = g_build_filename (tmpdir, "out.txt", NULL);
-  g_autofree char *conf_path = g_build_filename (tmpdir, "annotation.conf", NULL);
-  g_autofree char *claims_path = g_build_filename (tmpdir, "claims.jsonld", NULL);
+  g_autofree char *w3c_path = g_build_filename (gloss_test_get_tmpdir (), "out.jsonld", NULL);
+  g_autofree char *ann_path = g_build_filename (gloss_test_get_tmpdir (), "out.ann", NULL);
+  g_autofree char *txt_path = g_build_filename (gloss_test_get_tmpdir (), "out.txt", NULL);
+  g_autofree char *conf_path = g_build_filename (gloss_test_get_tmpdir (), "annotation.conf", NULL);
+  g_autofree char *claims_path = g_build_filename (gloss_test_get_tmpdir (), "claims.jsonld", NULL);
   g_autofree char *claims_json = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GFile) ann = NULL;
@@ -508,8 +443,8 @@ test_export (void)
   g_assert_cmpstr (gloss_export_dialog_get_format (dialog), ==, "w3c");
   wait_until (export_idle, dialog);
   g_assert_nonnull (gloss_export_dialog_get_losses (dialog));
-  wait_ms (300);
-  save_screenshot (GTK_WIDGET (dialog), "/tmp/gloss-export-w3c.png");
+  gloss_test_wait_ms (300);
+  gloss_test_save_screenshot (GTK_WIDGET (dialog), "export-w3c");
   export_to (dialog, w3c_path);
   root = parse_json_file (w3c_path);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "type"), ==, "AnnotationCollection");
@@ -525,10 +460,10 @@ test_export (void)
   gloss_export_dialog_set_option (dialog, "layer", "all");
   wait_until (export_idle, dialog);
   g_assert_false (losses_contain (gloss_export_dialog_get_losses (dialog), "not in the exported layer"));
-  wait_ms (300);
-  save_screenshot (GTK_WIDGET (dialog), "/tmp/gloss-export-conll.png");
+  gloss_test_wait_ms (300);
+  gloss_test_save_screenshot (GTK_WIDGET (dialog), "export-conll");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  gloss_test_iterate ();
 
   /* brat: three files beside each other, and a loss preview. */
   dialog = export_dialog (window);
@@ -552,21 +487,21 @@ test_export (void)
 
     g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
     gloss_export_dialog_export_to_file (dialog, again);
-    iterate ();
+    gloss_test_iterate ();
     confirm = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (dialog)));
     g_assert_nonnull (confirm);
     g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "annotation.conf"));
-    wait_ms (300);
-    save_screenshot (GTK_WIDGET (confirm), "/tmp/gloss-export-replace.png");
+    gloss_test_wait_ms (300);
+    gloss_test_save_screenshot (GTK_WIDGET (confirm), "export-replace");
     adw_message_dialog_response (confirm, "cancel");
     gtk_window_destroy (GTK_WINDOW (confirm));
-    iterate ();
+    gloss_test_iterate ();
     g_file_get_contents (txt_path, &kept, NULL, NULL);
     g_assert_cmpstr (kept, ==, "keep me");
     g_assert_nonnull (dialog);
 
     gloss_export_dialog_export_to_file (dialog, again);
-    iterate ();
+    gloss_test_iterate ();
     confirm = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (dialog)));
     g_assert_nonnull (confirm);
     adw_message_dialog_response (confirm, "replace");
@@ -581,8 +516,8 @@ test_export (void)
   dialog = export_dialog (window);
   g_assert_true (gloss_export_dialog_set_format (dialog, "claimreview"));
   wait_until (export_idle, dialog);
-  wait_ms (300);
-  save_screenshot (GTK_WIDGET (dialog), "/tmp/gloss-export-claimreview.png");
+  gloss_test_wait_ms (300);
+  gloss_test_save_screenshot (GTK_WIDGET (dialog), "export-claimreview");
   export_to (dialog, claims_path);
   g_file_get_contents (claims_path, &claims_json, NULL, NULL);
   g_assert_nonnull (claims_json);
@@ -602,17 +537,17 @@ test_export (void)
                     ==, n_annotations);
   g_assert_null (gloss_window_get_file (imported));
   g_assert_nonnull (gloss_window_get_last_message (imported));
-  wait_ms (300);
+  gloss_test_wait_ms (300);
   {
     GtkWindow *reports = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (imported));
 
     if (reports != NULL)
-      save_screenshot (GTK_WIDGET (reports), "/tmp/gloss-import-reports.png");
+      gloss_test_save_screenshot (GTK_WIDGET (reports), "import-reports");
   }
   close_message_dialogs (imported);
-  destroy_window (imported);
+  gloss_test_destroy_window (imported);
 
-  destroy_window (window);
+  gloss_test_destroy_window (window);
 
   g_remove (w3c_path);
   g_remove (ann_path);
@@ -637,31 +572,31 @@ test_import_open (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gloss_document_get_annotations (gloss_window_get_document (window)))), >, 0);
   g_assert_null (gloss_window_get_file (window));
   close_message_dialogs (window);
-  destroy_window (window);
+  gloss_test_destroy_window (window);
 
   window = open_in_new_window (doccano);
   g_assert_nonnull (gloss_window_get_document (window));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gloss_document_get_annotations (gloss_window_get_document (window)))), >, 0);
   close_message_dialogs (window);
-  destroy_window (window);
+  gloss_test_destroy_window (window);
 }
 
 static void
 test_empty_state (void)
 {
-  GlossWindow *window = new_window ();
+  GlossWindow *window = gloss_test_new_window_sized (app, 1000, 700);
 
-  wait_ms (300);
-  save_screenshot (GTK_WIDGET (window), "/tmp/gloss-empty-web.png");
+  gloss_test_wait_ms (300);
+  gloss_test_save_screenshot (GTK_WIDGET (window), "empty-web");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-url", NULL));
-  iterate ();
+  gloss_test_iterate ();
   g_assert_nonnull (find_toplevel (GLOSS_TYPE_OPEN_URL_DIALOG, GTK_WINDOW (window)));
   gtk_window_destroy (find_toplevel (GLOSS_TYPE_OPEN_URL_DIALOG, GTK_WINDOW (window)));
-  iterate ();
+  gloss_test_iterate ();
   /* Export needs a document. */
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL) &&
                   find_toplevel (GLOSS_TYPE_EXPORT_DIALOG, GTK_WINDOW (window)) != NULL);
-  destroy_window (window);
+  gloss_test_destroy_window (window);
 }
 
 int
@@ -672,25 +607,16 @@ main (int   argc,
   g_autofree char *news = NULL;
   int ret;
 
-  tmpdir = g_dir_make_tmp ("gloss-test-web-export-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_unsetenv ("http_proxy");
 
-  gtk_test_init (&argc, &argv, NULL);
+  app = gloss_test_app_new (&argc, &argv);
 
   news = fixture ("web", "news.html");
   g_file_get_contents (news, &news_page, &news_len, &error);
   g_assert_no_error (error);
   stalled = g_ptr_array_new_with_free_func (g_object_unref);
   start_server ();
-
-  app = gloss_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
 
   g_test_add_func ("/gloss/web-export/html-file", test_html_file);
   g_test_add_func ("/gloss/web-export/open-url", test_open_url);

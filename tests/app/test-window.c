@@ -10,6 +10,7 @@
 #include "gloss-application.h"
 #include "gloss-article-view.h"
 #include "gloss-format.h"
+#include "gloss-test-utils.h"
 #include "gloss-sidebar.h"
 #include "gloss-window.h"
 
@@ -23,94 +24,7 @@
   "The council approved 4.2 million euros for the project, a figure the " \
   "opposition called “wildly optimistic”.\n"
 
-static void save_screenshot (GtkWidget  *widget,
-                             const char *path);
-
 static GlossApplication *app;
-static char *tmpdir;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-wait_idle (GlossWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  iterate ();
-  while (gloss_window_get_busy (window))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  iterate ();
-}
-
-static GlossWindow *
-new_window (void)
-{
-  GlossWindow *window = gloss_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_ms (50);
-
-  return window;
-}
-
-static void
-destroy_window (GlossWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
-}
-
-static GFile *
-write_temp (const char *name,
-            const char *contents,
-            gssize      len)
-{
-  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, contents, len, &error);
-  g_assert_no_error (error);
-
-  return g_file_new_for_path (path);
-}
-
-static guint
-offset_of (GlossDocument *document,
-           const char    *needle)
-{
-  const char *text = gloss_document_get_text (document);
-  const char *found = strstr (text, needle);
-
-  g_assert_nonnull (found);
-
-  return (guint) g_utf8_pointer_to_offset (text, found);
-}
 
 static guint
 n_annotations (GlossWindow *window)
@@ -123,25 +37,6 @@ annotation_at (GlossWindow *window,
                guint        position)
 {
   return gloss_annotation_store_get (gloss_document_get_annotations (gloss_window_get_document (window)), position);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_descendant (child, type)) != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static GtkWidget *
@@ -162,59 +57,6 @@ find_with_class (GtkWidget  *widget,
     }
 
   return NULL;
-}
-
-static AdwMessageDialog *
-find_dialog (GlossWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
-          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
-          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-
-  return NULL;
-}
-
-static void
-respond (GlossWindow *window,
-         const char  *response)
-{
-  AdwMessageDialog *dialog = find_dialog (window);
-
-  g_assert_nonnull (dialog);
-  g_assert_true (adw_message_dialog_has_response (dialog, response));
-  /* As a click does: respond, then close. */
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  adw_message_dialog_response (dialog, response);
-  if (dialog != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-      gtk_window_destroy (GTK_WINDOW (dialog));
-    }
-  iterate ();
-}
-
-static void
-select_text (GlossWindow *window,
-             const char  *needle)
-{
-  GlossArticleView *view = GLOSS_ARTICLE_VIEW (gloss_window_get_article_view (window));
-  GlossDocument *document = gloss_window_get_document (window);
-  guint start = offset_of (document, needle);
-  guint end = start + (guint) g_utf8_strlen (needle, -1);
-  guint got_start = 0, got_end = 0;
-
-  gloss_article_view_select_range (view, start, end);
-  g_assert_true (gloss_article_view_get_selection (view, &got_start, &got_end));
-  g_assert_cmpuint (got_start, ==, start);
-  g_assert_cmpuint (got_end, ==, end);
 }
 
 static gboolean
@@ -264,11 +106,11 @@ assert_same_annotations (GlossDocument *a,
 static GlossWindow *
 open_article (void)
 {
-  g_autoptr(GFile) file = write_temp ("council.txt", ARTICLE, -1);
-  GlossWindow *window = new_window ();
+  g_autoptr(GFile) file = gloss_test_write_temp ("council.txt", ARTICLE, -1);
+  GlossWindow *window = gloss_test_new_window (app);
 
   gloss_window_open_file (window, file);
-  wait_idle (window);
+  gloss_test_wait_idle (window);
   g_assert_nonnull (gloss_window_get_document (window));
   /* A plain-text article has no Gloss file until Save As. */
   g_assert_null (gloss_window_get_file (window));
@@ -297,14 +139,14 @@ test_annotate_and_save (void)
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
 
   /* Tag through the action. */
-  select_text (window, "Ada Lovelace");
+  gloss_test_select_text (window, "Ada Lovelace");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "PERSON"));
-  iterate ();
+  gloss_test_iterate ();
   g_assert_cmpuint (n_annotations (window), ==, 1);
   annotation = annotation_at (window, 0);
   g_assert_cmpstr (gloss_annotation_get_label (annotation), ==, "PERSON");
   g_assert_cmpstr (gloss_annotation_get_quote (annotation), ==, "Ada Lovelace");
-  g_assert_cmpuint (gloss_annotation_get_start (annotation), ==, offset_of (document, "Ada Lovelace"));
+  g_assert_cmpuint (gloss_annotation_get_start (annotation), ==, gloss_test_offset_of (document, "Ada Lovelace"));
   g_assert_nonnull (gloss_annotation_get_author (annotation));
   g_assert_true (gloss_document_get_modified (document));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
@@ -318,16 +160,16 @@ test_annotate_and_save (void)
   g_assert_true (gloss_sidebar_get_selected_annotation (sidebar) == annotation);
 
   /* Tag through a key press in the view: "g" is GPE. */
-  select_text (window, "Zürich");
+  gloss_test_select_text (window, "Zürich");
   g_assert_true (press_key (view, GDK_KEY_g));
-  iterate ();
+  gloss_test_iterate ();
   g_assert_cmpuint (n_annotations (window), ==, 2);
   annotation = annotation_at (window, 1);
   g_assert_cmpstr (gloss_annotation_get_label (annotation), ==, "GPE");
   g_assert_cmpstr (gloss_annotation_get_quote (annotation), ==, "Zürich");
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
 
-  select_text (window, "“wildly optimistic”");
+  gloss_test_select_text (window, "“wildly optimistic”");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "Claim"));
   g_assert_cmpuint (n_annotations (window), ==, 3);
   annotation = annotation_at (window, 2);
@@ -335,12 +177,12 @@ test_annotate_and_save (void)
 
   /* Undo and redo. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  iterate ();
+  gloss_test_iterate ();
   g_assert_cmpuint (n_annotations (window), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
   g_assert_true (g_str_has_prefix (gloss_window_get_last_message (window), "Undone"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
-  iterate ();
+  gloss_test_iterate ();
   g_assert_cmpuint (n_annotations (window), ==, 3);
   g_assert_true (g_str_has_prefix (gloss_window_get_last_message (window), "Redone"));
 
@@ -348,7 +190,7 @@ test_annotate_and_save (void)
   g_assert_true (gloss_sidebar_select_annotation (sidebar, annotation_at (window, 1)));
   gloss_article_view_select_range (GLOSS_ARTICLE_VIEW (view), 0, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "LOC"));
-  iterate ();
+  gloss_test_iterate ();
   g_assert_cmpstr (gloss_annotation_get_label (annotation_at (window, 1)), ==, "LOC");
   /* The selection follows the edited copy. */
   g_assert_true (gloss_sidebar_get_selected_annotation (sidebar) == annotation_at (window, 1));
@@ -367,7 +209,7 @@ test_annotate_and_save (void)
 
   /* A note, committed as one undoable edit. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-note", NULL));
-  note_view = GTK_TEXT_VIEW (find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_TEXT_VIEW));
+  note_view = GTK_TEXT_VIEW (gloss_test_find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_TEXT_VIEW));
   g_assert_nonnull (note_view);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (note_view), "Check the spelling: Zurich?", -1);
   g_assert_true (gloss_sidebar_commit_note (sidebar));
@@ -376,7 +218,7 @@ test_annotate_and_save (void)
   /* The Delete key in the article deletes the selected annotation... */
   gtk_widget_grab_focus (view);
   g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_Delete));
-  iterate ();
+  gloss_test_iterate ();
   g_assert_cmpuint (n_annotations (window), ==, 2);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpuint (n_annotations (window), ==, 3);
@@ -389,17 +231,17 @@ test_annotate_and_save (void)
   /* Delete through the action and undo the deletion. */
   gloss_sidebar_select_annotation (sidebar, annotation_at (window, 1));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-annotation", NULL));
-  iterate ();
+  gloss_test_iterate ();
   g_assert_cmpuint (n_annotations (window), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
   g_assert_cmpstr (gloss_window_get_last_message (window), ==, "Annotation deleted");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  iterate ();
+  gloss_test_iterate ();
   g_assert_cmpuint (n_annotations (window), ==, 3);
 
   /* Set to Selection moves the selected annotation onto the selected text. */
   gloss_sidebar_select_annotation (sidebar, annotation_at (window, 0));
-  select_text (window, "Mayor Ada Lovelace");
+  gloss_test_select_text (window, "Mayor Ada Lovelace");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-boundary", NULL));
   g_assert_cmpstr (gloss_annotation_get_quote (annotation_at (window, 0)), ==, "Mayor Ada Lovelace");
   g_assert_cmpstr (gloss_annotation_get_label (annotation_at (window, 0)), ==, "PERSON");
@@ -422,10 +264,10 @@ test_annotate_and_save (void)
   g_assert_true (gloss_sidebar_get_selected_annotation (sidebar) == annotation_at (window, 0));
 
   /* Save, then reopen and compare. */
-  saved_path = g_build_filename (tmpdir, "council.gloss.json", NULL);
+  saved_path = g_build_filename (gloss_test_get_tmpdir (), "council.gloss.json", NULL);
   saved = g_file_new_for_path (saved_path);
   gloss_window_save_to_file (window, saved);
-  wait_idle (window);
+  gloss_test_wait_idle (window);
   g_assert_false (gloss_document_get_modified (document));
   g_assert_true (g_file_equal (gloss_window_get_file (window), saved));
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
@@ -435,17 +277,17 @@ test_annotate_and_save (void)
     g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
   }
 
-  reopened = new_window ();
+  reopened = gloss_test_new_window (app);
   gloss_window_open_file (reopened, saved);
-  wait_idle (reopened);
+  gloss_test_wait_idle (reopened);
   g_assert_nonnull (gloss_window_get_document (reopened));
   g_assert_true (g_file_equal (gloss_window_get_file (reopened), saved));
   assert_same_annotations (document, gloss_window_get_document (reopened));
   g_assert_cmpstr (gloss_document_get_title (gloss_window_get_document (reopened)), ==, "Council Approves Budget");
-  destroy_window (reopened);
+  gloss_test_destroy_window (reopened);
 
   /* Someone else changes the file: Save must not overwrite it. */
-  wait_ms (20);
+  gloss_test_wait_ms (20);
   g_file_get_contents (saved_path, &contents, NULL, &error);
   g_assert_no_error (error);
   {
@@ -458,8 +300,8 @@ test_annotate_and_save (void)
   }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  wait_idle (window);
-  g_assert_nonnull (find_dialog (window));
+  gloss_test_wait_idle (window);
+  g_assert_nonnull (gloss_test_find_message_dialog (window));
   g_assert_nonnull (strstr (gloss_window_get_last_message (window), "changed by another program"));
   {
     g_autofree char *now = NULL;
@@ -471,25 +313,25 @@ test_annotate_and_save (void)
   g_assert_true (gloss_document_get_modified (document));
 
   /* Overwrite is an explicit choice. */
-  respond (window, "overwrite");
-  wait_idle (window);
+  gloss_test_respond (window, "overwrite");
+  gloss_test_wait_idle (window);
   g_assert_false (gloss_document_get_modified (document));
 
   /* Nothing unsaved: another file replaces this one in the same window,
    * with an annotation selected. */
   gloss_sidebar_select_annotation (sidebar, annotation_at (window, 1));
   {
-    g_autoptr(GFile) other = write_temp ("other.txt", "Another article about Grace Hopper.\n", -1);
+    g_autoptr(GFile) other = gloss_test_write_temp ("other.txt", "Another article about Grace Hopper.\n", -1);
 
     gloss_window_open_file (window, other);
-    wait_idle (window);
+    gloss_test_wait_idle (window);
     g_assert_true (gloss_window_get_document (window) != document);
     g_assert_cmpuint (n_annotations (window), ==, 0);
     g_assert_null (gloss_sidebar_get_selected_annotation (sidebar));
     g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
   }
 
-  destroy_window (window);
+  gloss_test_destroy_window (window);
 }
 
 static void
@@ -497,31 +339,31 @@ test_open_errors (void)
 {
   GlossWindow *window = open_article ();
   GlossDocument *document = gloss_window_get_document (window);
-  g_autoptr(GFile) broken = write_temp ("broken.gloss.json", "{\"format\":\"gloss\",\"version\":1,", -1);
-  g_autoptr(GFile) binary = write_temp ("binary.txt", "\x7f" "ELF\0\0\0\1\2\3", 10);
+  g_autoptr(GFile) broken = gloss_test_write_temp ("broken.gloss.json", "{\"format\":\"gloss\",\"version\":1,", -1);
+  g_autoptr(GFile) binary = gloss_test_write_temp ("binary.txt", "\x7f" "ELF\0\0\0\1\2\3", 10);
   g_autoptr(GFile) missing = NULL;
-  g_autofree char *missing_path = g_build_filename (tmpdir, "does-not-exist.txt", NULL);
+  g_autofree char *missing_path = g_build_filename (gloss_test_get_tmpdir (), "does-not-exist.txt", NULL);
 
   /* Failures leave the open document alone and say what went wrong. */
   gloss_window_open_file (window, broken);
-  wait_idle (window);
+  gloss_test_wait_idle (window);
   g_assert_true (gloss_window_get_document (window) == document);
-  g_assert_nonnull (find_dialog (window));
+  g_assert_nonnull (gloss_test_find_message_dialog (window));
   g_assert_nonnull (gloss_window_get_last_message (window));
-  respond (window, "close");
+  gloss_test_respond (window, "close");
 
   gloss_window_open_file (window, binary);
-  wait_idle (window);
+  gloss_test_wait_idle (window);
   g_assert_true (gloss_window_get_document (window) == document);
-  respond (window, "close");
+  gloss_test_respond (window, "close");
 
   missing = g_file_new_for_path (missing_path);
   gloss_window_open_file (window, missing);
-  wait_idle (window);
+  gloss_test_wait_idle (window);
   g_assert_true (gloss_window_get_document (window) == document);
-  respond (window, "close");
+  gloss_test_respond (window, "close");
 
-  destroy_window (window);
+  gloss_test_destroy_window (window);
 }
 
 static void
@@ -529,31 +371,31 @@ test_open_recoverable (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "format", "broken", "quote-mismatch.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  GlossWindow *window = new_window ();
+  GlossWindow *window = gloss_test_new_window (app);
   GlossDocument *document;
 
   /* The problems are listed; nothing opens until the user accepts them. */
   gloss_window_open_file (window, file);
-  wait_idle (window);
+  gloss_test_wait_idle (window);
   g_assert_null (gloss_window_get_document (window));
-  g_assert_nonnull (find_dialog (window));
+  g_assert_nonnull (gloss_test_find_message_dialog (window));
   g_assert_nonnull (strstr (gloss_window_get_last_message (window), "does not match the text"));
-  wait_ms (300);
-  save_screenshot (GTK_WIDGET (find_dialog (window)), "/tmp/gloss-recoverable.png");
-  respond (window, "cancel");
+  gloss_test_wait_ms (300);
+  gloss_test_save_screenshot (GTK_WIDGET (gloss_test_find_message_dialog (window)), "recoverable");
+  gloss_test_respond (window, "cancel");
   g_assert_null (gloss_window_get_document (window));
 
   gloss_window_open_file (window, file);
-  wait_idle (window);
-  respond (window, "open");
-  wait_idle (window);
+  gloss_test_wait_idle (window);
+  gloss_test_respond (window, "open");
+  gloss_test_wait_idle (window);
   document = gloss_window_get_document (window);
   g_assert_nonnull (document);
   g_assert_cmpstr (gloss_annotation_get_quote (annotation_at (window, 0)), ==, "Acme Corp");
   /* A repaired file is saved under a new name, never over the original. */
   g_assert_null (gloss_window_get_file (window));
 
-  destroy_window (window);
+  gloss_test_destroy_window (window);
 }
 
 static void
@@ -564,31 +406,31 @@ test_close_unsaved (void)
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
 
-  select_text (window, "Tuesday");
+  gloss_test_select_text (window, "Tuesday");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "DATE");
   g_assert_cmpuint (n_annotations (window), ==, 1);
 
   /* Closing asks; Cancel keeps the window and the work. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
-  iterate ();
+  gloss_test_iterate ();
   g_assert_nonnull (weak);
-  respond (window, "cancel");
+  gloss_test_respond (window, "cancel");
   g_assert_nonnull (weak);
   g_assert_cmpuint (n_annotations (window), ==, 1);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
-  iterate ();
-  respond (window, "discard");
-  iterate ();
+  gloss_test_iterate ();
+  gloss_test_respond (window, "discard");
+  gloss_test_iterate ();
   g_assert_null (weak);
 }
 
 static void
 test_drop_file (void)
 {
-  g_autoptr(GFile) file = write_temp ("dropped.txt", "Dropped onto the window.\n", -1);
+  g_autoptr(GFile) file = gloss_test_write_temp ("dropped.txt", "Dropped onto the window.\n", -1);
   g_autoptr(GListModel) controllers = NULL;
-  GlossWindow *window = new_window ();
+  GlossWindow *window = gloss_test_new_window (app);
   GtkDropTarget *target = NULL;
   GValue value = G_VALUE_INIT;
   gboolean accepted = FALSE;
@@ -609,18 +451,18 @@ test_drop_file (void)
   g_value_unset (&value);
   g_assert_true (accepted);
 
-  wait_idle (window);
+  gloss_test_wait_idle (window);
   g_assert_nonnull (gloss_window_get_document (window));
   g_assert_cmpstr (gloss_document_get_text (gloss_window_get_document (window)), ==,
                    "Dropped onto the window.\n");
 
-  destroy_window (window);
+  gloss_test_destroy_window (window);
 }
 
 static void
 test_app_open_and_quit (void)
 {
-  g_autoptr(GFile) file = write_temp ("opened.txt", "Opened from the command line.\n", -1);
+  g_autoptr(GFile) file = gloss_test_write_temp ("opened.txt", "Opened from the command line.\n", -1);
   GFile *files[] = { file };
   GlossWindow *window;
   GtkWindow *weak;
@@ -629,44 +471,23 @@ test_app_open_and_quit (void)
   g_application_open (G_APPLICATION (app), files, 1, "");
   window = GLOSS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
-  wait_idle (window);
+  gloss_test_wait_idle (window);
   g_assert_nonnull (gloss_window_get_document (window));
   g_assert_cmpstr (gloss_document_get_text (gloss_window_get_document (window)), ==,
                    "Opened from the command line.\n");
 
   /* Quitting asks about unsaved work instead of dropping it. */
-  select_text (window, "command line");
+  gloss_test_select_text (window, "command line");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "Yellow");
   weak = GTK_WINDOW (window);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  iterate ();
+  gloss_test_iterate ();
   g_assert_nonnull (weak);
-  g_assert_nonnull (find_dialog (window));
-  respond (window, "discard");
-  iterate ();
+  g_assert_nonnull (gloss_test_find_message_dialog (window));
+  gloss_test_respond (window, "discard");
+  gloss_test_iterate ();
   g_assert_null (weak);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  g_assert_cmpint (width, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s", path);
 }
 
 static void
@@ -675,43 +496,43 @@ test_screenshot (void)
   GlossWindow *window = open_article ();
   GlossSidebar *sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (window));
   AdwStyleManager *style = adw_style_manager_get_default ();
-  GlossWindow *empty = new_window ();
+  GlossWindow *empty = gloss_test_new_window (app);
 
-  select_text (window, "Ada Lovelace");
+  gloss_test_select_text (window, "Ada Lovelace");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "PERSON");
-  select_text (window, "Analytical Engine Company");
+  gloss_test_select_text (window, "Analytical Engine Company");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "ORG");
-  select_text (window, "Zürich");
+  gloss_test_select_text (window, "Zürich");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "GPE");
-  select_text (window, "4.2 million euros");
+  gloss_test_select_text (window, "4.2 million euros");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "MONEY");
-  select_text (window, "the opposition called “wildly optimistic”");
+  gloss_test_select_text (window, "the opposition called “wildly optimistic”");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "Claim");
-  select_text (window, "on Tuesday");
+  gloss_test_select_text (window, "on Tuesday");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "Yellow");
   gloss_sidebar_select_annotation (sidebar, annotation_at (window, 1));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-note", NULL);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_TEXT_VIEW))),
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (gloss_test_find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_TEXT_VIEW))),
                             "Registered name? Check the companies register.", -1);
   gloss_sidebar_commit_note (sidebar);
   gtk_widget_grab_focus (gloss_window_get_article_view (window));
 
-  wait_ms (600);
-  save_screenshot (GTK_WIDGET (window), "/tmp/gloss-window-light.png");
-  save_screenshot (GTK_WIDGET (empty), "/tmp/gloss-window-empty.png");
+  gloss_test_wait_ms (600);
+  gloss_test_save_screenshot (GTK_WIDGET (window), "window-light");
+  gloss_test_save_screenshot (GTK_WIDGET (empty), "window-empty");
 
   /* Dark, with an annotation without a note selected. */
   gloss_sidebar_select_annotation (sidebar, annotation_at (window, 0));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  wait_ms (600);
-  save_screenshot (GTK_WIDGET (window), "/tmp/gloss-window-dark.png");
+  gloss_test_wait_ms (600);
+  gloss_test_save_screenshot (GTK_WIDGET (window), "window-dark");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
-  g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (find_descendant (GTK_WIDGET (window), ADW_TYPE_FLAP))));
+  g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (gloss_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_FLAP))));
 
-  destroy_window (empty);
-  destroy_window (window);
+  gloss_test_destroy_window (empty);
+  gloss_test_destroy_window (window);
 }
 
 static GtkWindow *
@@ -752,49 +573,38 @@ test_settings (void)
   g_settings_reset (settings, "article-serif");
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  iterate ();
+  gloss_test_iterate ();
   preferences = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
-  wait_ms (300);
-  save_screenshot (GTK_WIDGET (preferences), "/tmp/gloss-preferences.png");
+  gloss_test_wait_ms (300);
+  gloss_test_save_screenshot (GTK_WIDGET (preferences), "preferences");
   gtk_window_destroy (preferences);
 
   /* GTK 4.8's GtkShortcutsWindow measures one of its own labels at -3 px
    * ("reported min width -3"): warnings are not fatal while it is shown. */
   old_fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
-  iterate ();
+  gloss_test_iterate ();
   preferences = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (preferences);
-  wait_ms (300);
-  save_screenshot (GTK_WIDGET (preferences), "/tmp/gloss-shortcuts.png");
+  gloss_test_wait_ms (300);
+  gloss_test_save_screenshot (GTK_WIDGET (preferences), "shortcuts");
   gtk_window_destroy (preferences);
-  iterate ();
+  gloss_test_iterate ();
   g_log_set_always_fatal (old_fatal);
 
-  destroy_window (window);
+  gloss_test_destroy_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  tmpdir = g_dir_make_tmp ("gloss-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  /* Keep the recent-files list of the test out of the user's. */
-  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-
-  app = gloss_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_settings_set_string (gloss_application_get_settings (app), "annotator-name", "Test Annotator");
+  /* Its own XDG_DATA_HOME keeps the recent-files list of the test out of
+   * the user's. */
+  app = gloss_test_app_new (&argc, &argv);
 
   g_test_add_func ("/gloss/window/annotate-and-save", test_annotate_and_save);
   g_test_add_func ("/gloss/window/open-errors", test_open_errors);

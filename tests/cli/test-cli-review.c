@@ -6,35 +6,16 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#include <sys/wait.h>
 
+#include "cli-test-utils.h"
+
+/* "@NAME" names a fixture in tests/data/review. */
 static int
 run_cli (const char * const *args,
          char              **out,
          char              **err)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("GLOSS_CLI");
-  int status = 0;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, g_strdup (cli));
-  for (guint i = 0; args[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (args[i], "@"))
-        g_ptr_array_add (argv, g_test_build_filename (G_TEST_DIST, "data", "review", args[i] + 1, NULL));
-      else
-        g_ptr_array_add (argv, g_strdup (args[i]));
-    }
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
-  g_assert_no_error (error);
-  g_test_message ("stdout:\n%s\nstderr:\n%s", *out, *err);
-
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
+  return cli_test_run (NULL, "review", args, out, err);
 }
 
 static JsonObject *

@@ -3,10 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include <string.h>
-#include <sys/wait.h>
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+
+#include "cli-test-utils.h"
 
 /* A minimal HTTP/1.1 server on 127.0.0.1 in a thread: answers every
  * request with the news fixture. */
@@ -90,24 +91,15 @@ run_cli (const char  *cwd,
          ...)
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("GLOSS_CLI");
-  int status = 0;
   va_list ap;
 
-  g_assert_nonnull (cli);
-  g_ptr_array_add (args, (char *) cli);
   va_start (ap, err);
   for (const char *arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
     g_ptr_array_add (args, (char *) arg);
   va_end (ap);
   g_ptr_array_add (args, NULL);
 
-  g_spawn_sync (cwd, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
-                &status, &error);
-  g_assert_no_error (error);
-
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+  return cli_test_run (cwd, NULL, (const char * const *) args->pdata, out, err);
 }
 
 static char *
