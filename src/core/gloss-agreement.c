@@ -1007,11 +1007,11 @@ csv_rows (GlossAgreement *self,
       guint c, pa, m, s;
 
       gloss_agreement_get_counts (self, label, &c, &pa, &m, &s);
-      gloss_csv_append_field (out, self->mine_name);
+      gloss_csv_append_text_field (out, self->mine_name);
       g_string_append_c (out, ',');
-      gloss_csv_append_field (out, self->theirs_name);
+      gloss_csv_append_text_field (out, self->theirs_name);
       g_string_append_c (out, ',');
-      gloss_csv_append_field (out, label ? label : "(overall)");
+      gloss_csv_append_text_field (out, label ? label : "(overall)");
       g_string_append_printf (out, ",%u,%u,%u,%u", c, pa, m, s);
       for (guint k = 0; k < GLOSS_N_AGREEMENT_MEASURES; k++)
         {

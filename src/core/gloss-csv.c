@@ -28,3 +28,24 @@ gloss_csv_append_field (GString    *out,
   else
     g_string_append (out, value);
 }
+
+/* A spreadsheet runs a cell starting with = + - @ (or TAB/CR) as a formula. */
+gboolean
+gloss_csv_is_formula (const char *value)
+{
+  return value != NULL && value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL;
+}
+
+/* Appends untrusted text (a file or label name) as a field that no
+ * spreadsheet will run: a cell that would be a formula gets a leading '. */
+void
+gloss_csv_append_text_field (GString    *out,
+                             const char *value)
+{
+  g_autofree char *guarded = NULL;
+
+  if (gloss_csv_is_formula (value))
+    value = guarded = g_strconcat ("'", value, NULL);
+
+  gloss_csv_append_field (out, value ? value : "");
+}

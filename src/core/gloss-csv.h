@@ -8,7 +8,10 @@
 
 G_BEGIN_DECLS
 
-void gloss_csv_append_field (GString    *out,
-                             const char *value);
+void     gloss_csv_append_field      (GString    *out,
+                                     const char *value);
+gboolean gloss_csv_is_formula        (const char *value);
+void     gloss_csv_append_text_field (GString    *out,
+                                     const char *value);
 
 G_END_DECLS

@@ -33,7 +33,7 @@ field (CsvState   *st,
     value = "";
   /* A spreadsheet runs a cell starting with = + - @ (or TAB/CR) as a
    * formula; article text is untrusted, so such cells get a leading '. */
-  if (st->protect_formulas && value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL)
+  if (st->protect_formulas && gloss_csv_is_formula (value))
     {
       guarded = g_strconcat ("'", value, NULL);
       value = guarded;

@@ -275,6 +275,12 @@ test_empty (void)
   g_assert_true (g_str_has_prefix (csv, "mine,theirs,label,correct,partial,missing,spurious,precision_strict,"));
   g_assert_nonnull (strstr (csv, "mine,theirs,(overall),0,0,0,0,undefined,undefined"));
 
+  /* Names come from file names: a spreadsheet must not run them. */
+  gloss_agreement_set_names (ag2, "=HYPERLINK(\"x\")", "+theirs");
+  g_free (csv);
+  csv = gloss_agreement_to_csv (ag2);
+  g_assert_nonnull (strstr (csv, "\"'=HYPERLINK(\"\"x\"\")\",'+theirs,(overall)"));
+
   node = gloss_agreement_to_json (ag2);
   json_generator_set_root (generator, node);
   json = json_generator_to_data (generator, NULL);
