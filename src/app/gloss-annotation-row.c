@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-annotation-row.h"
+#include "gloss-claim.h"
 
 #define QUOTE_MAX_CHARS 120
 #define NOTE_MAX_CHARS  140
@@ -22,6 +23,8 @@ struct _GlossAnnotationRow
 
   GtkLabel        *chip;
   GtkLabel        *meta_label;
+  GtkLabel        *verdict_badge;
+  char            *verdict_class;
   GtkLabel        *quote_label;
   GtkLabel        *note_label;
 };
@@ -148,6 +151,8 @@ gloss_annotation_row_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  g_clear_pointer (&self->verdict_class, g_free);
+
   G_OBJECT_CLASS (gloss_annotation_row_parent_class)->dispose (object);
 }
 
@@ -163,6 +168,7 @@ gloss_annotation_row_class_init (GlossAnnotationRowClass *klass)
                                                "/io/github/glossapp/Gloss/ui/gloss-annotation-row.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, chip);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, verdict_badge);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, quote_label);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, note_label);
   gtk_widget_class_set_css_name (widget_class, "annotationrow");
@@ -226,6 +232,24 @@ gloss_annotation_row_set_annotation (GlossAnnotationRow *self,
       gtk_widget_add_css_class (GTK_WIDGET (self->chip), self->chip_class);
     }
   gtk_label_set_text (self->chip, gloss_annotation_get_label (annotation));
+
+  /* A claim's verdict as a badge, coloured by how true it is. */
+  {
+    const GlossVerdict *verdict = gloss_verdict_lookup (gloss_claim_get_verdict (annotation));
+    g_autofree char *verdict_class = verdict ? g_strdup_printf ("verdict-%s", verdict->id) : NULL;
+
+    if (g_strcmp0 (verdict_class, self->verdict_class) != 0)
+      {
+        if (self->verdict_class != NULL)
+          gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_badge), self->verdict_class);
+        g_free (self->verdict_class);
+        self->verdict_class = g_steal_pointer (&verdict_class);
+        if (self->verdict_class != NULL)
+          gtk_widget_add_css_class (GTK_WIDGET (self->verdict_badge), self->verdict_class);
+      }
+    gtk_label_set_text (self->verdict_badge, verdict ? _(verdict->name) : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->verdict_badge), verdict != NULL);
+  }
 
   quote = gloss_text_ellipsize (gloss_annotation_get_quote (annotation), QUOTE_MAX_CHARS);
   gtk_label_set_text (self->quote_label, quote);

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "gloss-article-view.h"
+#include "gloss-claim.h"
 #include "gloss-label-palette.h"
 
 /* At most this many annotations are drawn per frame. */
@@ -1250,6 +1251,24 @@ query_tooltip_cb (GlossArticleView *self,
       g_autofree char *escaped = g_markup_escape_text (short_quote, -1);
 
       g_string_append_printf (markup, "<b>%s</b>  “%s”", label, escaped);
+
+      /* Claims: the verdict and who made the claim. */
+      {
+        const GlossVerdict *verdict = gloss_verdict_lookup (gloss_claim_get_verdict (a));
+        g_autofree char *claimant = gloss_claim_dup_claimant_name (self->document, a);
+
+        if (verdict != NULL)
+          {
+            g_autofree char *v = g_markup_escape_text (_(verdict->name), -1);
+            /* Translators: in the tooltip of a claim */
+            g_string_append_printf (markup, "\n%s <b>%s</b>", _("Verdict:"), v);
+          }
+        if (claimant != NULL)
+          {
+            g_autofree char *c = g_markup_escape_text (claimant, -1);
+            g_string_append_printf (markup, "\n%s %s", _("Claimant:"), c);
+          }
+      }
 
       if (note != NULL && *note != '\0')
         {

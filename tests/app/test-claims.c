@@ -71,6 +71,26 @@ find_row (GtkWidget  *widget,
   return NULL;
 }
 
+/* The text of the first visible verdict badge under @widget, or NULL. */
+static const char *
+verdict_badge_text (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "verdict-badge") &&
+          gtk_widget_get_visible (child))
+        return gtk_label_get_text (GTK_LABEL (child));
+      if ((found = verdict_badge_text (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static GlossAnnotation *
 current (GlossWindow     *window,
          GlossAnnotation *annotation)
@@ -171,6 +191,8 @@ test_fields (void)
   g_assert_true (gtk_widget_is_visible (verdict));
   adw_combo_row_set_selected (ADW_COMBO_ROW (verdict), 4);   /* "No verdict", True, Mostly true, Mixed, Mostly false */
   g_assert_cmpstr (gloss_claim_get_verdict (current (window, claim)), ==, "mostly-false");
+  gloss_test_wait_ms (50);
+  g_assert_cmpstr (verdict_badge_text (GTK_WIDGET (sidebar)), ==, "Mostly false");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_null (gloss_claim_get_verdict (current (window, claim)));
   gloss_test_save_screenshot (GTK_WIDGET (window), "claim-fields");
