@@ -156,7 +156,6 @@ int
 gloss_cli_compare (int    argc,
                    char **argv)
 {
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) files = NULL;
   gboolean json = FALSE;
   gboolean accept_recoverable = FALSE;

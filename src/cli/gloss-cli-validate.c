@@ -56,7 +56,6 @@ int
 gloss_cli_validate (int    argc,
                     char **argv)
 {
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) files = NULL;
   gboolean verbose = FALSE;
   gboolean accept_recoverable = FALSE;
