@@ -794,82 +794,6 @@ gloss_import_report (GPtrArray  *reports,
   va_end (args);
 }
 
-/* A strict pre-scan before json-glib sees the data: size, UTF-8, nesting
- * depth outside strings, "\u0000" (json-glib truncates there) and integer
- * literals too long to be stored exactly (json-glib wraps them).
- * TODO: fold into the shared pre-scan of gloss-format.c once it lands. */
-static gboolean
-json_prescan (const char *data,
-              gsize       len,
-              GError    **error)
-{
-  guint depth = 0;
-  gboolean in_string = FALSE;
-  guint digits = 0;
-
-  if (len > GLOSS_IMPORT_MAX_BYTES)
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
-                   _("The file is larger than %u MB"), GLOSS_IMPORT_MAX_BYTES / (1024 * 1024));
-      return FALSE;
-    }
-  if (!g_utf8_validate_len (data, len, NULL))
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_UTF8, _("The file is not valid UTF-8"));
-      return FALSE;
-    }
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            {
-              if (i + 5 < len && data[i + 1] == 'u' && strncmp (data + i + 2, "0000", 4) == 0)
-                {
-                  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
-                               _("The file contains a NUL character (\\u0000) at byte %lu"), (gulong) i);
-                  return FALSE;
-                }
-              i++;
-            }
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      if (g_ascii_isdigit (c))
-        {
-          if (++digits > 15)
-            {
-              g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_OUT_OF_RANGE,
-                           _("A number at byte %lu is too large"), (gulong) i);
-              return FALSE;
-            }
-          continue;
-        }
-      digits = 0;
-
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > GLOSS_IMPORT_MAX_DEPTH)
-            {
-              g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_DEEP,
-                           _("The JSON is nested more than %d levels deep"), GLOSS_IMPORT_MAX_DEPTH);
-              return FALSE;
-            }
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-
-  return TRUE;
-}
-
 JsonNode *
 gloss_import_parse_json (const char *data,
                          gsize       len,
@@ -884,19 +808,22 @@ gloss_import_parse_json (const char *data,
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_EMPTY, _("The file is empty"));
       return NULL;
     }
-  if (!json_prescan (data, len, error))
-    return NULL;
-  /* Object roots also get the native reader's full strict scan (duplicate
-   * keys, lone surrogates, comments, …); it does not take array roots. */
-  {
-    gsize i = 0;
-
-    while (i < len && g_ascii_isspace (data[i]))
-      i++;
-    if (i < len && data[i] == '{' &&
-        !gloss_format_check_json (data, len, GLOSS_IMPORT_MAX_DEPTH, error))
+  if (len > GLOSS_IMPORT_MAX_BYTES)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
+                   _("The file is larger than %u MB"), GLOSS_IMPORT_MAX_BYTES / (1024 * 1024));
       return NULL;
-  }
+    }
+  if (!g_utf8_validate_len (data, len, NULL))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_UTF8, _("The file is not valid UTF-8"));
+      return NULL;
+    }
+  /* The native reader's strict scan (depth, numbers json-glib would wrap,
+   * "\u0000", duplicate keys, lone surrogates, comments, …) before
+   * json-glib 1.6 sees the data; arrays are allowed at the top here. */
+  if (!gloss_format_check_json_value (data, len, GLOSS_IMPORT_MAX_DEPTH, error))
+    return NULL;
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, len, &local_error))

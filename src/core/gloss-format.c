@@ -631,6 +631,7 @@ typedef struct
   GHashTable **keys;        /* one set of keys per open object, by depth */
   GString     *key;
   GError     **error;
+  gboolean     allow_array_root;  /* import formats: JSONL lines, arrays */
 
   /* When building a tree, @data is @buf, a writable copy of @source */
   char        *buf;
@@ -1337,7 +1338,7 @@ lexer_run (Lexer *lex)
                          _("unexpected data after the end of the JSON value (only one value is allowed)"));
     }
 
-  if (ok && first != '{')
+  if (ok && first != '{' && !(lex->allow_array_root && first == '['))
     {
       g_set_error (lex->error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
                    first == '[' ? _("The top-level value is an array; a Gloss file is a JSON object")
@@ -1368,6 +1369,34 @@ gloss_format_check_json (const char  *data,
   g_return_val_if_fail (max_depth > 0, FALSE);
 
   lexer_init (&lex, data, len, max_depth, error);
+  ok = lexer_run (&lex);
+  lexer_clear (&lex);
+
+  return ok;
+}
+
+/**
+ * gloss_format_check_json_value:
+ *
+ * Like gloss_format_check_json(), for readers of other tools' files,
+ * whose top-level value may also be an array (Label Studio, W3C pages).
+ *
+ * Returns: %TRUE if @data is one strict JSON object or array
+ */
+gboolean
+gloss_format_check_json_value (const char  *data,
+                               gsize        len,
+                               guint        max_depth,
+                               GError     **error)
+{
+  Lexer lex;
+  gboolean ok;
+
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+  g_return_val_if_fail (max_depth > 0, FALSE);
+
+  lexer_init (&lex, data, len, max_depth, error);
+  lex.allow_array_root = TRUE;
   ok = lexer_run (&lex);
   lexer_clear (&lex);
 

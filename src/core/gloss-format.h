@@ -70,6 +70,11 @@ gboolean       gloss_format_check_json       (const char     *data,
                                               guint           max_depth,
                                               GError        **error);
 
+gboolean       gloss_format_check_json_value (const char     *data,
+                                              gsize           len,
+                                              guint           max_depth,
+                                              GError        **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossProblem, gloss_problem_free)
 
 G_END_DECLS

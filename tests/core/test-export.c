@@ -584,7 +584,10 @@ test_import_errors (void)
   expect_error ("doccano", "{\"text\":\"abc\",\"label\":[[0,2]]}\n", NULL, GLOSS_ERROR_INVALID, "label[0]");
   expect_error ("doccano", "{\"text\":\"abc\",\"label\":[[2,1,\"X\"]]}\n", NULL, GLOSS_ERROR_OUT_OF_RANGE, NULL);
   expect_error ("doccano", "{\"text\":\"abc\",\"text\":\"abd\",\"label\":[]}\n", NULL, GLOSS_ERROR_PARSE, NULL);
-  expect_error ("doccano", "{\"text\":\"a\\u0000bc\",\"label\":[]}\n", NULL, GLOSS_ERROR_INVALID, "NUL");
+  expect_error ("doccano", "{\"text\":\"a\\u0000bc\",\"label\":[]}\n", NULL, GLOSS_ERROR_PARSE, "NUL");
+  /* Array-rooted files get the same strict scan as objects: a duplicate
+   * key (json-glib would silently keep the last one) is refused. */
+  expect_error ("label-studio", "[{\"data\":{\"text\":\"a\",\"text\":\"b\"},\"id\":1}]", NULL, GLOSS_ERROR_PARSE, "text");
   expect_error ("doccano", "{\"text\":\"abc\",\"label\":[]}\n{\"text\":\"x\"", NULL, GLOSS_ERROR_PARSE, "Record 2");
   expect_error ("brat", "T1\tX 0 3\tabd\n", "abc", GLOSS_ERROR_INVALID, "does not match");
   expect_error ("brat", "T1\tX 0 9\tabc\n", "abc", GLOSS_ERROR_OUT_OF_RANGE, "Line 1");
