@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "gloss-application.h"
+#include "gloss-file.h"
+#include "gloss-file-chooser.h"
 #include "gloss-label-editor.h"
 
 struct _GlossLabelEditor
@@ -418,21 +420,14 @@ gloss_label_editor_import_file (GlossLabelEditor  *self,
 }
 
 static void
-import_response_cb (GtkNativeDialog  *native,
-                    int               response,
-                    GlossLabelEditor *self)
+import_chosen_cb (GtkWidget *widget,
+                  GFile     *file)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autoptr(GError) error = NULL;
+  GlossLabelEditor *self = GLOSS_LABEL_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
 
-      if (!gloss_label_editor_import_file (self, file, &error))
-        toast (self, error->message);
-    }
-
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
+  if (file != NULL && !gloss_label_editor_import_file (self, file, &error))
+    toast (self, error->message);
 }
 
 static void
@@ -440,18 +435,15 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  GlossLabelEditor *self = GLOSS_LABEL_EDITOR (widget);
-  GtkFileChooserNative *native;
+  GtkFileChooser *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  native = gtk_file_chooser_native_new (_("Import Label Set"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
+  chooser = gloss_file_chooser_new (widget, _("Import Label Set"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                    _("_Import"), NULL, NULL, import_chosen_cb);
   gtk_file_filter_set_name (filter, _("Label sets (JSON)"));
   gtk_file_filter_add_pattern (filter, "*.json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_signal_connect (native, "response", G_CALLBACK (import_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  gtk_file_chooser_add_filter (chooser, filter);
+  gloss_file_chooser_show (chooser);
 }
 
 static gboolean
@@ -459,34 +451,31 @@ write_label_set (GlossLabelEditor  *self,
                  GFile             *file,
                  GError           **error)
 {
-  g_autofree char *json = gloss_label_set_to_json (gloss_document_get_labels (self->document));
+  char *json = gloss_label_set_to_json (gloss_document_get_labels (self->document));
+  g_autoptr(GBytes) bytes = g_bytes_new_take (json, strlen (json));
   g_autoptr(GFile) parent = g_file_get_parent (file);
 
   if (parent != NULL)
     g_file_make_directory_with_parents (parent, NULL, NULL);
 
-  return g_file_replace_contents (file, json, strlen (json), NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+  /* Atomic, and the old file survives a full disk (see gloss-file.h). */
+  return gloss_file_replace (file, bytes, NULL, NULL, NULL, error);
 }
 
 static void
-export_response_cb (GtkNativeDialog  *native,
-                    int               response,
-                    GlossLabelEditor *self)
+export_chosen_cb (GtkWidget *widget,
+                  GFile     *file)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autoptr(GError) error = NULL;
+  GlossLabelEditor *self = GLOSS_LABEL_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
 
-      if (!write_label_set (self, file, &error))
-        toast (self, error->message);
-      else
-        toast (self, _("Label set exported"));
-    }
+  if (file == NULL)
+    return;
 
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
+  if (!write_label_set (self, file, &error))
+    toast (self, error->message);
+  else
+    toast (self, _("Label set exported"));
 }
 
 static void
@@ -494,15 +483,8 @@ export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  GlossLabelEditor *self = GLOSS_LABEL_EDITOR (widget);
-  GtkFileChooserNative *native;
-
-  native = gtk_file_chooser_native_new (_("Export Label Set"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), "labels.json");
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_signal_connect (native, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  gloss_file_chooser_show (gloss_file_chooser_new (widget, _("Export Label Set"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                   _("_Export"), NULL, "labels.json", export_chosen_cb));
 }
 
 /**
@@ -595,29 +577,26 @@ gloss_label_editor_import_identifiers (GlossLabelEditor  *self,
 }
 
 static void
-import_gazetteer_response_cb (GtkNativeDialog  *native,
-                              int               response,
-                              GlossLabelEditor *self)
+import_gazetteer_chosen_cb (GtkWidget *widget,
+                            GFile     *file)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  GlossLabelEditor *self = GLOSS_LABEL_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  if (file == NULL)
+    return;
+
+  n = gloss_label_editor_import_identifiers (self, file, &error);
+  if (error != NULL)
+    toast (self, error->message);
+  else
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autoptr(GError) error = NULL;
-      guint n = gloss_label_editor_import_identifiers (self, file, &error);
-
-      if (error != NULL)
-        toast (self, error->message);
-      else
-        {
-          g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                   "Imported %u identifier",
-                                                                   "Imported %u identifiers", n), n);
-          toast (self, message);
-        }
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "Imported %u identifier",
+                                                               "Imported %u identifiers", n), n);
+      toast (self, message);
     }
-
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
 }
 
 static void
@@ -625,36 +604,25 @@ import_gazetteer_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
 {
-  GlossLabelEditor *self = GLOSS_LABEL_EDITOR (widget);
-  GtkFileChooserNative *native;
-
-  native = gtk_file_chooser_native_new (_("Import Identifiers"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_signal_connect (native, "response", G_CALLBACK (import_gazetteer_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  gloss_file_chooser_show (gloss_file_chooser_new (widget, _("Import Identifiers"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                   _("_Import"), NULL, NULL, import_gazetteer_chosen_cb));
 }
 
 static void
-export_gazetteer_response_cb (GtkNativeDialog  *native,
-                              int               response,
-                              GlossLabelEditor *self)
+export_gazetteer_chosen_cb (GtkWidget *widget,
+                            GFile     *file)
 {
+  GlossLabelEditor *self = GLOSS_LABEL_EDITOR (widget);
   GlossGazetteer *gazetteer = app_gazetteer ();
+  g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && gazetteer != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autoptr(GError) error = NULL;
+  if (file == NULL || gazetteer == NULL)
+    return;
 
-      if (!gloss_gazetteer_save (gazetteer, file, &error))
-        toast (self, error->message);
-      else
-        toast (self, _("Identifiers exported"));
-    }
-
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
+  if (!gloss_gazetteer_save (gazetteer, file, &error))
+    toast (self, error->message);
+  else
+    toast (self, _("Identifiers exported"));
 }
 
 static void
@@ -662,15 +630,9 @@ export_gazetteer_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
 {
-  GlossLabelEditor *self = GLOSS_LABEL_EDITOR (widget);
-  GtkFileChooserNative *native;
-
-  native = gtk_file_chooser_native_new (_("Export Identifiers"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), "identifiers.json");
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_signal_connect (native, "response", G_CALLBACK (export_gazetteer_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  gloss_file_chooser_show (gloss_file_chooser_new (widget, _("Export Identifiers"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                   _("_Export"), NULL, "identifiers.json",
+                                                   export_gazetteer_chosen_cb));
 }
 
 static void

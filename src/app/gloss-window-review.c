@@ -26,6 +26,7 @@
 #include "gloss-file.h"
 #include "gloss-format.h"
 #include "gloss-review-panel.h"
+#include "gloss-file-chooser.h"
 #include "gloss-window-private.h"
 #include "gloss-window-review.h"
 
@@ -569,22 +570,11 @@ gloss_window_review_file (GlossWindow *self,
 }
 
 static void
-review_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    gpointer         user_data)
+review_chosen_cb (GtkWidget *widget,
+                  GFile     *file)
 {
-  GlossWindow *self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL)
-        gloss_window_review_file (self, file);
-    }
-
-  g_object_unref (dialog);
-  g_object_unref (self);
+  if (file != NULL)
+    gloss_window_review_file (GLOSS_WINDOW (widget), file);
 }
 
 static void
@@ -608,22 +598,13 @@ review_file_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
-  GtkFileChooserNative *dialog;
+  GtkFileChooser *chooser;
 
-  dialog = gtk_file_chooser_native_new (_("Review a Colleague’s File"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Review"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  add_filters (GTK_FILE_CHOOSER (dialog));
-  if (self->file != NULL)
-    {
-      g_autoptr(GFile) parent = g_file_get_parent (self->file);
-
-      if (parent != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), parent, NULL);
-    }
-  g_signal_connect (dialog, "response", G_CALLBACK (review_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  chooser = gloss_file_chooser_new (GTK_WIDGET (self), _("Review a Colleague’s File"),
+                                    GTK_FILE_CHOOSER_ACTION_OPEN, _("_Review"),
+                                    self->file, NULL, review_chosen_cb);
+  add_filters (chooser);
+  gloss_file_chooser_show (chooser);
 }
 
 /* Triage ------------------------------------------------------------------- */
@@ -973,22 +954,11 @@ gloss_window_save_review_to_file (GlossWindow *self,
 }
 
 static void
-save_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  gpointer         user_data)
+save_chosen_cb (GtkWidget *widget,
+                GFile     *file)
 {
-  GlossWindow *self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL)
-        gloss_window_save_review_to_file (self, file);
-    }
-
-  g_object_unref (dialog);
-  g_object_unref (self);
+  if (file != NULL)
+    gloss_window_save_review_to_file (GLOSS_WINDOW (widget), file);
 }
 
 static char *
@@ -1015,7 +985,7 @@ save_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
   Review *review = review_of (self);
-  GtkFileChooserNative *dialog;
+  GtkFileChooser *chooser;
   g_autofree char *name = NULL;
   GFile *from;
 
@@ -1026,21 +996,11 @@ save_action (GtkWidget  *widget,
        : review->mode == REVIEW_MERGE && self->source_file != NULL ? self->source_file
        : review->their_file;
 
-  dialog = gtk_file_chooser_native_new (review->mode == REVIEW_MERGE ? _("Save Merged File As") : _("Save Reviewed Copy As"),
-                                        GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   name = suggest_name (review, from);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  if (from != NULL)
-    {
-      g_autoptr(GFile) parent = g_file_get_parent (from);
-
-      if (parent != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), parent, NULL);
-    }
-  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  chooser = gloss_file_chooser_new (GTK_WIDGET (self),
+                                    review->mode == REVIEW_MERGE ? _("Save Merged File As") : _("Save Reviewed Copy As"),
+                                    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), from, name, save_chosen_cb);
+  gloss_file_chooser_show (chooser);
 }
 
 /* Window hooks ------------------------------------------------------------- */

@@ -12,6 +12,7 @@
 #include "gloss-article-view.h"
 #include "gloss-error.h"
 #include "gloss-file.h"
+#include "gloss-file-chooser.h"
 #include "gloss-format.h"
 #include "gloss-sidebar.h"
 #include "gloss-window.h"
@@ -631,22 +632,11 @@ gloss_window_open_file (GlossWindow *self,
 }
 
 static void
-open_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  gpointer         user_data)
+open_chosen_cb (GtkWidget *widget,
+                GFile     *file)
 {
-  GlossWindow *self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL)
-        gloss_window_open_file (self, file);
-    }
-
-  g_object_unref (dialog);
-  g_object_unref (self);
+  if (file != NULL)
+    gloss_window_open_file (GLOSS_WINDOW (widget), file);
 }
 
 static void
@@ -683,15 +673,12 @@ open_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
-  GtkFileChooserNative *dialog;
+  GtkFileChooser *chooser;
 
-  dialog = gtk_file_chooser_native_new (_("Open"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  add_filters (GTK_FILE_CHOOSER (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  chooser = gloss_file_chooser_new (GTK_WIDGET (self), _("Open"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                    _("_Open"), NULL, NULL, open_chosen_cb);
+  add_filters (chooser, TRUE);
+  gloss_file_chooser_show (chooser);
 }
 
 static void
@@ -934,54 +921,32 @@ suggest_file_name (GlossWindow *self)
 }
 
 static void
-save_as_response_cb (GtkNativeDialog *dialog,
-                     int              response,
-                     gpointer         user_data)
+save_as_chosen_cb (GtkWidget *widget,
+                   GFile     *file)
 {
-  GlossWindow *self = user_data;
+  GlossWindow *self = GLOSS_WINDOW (widget);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL)
-        write_file (self, file, FALSE);
-    }
+  if (file != NULL)
+    write_file (self, file, FALSE);
   else
     self->close_after_save = FALSE;
-
-  g_object_unref (dialog);
-  g_object_unref (self);
 }
 
 static void
 save_as (GlossWindow *self)
 {
-  GtkFileChooserNative *dialog;
+  GtkFileChooser *chooser;
   g_autofree char *name = NULL;
   GFile *from = self->file != NULL ? self->file : self->source_file;
 
   if (self->document == NULL)
     return;
 
-  dialog = gtk_file_chooser_native_new (_("Save As"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  add_filters (GTK_FILE_CHOOSER (dialog), FALSE);
-
   name = suggest_file_name (self);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  if (from != NULL)
-    {
-      g_autoptr(GFile) parent = g_file_get_parent (from);
-
-      if (parent != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), parent, NULL);
-    }
-
-  g_signal_connect (dialog, "response", G_CALLBACK (save_as_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  chooser = gloss_file_chooser_new (GTK_WIDGET (self), _("Save As"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                    _("_Save"), from, name, save_as_chosen_cb);
+  add_filters (chooser, FALSE);
+  gloss_file_chooser_show (chooser);
 }
 
 static void

@@ -358,6 +358,20 @@ test_labels_and_statistics (void)
           g_assert_cmpuint (gloss_label_editor_import_identifiers (l->data, broken, &error), ==, 0);
           g_assert_nonnull (error);
 
+          /* "Use as Default": the set is written atomically and named in
+           * the settings, for new documents. */
+          {
+            g_autoptr(GFile) file = gloss_label_editor_get_default_file ();
+            g_autofree char *path = NULL;
+            g_autofree char *contents = NULL;
+
+            g_assert_true (gtk_widget_activate_action (l->data, "labels.make-default", NULL));
+            path = g_settings_get_string (gloss_application_get_settings (app), "default-label-set");
+            g_assert_cmpstr (path, ==, g_file_peek_path (file));
+            g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+            g_assert_nonnull (strstr (contents, "\"gloss-labels\""));
+          }
+
           gloss_test_save_screenshot (l->data, "label-editor");
         }
       else if (g_strcmp0 (title, "Statistics") == 0)
