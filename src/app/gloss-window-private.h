@@ -109,6 +109,9 @@ void              _gloss_window_select_annotation  (GlossWindow   *self,
 void              _gloss_window_load_file          (GlossWindow   *self,
                                                     GFile         *file);
 
+void              _gloss_window_apply_default_labels (GlossWindow   *self,
+                                                      GlossDocument *document);
+
 /* Feature parts: each installs its actions and shortcuts. */
 
 /* gloss-window-claims.c */

@@ -31,6 +31,7 @@ fetched_cb (GlossOpenUrlDialog *dialog,
 
   /* A new, unsaved document: Save goes through Save As (named after the
    * title); the page's address stays in its "source" metadata. */
+  _gloss_window_apply_default_labels (target, document);
   _gloss_window_set_document (target, document, NULL, NULL, NULL);
 }
 

@@ -422,6 +422,39 @@ _gloss_window_set_document (GlossWindow   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
+/**
+ * _gloss_window_apply_default_labels:
+ *
+ * Gives a new, unannotated @document the label set chosen with "Use as
+ * Default for New Documents" (GSettings "default-label-set"). If that file
+ * is gone or damaged, the built-in set stays and the user is told why.
+ */
+void
+_gloss_window_apply_default_labels (GlossWindow   *self,
+                                    GlossDocument *document)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "default-label-set");
+  g_autofree char *data = NULL;
+  g_autoptr(GlossLabelSet) labels = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+
+  if (path == NULL || *path == '\0' ||
+      gloss_annotation_store_get_n_items (gloss_document_get_annotations (document)) > 0)
+    return;
+
+  if (!g_file_get_contents (path, &data, &len, &error) ||
+      (labels = gloss_label_set_new_from_json (data, len, &error)) == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Using the built-in labels: the default label set %s could not be read (%s)"),
+                                                  path, error->message);
+      _gloss_window_show_toast (self, message);
+      return;
+    }
+
+  gloss_document_set_labels (document, labels);
+}
+
 /* Opening ------------------------------------------------------------------ */
 
 /* @problems (GlossProblems), one bullet a line, the first
@@ -553,7 +586,13 @@ load_cb (GObject      *object,
         _gloss_window_show_toast (self, _("The file was repaired; save it under a new name"));
     }
   else
-    _gloss_window_set_document (self, data->document, NULL, data->file, NULL);
+    {
+      /* A new article (text or HTML) starts from the user's default label
+       * set; imports keep the labels their file names. */
+      if (data->reports == NULL)
+        _gloss_window_apply_default_labels (self, data->document);
+      _gloss_window_set_document (self, data->document, NULL, data->file, NULL);
+    }
 
   if (data->reports != NULL)
     _gloss_window_show_import_reports (self, data->kind, data->reports);

@@ -379,6 +379,26 @@ test_labels_and_statistics (void)
     }
   g_list_free (toplevels);
 
+  /* A new article starts from the default set: rename a label, make the
+   * set the default, open another article. */
+  {
+    g_autoptr(GlossLabel) renamed = gloss_label_copy (gloss_label_set_lookup (gloss_document_get_labels (document), "PERSON"));
+    g_autoptr(GFile) file = gloss_label_editor_get_default_file ();
+    g_autofree char *json = NULL;
+    GlossWindow *next;
+
+    gloss_label_set_name (renamed, "PER");
+    g_assert_true (gloss_document_replace_label (document, "PERSON", renamed, NULL));
+    json = gloss_label_set_to_json (gloss_document_get_labels (document));
+    g_assert_true (g_file_set_contents (g_file_peek_path (file), json, -1, NULL));
+
+    next = gloss_test_open_text (app, "next.txt", ARTICLE);
+    g_assert_nonnull (gloss_label_set_lookup (gloss_document_get_labels (gloss_window_get_document (next)), "PER"));
+    g_assert_null (gloss_label_set_lookup (gloss_document_get_labels (gloss_window_get_document (next)), "PERSON"));
+    gloss_test_destroy_window (next);
+    g_settings_set_string (gloss_application_get_settings (app), "default-label-set", "");
+  }
+
   gloss_document_set_saved (document);
   gloss_test_destroy_window (window);
 }
