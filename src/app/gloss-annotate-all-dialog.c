@@ -20,6 +20,9 @@ struct _GlossAnnotateAllDialog
   GlossDocument   *document;
   GlossAnnotation *source;
   GArray          *occurrences;
+  char            *searched;       /* the search behind occurrences: */
+  char            *searched_label; /* text, label and flags */
+  GlossSearchFlags searched_flags;
   GtkStringList   *items;
   GtkStringList   *label_names;
 
@@ -38,6 +41,8 @@ G_DEFINE_FINAL_TYPE (GlossAnnotateAllDialog, gloss_annotate_all_dialog, ADW_TYPE
 
 enum {
   APPLIED,
+  PREVIEW_CHANGED,
+  SHOW_OCCURRENCE,
   N_SIGNALS
 };
 
@@ -111,6 +116,8 @@ update_status (GlossAnnotateAllDialog *self)
   gtk_button_set_label (self->apply_button, button);
   gtk_widget_set_sensitive (GTK_WIDGET (self->apply_button), n_selected > 0);
   adw_window_title_set_subtitle (self->window_title, selected_label (self));
+
+  g_signal_emit (self, signals[PREVIEW_CHANGED], 0);
 }
 
 static void
@@ -121,6 +128,17 @@ search_changed_cb (GlossAnnotateAllDialog *self)
   guint old_n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   g_autoptr(GPtrArray) strings = NULL;
 
+  /* The entry reports its text again after a delay: the same search must
+   * not throw away the user's choices. */
+  if (self->searched != NULL &&
+      g_strcmp0 (self->searched, text) == 0 &&
+      g_strcmp0 (self->searched_label, selected_label (self)) == 0 &&
+      self->searched_flags == current_flags (self))
+    return;
+
+  gloss_set_str (&self->searched, text);
+  gloss_set_str (&self->searched_label, selected_label (self));
+  self->searched_flags = current_flags (self);
   g_clear_pointer (&self->occurrences, g_array_unref);
 
   if (text != NULL && *text != '\0')
@@ -177,6 +195,16 @@ check_toggled_cb (GtkCheckButton         *check,
 }
 
 static void
+show_clicked_cb (GtkButton              *button,
+                 GlossAnnotateAllDialog *self)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+
+  if (self->occurrences != NULL && i < self->occurrences->len)
+    g_signal_emit (self, signals[SHOW_OCCURRENCE], 0, i);
+}
+
+static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               GlossAnnotateAllDialog   *self)
@@ -184,13 +212,22 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *show = gtk_button_new_from_icon_name ("find-location-symbolic");
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
   g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), self);
+  gtk_widget_add_css_class (show, "flat");
+  gtk_widget_set_valign (show, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (show, _("Show in Article"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (show),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show in Article"),
+                                  -1);
+  g_signal_connect (show, "clicked", G_CALLBACK (show_clicked_cb), self);
   gtk_box_append (GTK_BOX (box), check);
   gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), show);
   gtk_list_item_set_child (item, box);
 }
 
@@ -203,6 +240,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *check = gtk_widget_get_first_child (box);
   GtkWidget *label = gtk_widget_get_next_sibling (check);
+  GtkWidget *show = gtk_widget_get_next_sibling (label);
   guint i = (guint) g_ascii_strtoull (gtk_string_object_get_string (string), NULL, 10);
   GlossOccurrence *o;
   g_autofree char *markup = NULL;
@@ -215,6 +253,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_markup (GTK_LABEL (label), markup);
 
   g_object_set_data (G_OBJECT (check), "index", GUINT_TO_POINTER (i));
+  g_object_set_data (G_OBJECT (show), "index", GUINT_TO_POINTER (i));
   g_signal_handlers_block_by_func (check, check_toggled_cb, self);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), o->selected);
   g_signal_handlers_unblock_by_func (check, check_toggled_cb, self);
@@ -223,22 +262,38 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_opacity (label, o->covered ? 0.55 : 1.0);
 }
 
-static void
-row_activated_cb (GlossAnnotateAllDialog *self,
-                  guint                   position)
+/**
+ * gloss_annotate_all_dialog_toggle:
+ * @index: a match's index in gloss_annotate_all_dialog_get_occurrences()
+ *
+ * Selects or deselects one match (what clicking its row, or the match in
+ * the article, does); matches already tagged stay as they are.
+ */
+void
+gloss_annotate_all_dialog_toggle (GlossAnnotateAllDialog *self,
+                                  guint                   index)
 {
   GlossOccurrence *o;
 
-  if (self->occurrences == NULL || position >= self->occurrences->len)
+  g_return_if_fail (GLOSS_IS_ANNOTATE_ALL_DIALOG (self));
+
+  if (self->occurrences == NULL || index >= self->occurrences->len)
     return;
 
-  o = &g_array_index (self->occurrences, GlossOccurrence, position);
+  o = &g_array_index (self->occurrences, GlossOccurrence, index);
   if (o->covered)
     return;
 
   o->selected = !o->selected;
-  g_list_model_items_changed (G_LIST_MODEL (self->items), position, 1, 1);
+  g_list_model_items_changed (G_LIST_MODEL (self->items), index, 1, 1);
   update_status (self);
+}
+
+static void
+row_activated_cb (GlossAnnotateAllDialog *self,
+                  guint                   position)
+{
+  gloss_annotate_all_dialog_toggle (self, position);
 }
 
 static void
@@ -335,6 +390,8 @@ gloss_annotate_all_dialog_dispose (GObject *object)
   g_clear_object (&self->items);
   g_clear_object (&self->label_names);
   g_clear_pointer (&self->occurrences, g_array_unref);
+  g_clear_pointer (&self->searched, g_free);
+  g_clear_pointer (&self->searched_label, g_free);
 
   G_OBJECT_CLASS (gloss_annotate_all_dialog_parent_class)->dispose (object);
 }
@@ -358,6 +415,29 @@ gloss_annotate_all_dialog_class_init (GlossAnnotateAllDialogClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+
+  /**
+   * GlossAnnotateAllDialog::preview-changed:
+   *
+   * The matches or their selection changed: the article redraws them.
+   */
+  signals[PREVIEW_CHANGED] =
+    g_signal_new ("preview-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * GlossAnnotateAllDialog::show-occurrence:
+   * @index: the match the user wants to see in the article
+   */
+  signals[SHOW_OCCURRENCE] =
+    g_signal_new ("show-occurrence",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/gloss-annotate-all-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotateAllDialog, window_title);

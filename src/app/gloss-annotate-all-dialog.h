@@ -28,5 +28,7 @@ GArray                 *gloss_annotate_all_dialog_get_occurrences (GlossAnnotate
 void                    gloss_annotate_all_dialog_set_options     (GlossAnnotateAllDialog *self,
                                                                    GlossSearchFlags        flags);
 gboolean                gloss_annotate_all_dialog_apply           (GlossAnnotateAllDialog *self);
+void                    gloss_annotate_all_dialog_toggle          (GlossAnnotateAllDialog *self,
+                                                                   guint                   index);
 
 G_END_DECLS

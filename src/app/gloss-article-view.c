@@ -14,6 +14,7 @@
 #include "gloss-article-view.h"
 #include "gloss-claim.h"
 #include "gloss-label-palette.h"
+#include "gloss-occurrences.h"
 
 /* At most this many annotations are drawn per frame. */
 #define MAX_DRAWN        5000
@@ -77,6 +78,11 @@ struct _GlossArticleView
   gboolean           has_emphasis;
   guint              emphasis_start;
   guint              emphasis_end;
+
+  /* Tag-all preview (gloss-window-claims.c): the dialog's matches, shared
+   * with it (GlossOccurrence, in text order), and the one it shows. */
+  GArray            *preview;
+  guint              preview_current;
 };
 
 G_DEFINE_FINAL_TYPE (GlossArticleView, gloss_article_view, GTK_TYPE_TEXT_VIEW)
@@ -92,6 +98,7 @@ enum {
 
 enum {
   ANNOTATION_ACTIVATED,
+  PREVIEW_ACTIVATED,
   N_SIGNALS
 };
 
@@ -112,6 +119,8 @@ typedef enum
   PIECE_OUTLINE,
   PIECE_LINKED,
   PIECE_FLASH,
+  PIECE_PREVIEW,
+  PIECE_PREVIEW_OFF,
 } PieceMode;
 
 typedef struct
@@ -608,6 +617,45 @@ draw_piece (GlossArticleView *self,
       }
       break;
 
+    case PIECE_PREVIEW:
+      {
+        /* A light fill in a thin box: unlike any label's look, and plain
+         * rectangles only, as a screen can hold hundreds of matches. */
+        GdkRGBA fill = style->solid;
+        float w = rect.size.width, h = rect.size.height;
+        float left = rect.origin.x, top = rect.origin.y;
+
+        fill.alpha = self->dark ? 0.28 : 0.18;
+        gtk_snapshot_append_color (snapshot, &fill, &rect);
+        gtk_snapshot_append_color (snapshot, &style->solid, &GRAPHENE_RECT_INIT (left, top, w, 1));
+        gtk_snapshot_append_color (snapshot, &style->solid, &GRAPHENE_RECT_INIT (left, top + h - 1, w, 1));
+        if (is_start)
+          gtk_snapshot_append_color (snapshot, &style->solid, &GRAPHENE_RECT_INIT (left, top, 1, h));
+        if (is_end)
+          gtk_snapshot_append_color (snapshot, &style->solid, &GRAPHENE_RECT_INIT (left + w - 1, top, 1, h));
+      }
+      break;
+
+    case PIECE_PREVIEW_OFF:
+      {
+        /* Deselected: a dotted line under it, so that it can be found
+         * and selected again. */
+        GdkRGBA line = style->solid;
+        const int dot = 2, period = 4;
+        int grid = x0 - (x0 % period);
+
+        line.alpha = 0.7;
+        if (x1 > x0)
+          {
+            gtk_snapshot_push_repeat (snapshot,
+                                      &GRAPHENE_RECT_INIT (x0, y + height - 1, x1 - x0, 1),
+                                      &GRAPHENE_RECT_INIT (grid, y + height - 1, period, 1));
+            gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (grid, y + height - 1, dot, 1));
+            gtk_snapshot_pop (snapshot);
+          }
+      }
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -802,6 +850,14 @@ draw_special (GlossArticleView *self,
              lookup_style (styles, annotation, fallback), mode, 0);
 }
 
+static void
+accent_style (GlossArticleView *self,
+              SpanStyle        *style)
+{
+  *style = (SpanStyle) { 0 };
+  style->solid = self->dark ? (GdkRGBA) { 0.47, 0.68, 0.93, 1.0 } : (GdkRGBA) { 0.11, 0.44, 0.85, 1.0 };
+}
+
 /* Review mode: their annotations and the current difference ------------- */
 
 static void
@@ -921,11 +977,75 @@ draw_review_layer (GlossArticleView *self,
       guint e = MIN (self->emphasis_end, gloss_document_get_length (self->document)) + self->body_offset;
       guint from = MAX (s, frame->vis_start);
       guint to = MIN (e, frame->vis_end);
-      SpanStyle style = { 0 };
+      SpanStyle style;
 
-      style.solid = self->dark ? (GdkRGBA) { 0.47, 0.68, 0.93, 1.0 } : (GdkRGBA) { 0.11, 0.44, 0.85, 1.0 };
+      accent_style (self, &style);
       if (from < to)
         draw_span (self, snapshot, frame, from, to, s, e, &style, PIECE_OUTLINE, 0);
+    }
+}
+
+/* Tag-all preview ---------------------------------------------------------- */
+
+/* Index of the first occurrence that ends after @offset (the matches are in
+ * text order and do not overlap, so their ends are ordered too). */
+static guint
+first_occurrence_after (GArray *occurrences,
+                        guint   offset)
+{
+  guint lo = 0, hi = occurrences->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (occurrences, GlossOccurrence, mid).end <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static void
+draw_preview_layer (GlossArticleView *self,
+                    GtkSnapshot      *snapshot,
+                    Frame            *frame,
+                    guint             doc_start,
+                    guint             doc_end)
+{
+  guint length = gloss_document_get_length (self->document);
+  SpanStyle style;
+  guint drawn = 0;
+
+  if (self->preview == NULL || self->preview->len == 0)
+    return;
+
+  accent_style (self, &style);
+
+  for (guint i = first_occurrence_after (self->preview, doc_start);
+       i < self->preview->len && drawn < MAX_DRAWN;
+       i++)
+    {
+      const GlossOccurrence *o = &g_array_index (self->preview, GlossOccurrence, i);
+      guint s, e, from, to;
+
+      if (o->start >= doc_end || o->start >= length)
+        break;
+
+      s = o->start + self->body_offset;
+      e = MIN (o->end, length) + self->body_offset;
+      from = MAX (s, frame->vis_start);
+      to = MIN (e, frame->vis_end);
+      if (from >= to)
+        continue;
+
+      draw_span (self, snapshot, frame, from, to, s, e, &style,
+                 o->selected ? PIECE_PREVIEW : PIECE_PREVIEW_OFF, 0);
+      if (i == self->preview_current)
+        draw_span (self, snapshot, frame, from, to, s, e, &style, PIECE_OUTLINE, 0);
+      drawn++;
     }
 }
 
@@ -1022,6 +1142,7 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
     draw_special (self, snapshot, &frame, g_ptr_array_index (linked, i),
                   styles, &fallback, PIECE_LINKED);
 
+  draw_preview_layer (self, snapshot, &frame, doc_start, doc_end);
   draw_review_layer (self, snapshot, &frame, doc_start, doc_end);
 
   selected_id = self->selected != NULL ? gloss_annotation_get_id (self->selected) : NULL;
@@ -1136,6 +1257,29 @@ doc_offset_at (GlossArticleView *self,
   return *offset < gloss_document_get_length (self->document);
 }
 
+static gboolean
+preview_at (GlossArticleView *self,
+            double            x,
+            double            y,
+            guint            *index)
+{
+  guint offset, i;
+
+  if (self->preview == NULL || !doc_offset_at (self, x, y, &offset))
+    return FALSE;
+
+  /* A match already tagged cannot be toggled: the click goes to its
+   * annotation. */
+  i = first_occurrence_after (self->preview, offset);
+  if (i >= self->preview->len ||
+      g_array_index (self->preview, GlossOccurrence, i).start > offset ||
+      g_array_index (self->preview, GlossOccurrence, i).covered)
+    return FALSE;
+
+  *index = i;
+  return TRUE;
+}
+
 /**
  * gloss_article_view_annotations_at:
  * @x: a widget x coordinate
@@ -1172,9 +1316,11 @@ gloss_article_view_annotations_at (GlossArticleView *self,
  * Emits #GlossArticleView::annotation-activated for the innermost
  * annotation under the point (x, y), in widget coordinates. Activating
  * again where the selected (or just activated) annotation is, cycles
- * outwards through the annotations under the point.
+ * outwards through the annotations under the point. While a tag-all
+ * preview is shown, a previewed match under the point is activated
+ * instead (#GlossArticleView::preview-activated).
  *
- * Returns: whether an annotation was activated
+ * Returns: whether an annotation or a match was activated
  */
 gboolean
 gloss_article_view_activate_at (GlossArticleView *self,
@@ -1186,8 +1332,15 @@ gloss_article_view_activate_at (GlossArticleView *self,
   GlossAnnotation *chosen;
   guint pick = 0;
   gint64 now = g_get_monotonic_time ();
+  guint index;
 
   g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), FALSE);
+
+  if (preview_at (self, x, y, &index))
+    {
+      g_signal_emit (self, signals[PREVIEW_ACTIVATED], 0, index);
+      return TRUE;
+    }
 
   under = gloss_article_view_annotations_at (self, x, y);
   if (under->len == 0)
@@ -1603,6 +1756,7 @@ gloss_article_view_finalize (GObject *object)
   GlossArticleView *self = (GlossArticleView *)object;
 
   g_clear_pointer (&self->linked_ids, g_hash_table_unref);
+  g_clear_pointer (&self->preview, g_array_unref);
   g_clear_pointer (&self->last_activated_id, g_free);
 
   G_OBJECT_CLASS (gloss_article_view_parent_class)->finalize (object);
@@ -1713,6 +1867,17 @@ gloss_article_view_class_init (GlossArticleViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, GLOSS_TYPE_ANNOTATION);
 
+  /**
+   * GlossArticleView::preview-activated:
+   * @index: the index of the clicked match in the preview array
+   */
+  signals[PREVIEW_ACTIVATED] =
+    g_signal_new ("preview-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+
   gtk_widget_class_set_css_name (widget_class, "textview");
 }
 
@@ -1728,6 +1893,7 @@ gloss_article_view_init (GlossArticleView *self)
   self->font_size = 13;
   self->serif = TRUE;
   self->lane_gap = 3;
+  self->preview_current = G_MAXUINT;
   self->fill_radius = 3;
   self->char_width = 8;
 
@@ -1842,6 +2008,8 @@ gloss_article_view_set_document (GlossArticleView *self,
   stop_flash (self);
   gloss_article_view_set_selected_annotation (self, NULL);
   g_clear_pointer (&self->last_activated_id, g_free);
+  g_clear_pointer (&self->preview, g_array_unref);
+  self->preview_current = G_MAXUINT;
 
   g_signal_group_set_target (self->document_signals, document);
   g_signal_group_set_target (self->store_signals,
@@ -1943,32 +2111,13 @@ gloss_article_view_scroll_to_annotation (GlossArticleView *self,
                                          GlossAnnotation  *annotation,
                                          gboolean          flash)
 {
-  GtkTextBuffer *buffer;
-  GtkTextIter iter;
-  GdkRectangle visible, location;
-  guint start;
-
   g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
   g_return_if_fail (GLOSS_IS_ANNOTATION (annotation));
 
   if (self->document == NULL)
     return;
 
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  start = MIN (gloss_annotation_get_start (annotation), gloss_document_get_length (self->document));
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, start + self->body_offset);
-  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
-  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, &location);
-
-  /* Leave the view alone when the start is comfortably on screen;
-   * otherwise bring it to a third of the way down. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) ||
-      location.y < visible.y + visible.height / 10 ||
-      location.y + location.height > visible.y + visible.height * 9 / 10)
-    {
-      gtk_text_buffer_move_mark (buffer, self->scroll_mark, &iter);
-      gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), self->scroll_mark, 0.05, TRUE, 0.0, 0.3);
-    }
+  gloss_article_view_scroll_to_range (self, gloss_annotation_get_start (annotation));
 
   if (flash)
     {
@@ -2164,4 +2313,86 @@ gloss_article_view_set_emphasis (GlossArticleView *self,
     }
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * gloss_article_view_set_preview:
+ * @occurrences: (nullable) (element-type GlossOccurrence): matches in text
+ *   order, not overlapping; the view keeps a reference and reads their
+ *   selection at every frame, so call again after changing them
+ * @current: the index of the match to outline, or %G_MAXUINT
+ *
+ * Highlights the tag-all dialog's matches: selected ones filled, the
+ * others underlined. A click on one emits
+ * #GlossArticleView::preview-activated.
+ */
+void
+gloss_article_view_set_preview (GlossArticleView *self,
+                                GArray           *occurrences,
+                                guint             current)
+{
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  if (occurrences != self->preview)
+    {
+      g_clear_pointer (&self->preview, g_array_unref);
+      if (occurrences != NULL)
+        self->preview = g_array_ref (occurrences);
+    }
+  self->preview_current = current;
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * gloss_article_view_get_preview:
+ * @current: (out) (optional): the outlined match, or %G_MAXUINT
+ *
+ * Returns: (transfer none) (nullable) (element-type GlossOccurrence): the
+ *   previewed matches
+ */
+GArray *
+gloss_article_view_get_preview (GlossArticleView *self,
+                                guint            *current)
+{
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), NULL);
+
+  if (current != NULL)
+    *current = self->preview_current;
+
+  return self->preview;
+}
+
+/**
+ * gloss_article_view_scroll_to_range:
+ *
+ * Scrolls so that the document range starting at @start is comfortably in
+ * view (a third of the way down), unless it already is.
+ */
+void
+gloss_article_view_scroll_to_range (GlossArticleView *self,
+                                    guint             start)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  GdkRectangle visible, location;
+
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  if (self->document == NULL)
+    return;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  start = MIN (start, gloss_document_get_length (self->document));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, start + self->body_offset);
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, &location);
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      location.y < visible.y + visible.height / 10 ||
+      location.y + location.height > visible.y + visible.height * 9 / 10)
+    {
+      gtk_text_buffer_move_mark (buffer, self->scroll_mark, &iter);
+      gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), self->scroll_mark, 0.05, TRUE, 0.0, 0.3);
+    }
 }

@@ -52,6 +52,15 @@ gboolean         gloss_article_view_activate_at           (GlossArticleView  *se
                                                            double             y);
 void             gloss_article_view_popup_palette         (GlossArticleView  *self);
 
+/* Tag-all preview (gloss-window-claims.c). */
+void             gloss_article_view_set_preview           (GlossArticleView  *self,
+                                                           GArray            *occurrences,
+                                                           guint              current);
+GArray          *gloss_article_view_get_preview           (GlossArticleView  *self,
+                                                           guint             *current);
+void             gloss_article_view_scroll_to_range       (GlossArticleView  *self,
+                                                           guint              start);
+
 /* Review mode (gloss-window-review.c): their annotations drawn above the
  * lines, and the current difference outlined. */
 void             gloss_article_view_set_secondary_document (GlossArticleView *self,

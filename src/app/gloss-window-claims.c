@@ -64,6 +64,56 @@ annotate_all_applied_cb (GlossAnnotateAllDialog *dialog,
   _gloss_window_show_toast (self, message);
 }
 
+static void
+annotate_all_preview_cb (GlossAnnotateAllDialog *dialog,
+                         GlossWindow            *self)
+{
+  gloss_article_view_set_preview (self->article_view,
+                                  gloss_annotate_all_dialog_get_occurrences (dialog),
+                                  GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "current")));
+}
+
+static void
+annotate_all_show_cb (GlossAnnotateAllDialog *dialog,
+                      guint                   index,
+                      GlossWindow            *self)
+{
+  GArray *occurrences = gloss_annotate_all_dialog_get_occurrences (dialog);
+
+  g_object_set_data (G_OBJECT (dialog), "current", GUINT_TO_POINTER (index));
+  annotate_all_preview_cb (dialog, self);
+  if (occurrences != NULL && index < occurrences->len)
+    gloss_article_view_scroll_to_range (self->article_view,
+                                        g_array_index (occurrences, GlossOccurrence, index).start);
+}
+
+static void
+annotate_all_destroy_cb (GlossAnnotateAllDialog *dialog,
+                         GlossWindow            *self)
+{
+  if (self->article_view != NULL)
+    gloss_article_view_set_preview (self->article_view, NULL, G_MAXUINT);
+}
+
+/* A click on a previewed match in the article toggles it in the dialog. */
+static void
+preview_activated_cb (GlossArticleView *view,
+                      guint             index,
+                      GlossWindow      *self)
+{
+  if (self->annotate_all_dialog != NULL)
+    gloss_annotate_all_dialog_toggle (GLOSS_ANNOTATE_ALL_DIALOG (self->annotate_all_dialog), index);
+}
+
+/* The dialog belongs to the document it searched. */
+static void
+article_document_changed_cb (GlossArticleView *view,
+                             GParamSpec       *pspec,
+                             GtkWindow        *dialog)
+{
+  gtk_window_close (dialog);
+}
+
 /**
  * _gloss_window_annotate_all:
  *
@@ -83,6 +133,10 @@ _gloss_window_annotate_all (GlossWindow *self)
 
   if (self->document == NULL)
     return NULL;
+
+  /* One search at a time: a new one replaces the open dialog. */
+  if (self->annotate_all_dialog != NULL)
+    gtk_window_destroy (self->annotate_all_dialog);
 
   if (_gloss_window_get_text_selection (self, &start, &end))
     {
@@ -116,6 +170,14 @@ _gloss_window_annotate_all (GlossWindow *self)
 
   dialog = gloss_annotate_all_dialog_new (GTK_WINDOW (self), self->document, text, label, source);
   g_signal_connect_object (dialog, "applied", G_CALLBACK (annotate_all_applied_cb), self, 0);
+  g_object_set_data (G_OBJECT (dialog), "current", GUINT_TO_POINTER (G_MAXUINT));
+  g_signal_connect_object (dialog, "preview-changed", G_CALLBACK (annotate_all_preview_cb), self, 0);
+  g_signal_connect_object (dialog, "show-occurrence", G_CALLBACK (annotate_all_show_cb), self, 0);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (annotate_all_destroy_cb), self, 0);
+  g_signal_connect_object (self->article_view, "notify::document",
+                           G_CALLBACK (article_document_changed_cb), dialog, 0);
+  g_set_weak_pointer (&self->annotate_all_dialog, GTK_WINDOW (dialog));
+  annotate_all_preview_cb (dialog, self);
   gtk_window_present (GTK_WINDOW (dialog));
 
   return dialog;
@@ -696,6 +758,8 @@ _gloss_window_init_claims (GlossWindow *self)
                            G_CALLBACK (link_target_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sidebar, "notify::selected-annotation",
                            G_CALLBACK (update_linked), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->article_view, "preview-activated",
+                           G_CALLBACK (preview_activated_cb), self, 0);
 
   if (GLOSS_IS_APPLICATION (app))
     gloss_sidebar_set_gazetteer (self->sidebar, gloss_application_get_gazetteer (GLOSS_APPLICATION (app)));
@@ -717,4 +781,7 @@ _gloss_window_dispose_claims (GlossWindow *self)
   g_clear_pointer (&self->link_type, g_free);
   g_clear_object (&self->link_toast);
   g_clear_pointer (&self->find_matches, g_array_unref);
+  if (self->annotate_all_dialog != NULL)
+    gtk_window_destroy (self->annotate_all_dialog);
+  g_clear_weak_pointer (&self->annotate_all_dialog);
 }

@@ -63,6 +63,7 @@ struct _GlossWindow
   GtkLabel             *find_count;
   GtkButton            *find_previous;
   GtkButton            *find_next;
+  GtkWindow            *annotate_all_dialog;  /* weak; previews in the article */
 
   /* Autosave, recovery, changes on disk (gloss-window-safety.c) */
   GlossDraftStore      *draft_store;

@@ -16,6 +16,7 @@
 
 #include "gloss-article-view.h"
 #include "gloss-label-palette.h"
+#include "gloss-occurrences.h"
 
 #define TEXT \
   "Hello 👋 world! The Prime Minister of the 🇬🇧 United Kingdom met Angela Merkel " \
@@ -690,6 +691,121 @@ test_flash (Fixture       *fixture,
   g_assert_cmpuint (count_differences (before, after), <, 60);
 }
 
+static void
+preview_activated_cb (GlossArticleView *view,
+                      guint             index,
+                      GArray           *indices)
+{
+  g_array_append_val (indices, index);
+}
+
+static void
+add_occurrence (GArray     *occurrences,
+                const char *needle,
+                gboolean    selected)
+{
+  GlossOccurrence o = { 0 };
+
+  o.start = offset_of (needle);
+  o.end = end_of (needle);
+  o.selected = selected;
+  g_array_append_val (occurrences, o);
+}
+
+/* Pixels that differ within a box around the middle of @needle. */
+static guint
+differences_near (GtkWidget  *view,
+                  GdkTexture *a,
+                  GdkTexture *b,
+                  const char *needle)
+{
+  g_autofree guchar *pa = pixels (a);
+  g_autofree guchar *pb = pixels (b);
+  int w = gdk_texture_get_width (a);
+  int h = gdk_texture_get_height (a);
+  guint middle = (offset_of (needle) + end_of (needle)) / 2;
+  guint count = 0;
+  double cx, cy;
+
+  char_point (view, middle, &cx, &cy);
+  for (int y = MAX (0, (int) cy - 14); y < MIN (h, (int) cy + 14); y++)
+    for (int x = MAX (0, (int) cx - 40); x < MIN (w, (int) cx + 40); x++)
+      {
+        gsize i = ((gsize) y * w + x) * 4;
+
+        if (memcmp (pa + i, pb + i, 4) != 0)
+          count++;
+      }
+
+  return count;
+}
+
+/* The tag-all dialog's matches: selected ones filled, others underlined;
+ * a click on one is a preview activation, not an annotation's. */
+static void
+test_preview (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GlossArticleView *view = GLOSS_ARTICLE_VIEW (fixture->view);
+  g_autoptr(GArray) occurrences = g_array_new (FALSE, TRUE, sizeof (GlossOccurrence));
+  g_autoptr(GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) shown = NULL;
+  g_autoptr(GdkTexture) toggled = NULL;
+  g_autoptr(GdkTexture) cleared = NULL;
+  guint current = 0;
+  double x, y;
+
+  g_signal_connect (view, "preview-activated", G_CALLBACK (preview_activated_cb), indices);
+  add_occurrence (occurrences, "Hello", TRUE);
+  add_occurrence (occurrences, "trade", TRUE);
+  add_occurrence (occurrences, "figure", FALSE);
+
+  before = render (fixture->view);
+  gloss_article_view_set_preview (view, occurrences, 1);
+  g_assert_true (gloss_article_view_get_preview (view, &current) == occurrences);
+  g_assert_cmpuint (current, ==, 1);
+  shown = render (fixture->view);
+  if (g_getenv ("GLOSS_TEST_SNAPSHOT_DIR") != NULL)
+    save_png (shown, g_getenv ("GLOSS_TEST_SNAPSHOT_DIR"), "preview.png");
+
+  /* Every match is marked, an unselected one more lightly. */
+  g_assert_cmpuint (differences_near (fixture->view, before, shown, "Hello"), >, 150);
+  g_assert_cmpuint (differences_near (fixture->view, before, shown, "trade"), >, 150);
+  g_assert_cmpuint (differences_near (fixture->view, before, shown, "figure"), >, 20);
+  g_assert_cmpuint (differences_near (fixture->view, before, shown, "figure"), <,
+                    differences_near (fixture->view, before, shown, "Hello"));
+  g_assert_cmpuint (differences_near (fixture->view, before, shown, "Berlin"), ==, 0);
+
+  /* The view reads the shared selection at every frame. */
+  g_array_index (occurrences, GlossOccurrence, 0).selected = FALSE;
+  gloss_article_view_set_preview (view, occurrences, 1);
+  toggled = render (fixture->view);
+  g_assert_cmpuint (differences_near (fixture->view, shown, toggled, "Hello"), >, 100);
+
+  /* A click on a match activates it; next to it, the annotations as usual. */
+  char_point (fixture->view, offset_of ("figure") + 2, &x, &y);
+  g_assert_true (gloss_article_view_activate_at (view, x, y));
+  g_assert_cmpuint (indices->len, ==, 1);
+  g_assert_cmpuint (g_array_index (indices, guint, 0), ==, 2);
+  g_assert_cmpuint (fixture->activated->len, ==, 0);
+  char_point (fixture->view, offset_of ("Berlin") + 2, &x, &y);
+  g_assert_true (gloss_article_view_activate_at (view, x, y));
+  g_assert_cmpuint (indices->len, ==, 1);
+  g_assert_cmpuint (fixture->activated->len, ==, 1);
+
+  /* Cleared, or with another document: nothing left of it. */
+  gloss_article_view_set_preview (view, NULL, G_MAXUINT);
+  g_assert_null (gloss_article_view_get_preview (view, &current));
+  g_assert_cmpuint (current, ==, G_MAXUINT);
+  cleared = render (fixture->view);
+  g_assert_cmpuint (count_differences (before, cleared), <, 60);
+
+  gloss_article_view_set_preview (view, occurrences, 0);
+  gloss_article_view_set_document (view, NULL);
+  g_assert_null (gloss_article_view_get_preview (view, NULL));
+}
+
 /* Far more annotations on screen than the view draws per frame, nested
  * deeper than there are lanes: the frame is capped, not slow, and sane. */
 static void
@@ -911,6 +1027,7 @@ main (int   argc,
   ADD ("flash", test_flash);
   ADD ("many", test_many);
   ADD ("pointer", test_pointer);
+  ADD ("preview", test_preview);
 #undef ADD
 
   return g_test_run ();

@@ -243,6 +243,7 @@ test_annotate_all (void)
   GlossAnnotationStore *store = gloss_document_get_annotations (document);
   GlossAnnotateAllDialog *dialog;
   GArray *occurrences;
+  guint current = 0;
 
   tag (window, "council", "ORG");
   gloss_test_select_text (window, "council");
@@ -256,17 +257,45 @@ test_annotate_all (void)
   g_assert_cmpuint (occurrences->len, ==, 3);
   g_assert_true (g_array_index (occurrences, GlossOccurrence, 0).covered);
   gloss_test_save_screenshot (GTK_WIDGET (dialog), "annotate-all");
-  g_array_index (occurrences, GlossOccurrence, 2).selected = FALSE;
+
+  /* The article previews the same matches; a click on one there
+   * deselects it in the dialog, and "show" outlines one. */
+  g_assert_true (gloss_article_view_get_preview (window->article_view, &current) == occurrences);
+  g_assert_cmpuint (current, ==, G_MAXUINT);
+  g_assert_true (g_array_index (occurrences, GlossOccurrence, 2).selected);
+  g_signal_emit_by_name (window->article_view, "preview-activated", 2);
+  g_assert_false (g_array_index (occurrences, GlossOccurrence, 2).selected);
+  g_signal_emit_by_name (dialog, "show-occurrence", 1);
+  gloss_article_view_get_preview (window->article_view, &current);
+  g_assert_cmpuint (current, ==, 1);
+  gloss_test_save_screenshot (GTK_WIDGET (window), "annotate-all-preview");
 
   g_assert_true (gloss_annotate_all_dialog_apply (dialog));
   gloss_test_iterate ();
+  g_assert_null (gloss_article_view_get_preview (window->article_view, NULL));
   g_assert_cmpuint (gloss_annotation_store_count_label (store, "ORG"), ==, 2);
   g_assert_nonnull (strstr (gloss_window_get_last_message (window), "Tagged 1"));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpuint (gloss_annotation_store_count_label (store, "ORG"), ==, 1);
 
+  /* The dialog does not block the window, so it closes (and its preview
+   * goes) when the window shows another document. */
+  dialog = _gloss_window_annotate_all (window);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gloss_test_iterate ();
+  g_assert_false (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_nonnull (gloss_article_view_get_preview (window->article_view, NULL));
   gloss_document_set_saved (document);
+  {
+    g_autoptr(GlossDocument) other = gloss_document_new ("Another council.", -1);
+
+    _gloss_window_set_document (window, other, NULL, NULL, NULL);
+  }
+  gloss_test_iterate ();
+  g_assert_null (dialog);
+  g_assert_null (gloss_article_view_get_preview (window->article_view, NULL));
+
   gloss_test_destroy_window (window);
 }
 
