@@ -39,6 +39,40 @@ brat_name (const char *name)
   return g_string_free (s, FALSE);
 }
 
+/* The brat entity types a relation type's constraint allows ("PERSON|ORG"),
+ * or NULL for any (<ENTITY>). */
+static char *
+brat_relation_arg (GlossLabelSet      *labels,
+                   const char * const *allowed)
+{
+  g_autoptr(GString) arg = NULL;
+
+  if (allowed == NULL || allowed[0] == NULL)
+    return NULL;
+
+  arg = g_string_new (NULL);
+  for (guint i = 0; i < gloss_label_set_get_n_labels (labels); i++)
+    {
+      GlossLabel *label = gloss_label_set_get_label (labels, i);
+
+      if (g_strv_contains (allowed, gloss_label_get_name (label)) ||
+          g_strv_contains (allowed, gloss_label_kind_to_string (gloss_label_get_kind (label))))
+        {
+          g_autofree char *name = brat_name (gloss_label_get_name (label));
+
+          if (arg->len > 0)
+            g_string_append_c (arg, '|');
+          g_string_append (arg, name);
+        }
+    }
+
+  /* Nothing in the label set fits: brat needs some type, keep it open. */
+  if (arg->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&arg), FALSE);
+}
+
 static gboolean
 is_token_value (const char *v)
 {
@@ -266,13 +300,24 @@ brat_export (GlossDocument      *document,
   g_string_append (conf, "[relations]\n");
   g_hash_table_add (rel_types, g_strdup ("claimant"));
   g_hash_table_add (rel_types, g_strdup ("same-as"));
+  /* The label set's own relation types, used or not (issue 3). */
+  for (guint i = 0; i < gloss_label_set_get_n_relation_types (labels); i++)
+    g_hash_table_add (rel_types,
+                      brat_name (gloss_relation_type_get_name (gloss_label_set_get_relation_type (labels, i))));
   {
     g_autofree const char **types = (const char **) g_hash_table_get_keys_as_array (rel_types, NULL);
     guint n = g_hash_table_size (rel_types);
 
     qsort (types, n, sizeof (char *), (GCompareFunc) gloss_compare_strv_items);
     for (guint i = 0; i < n; i++)
-      g_string_append_printf (conf, "%s\tArg1:<ENTITY>, Arg2:<ENTITY>\n", types[i]);
+      {
+        GlossRelationType *type = gloss_label_set_lookup_relation_type (labels, types[i]);
+        g_autofree char *arg1 = type ? brat_relation_arg (labels, gloss_relation_type_get_from (type)) : NULL;
+        g_autofree char *arg2 = type ? brat_relation_arg (labels, gloss_relation_type_get_to (type)) : NULL;
+
+        g_string_append_printf (conf, "%s\tArg1:%s, Arg2:%s\n", types[i],
+                                arg1 ? arg1 : "<ENTITY>", arg2 ? arg2 : "<ENTITY>");
+      }
   }
   g_string_append (conf, "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n");
   g_string_append (conf, "[events]\n[attributes]\n");
