@@ -46,6 +46,7 @@ struct _GlossAnnotationFields
   GPtrArray           *attribute_rows;
   GlossLabel          *attributes_label;
   char                *link_menu_key;
+  gboolean             attributes_reset;  /* another annotation: show its values even in a focused entry */
 };
 
 G_DEFINE_FINAL_TYPE (GlossAnnotationFields, gloss_annotation_fields, GTK_TYPE_WIDGET)
@@ -485,7 +486,10 @@ update_attribute_rows (GlossAnnotationFields *self,
         {
           g_autofree char *text = value_to_text (value);
 
-          set_entry (ADW_ENTRY_ROW (row), text);
+          if (self->attributes_reset)
+            gtk_editable_set_text (GTK_EDITABLE (row), text);
+          else
+            set_entry (ADW_ENTRY_ROW (row), text);
         }
       else
         {
@@ -503,6 +507,8 @@ update_attribute_rows (GlossAnnotationFields *self,
         gtk_widget_remove_css_class (row, "error");
       gtk_widget_set_tooltip_text (row, ok ? NULL : message);
     }
+
+  self->attributes_reset = FALSE;
 }
 
 /* The "+" menu of the links group: the built-in types and the label set's
@@ -1046,7 +1052,7 @@ gloss_annotation_fields_set_annotation (GlossAnnotationFields *self,
   gtk_editable_set_text (GTK_EDITABLE (self->kb_id_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->canonical_row), "");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->evidence_view), "", -1);
-  g_clear_object (&self->attributes_label);
+  self->attributes_reset = TRUE;
   self->updating = FALSE;
 
   refresh (self);

@@ -566,6 +566,13 @@ attribute_dialog_save_cb (GtkButton *button,
 }
 
 static void
+attribute_dialog_entry_activated_cb (AdwEntryRow *row,
+                                     GtkWindow   *dialog)
+{
+  attribute_dialog_save_cb (NULL, dialog);
+}
+
+static void
 open_attribute_dialog (GlossLabelEditor *self,
                        const char       *label_name,
                        const char       *attr_name)
@@ -585,7 +592,7 @@ open_attribute_dialog (GlossLabelEditor *self,
   gtk_window_set_title (GTK_WINDOW (dialog), def ? _("Edit Attribute") : _("New Attribute"));
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 440, -1);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 460, 560);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -636,7 +643,7 @@ open_attribute_dialog (GlossLabelEditor *self,
   required_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (required_row), _("_Required"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (required_row), TRUE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (required_row), _("“Validate” warns about annotations without a value"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (required_row), _("Every annotation with this label should have a value"));
   required = gtk_switch_new ();
   gtk_widget_set_valign (required, GTK_ALIGN_CENTER);
   gtk_switch_set_active (GTK_SWITCH (required), def ? gloss_attribute_def_get_required (def) : FALSE);
@@ -680,9 +687,9 @@ open_attribute_dialog (GlossLabelEditor *self,
   g_object_set_data (G_OBJECT (dialog), "error-label", error_label);
 
   /* Enter in any field saves, Escape cancels. */
-  g_signal_connect_swapped (name_row, "entry-activated", G_CALLBACK (gtk_widget_activate), save);
-  g_signal_connect_swapped (values_row, "entry-activated", G_CALLBACK (gtk_widget_activate), save);
-  g_signal_connect_swapped (default_row, "entry-activated", G_CALLBACK (gtk_widget_activate), save);
+  g_signal_connect (name_row, "entry-activated", G_CALLBACK (attribute_dialog_entry_activated_cb), dialog);
+  g_signal_connect (values_row, "entry-activated", G_CALLBACK (attribute_dialog_entry_activated_cb), dialog);
+  g_signal_connect (default_row, "entry-activated", G_CALLBACK (attribute_dialog_entry_activated_cb), dialog);
   keys = GTK_EVENT_CONTROLLER (gtk_shortcut_controller_new ());
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
