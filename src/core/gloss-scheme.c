@@ -176,7 +176,8 @@ gloss_scheme_check_document (GlossDocument *document)
           GlossAttributeProblem *p = found->pdata[j];
 
           add_warning (problems,
-                       g_strdup_printf ("annotations[%u] (id %s)", i, gloss_annotation_get_id (a)),
+                       /* By id: the store is in text order, which need not be the file's. */
+                       g_strdup_printf ("annotation %s", gloss_annotation_get_id (a)),
                        g_strdup (p->message));
         }
     }

@@ -347,7 +347,7 @@ test_document_warnings (void)
       GlossProblem *p = warnings->pdata[i];
 
       g_assert_true (p->recoverable);
-      if (g_str_has_prefix (p->where, "annotations[0]") && strstr (p->message, "title"))
+      if (g_str_has_prefix (p->where, "annotation ") && strstr (p->message, "title"))
         n_attr++;
       else if (g_str_has_prefix (p->where, "relations[0]") && strstr (p->message, "must start at PERSON"))
         n_link++;

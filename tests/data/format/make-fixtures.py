@@ -128,3 +128,7 @@ def scheme(d):
 write("good/label-scheme.gloss.json", mutate(scheme))
 write(B + "bad-attribute-type.json", mutate(lambda d: (scheme(d), d["labels"][1]["attributes"][1].update(type="integer"))))
 write(B + "bad-relation-type-name.json", mutate(lambda d: (scheme(d), d["relation_types"][1].update(name="has space"))))
+# Values and links that do not fit the scheme: warnings, the file is valid.
+write("good/stale-scheme.gloss.json", mutate(lambda d: (scheme(d),
+      d["annotations"][2].update(attributes={"role": "villain", "age": "forty"}),
+      d["relations"].append({"id": "r3", "type": "disputes", "from": "a2", "to": "a3"}))))

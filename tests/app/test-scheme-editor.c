@@ -1,4 +1,4 @@
-/* test-label-scheme.c: user relation types and attribute definitions
+/* test-scheme-editor.c: user relation types and attribute definitions
  * through the label editor, the link menu and the fields pane
  * Copyright 2026 The Gloss authors
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -204,6 +204,39 @@ test_relation_type (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
   type = gloss_label_set_lookup_relation_type (labels, "works-for");
   g_assert_cmpuint (g_strv_length ((char **) gloss_relation_type_get_to (type)), ==, 2);
+
+  /* A colleague's label set brings its own types: merged in one step. */
+  {
+    g_autoptr(GFile) team = gloss_test_write_temp ("team-labels.json",
+      "{\"format\": \"gloss-labels\", \"version\": 1, \"labels\": [],"
+      " \"relation_types\": [{\"name\": \"quotes\", \"title\": \"Quotes\", \"from\": [\"entity\"]},"
+      " {\"name\": \"works-for\", \"title\": \"Employed By\", \"from\": [\"PERSON\"], \"to\": [\"ORG\"]}]}", -1);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (gloss_label_editor_import_file (editor, team, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (gloss_label_set_lookup_relation_type (labels, "quotes"));
+    g_assert_cmpstr (gloss_relation_type_get_title (gloss_label_set_lookup_relation_type (labels, "works-for")), ==,
+                     "Employed By");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    g_assert_null (gloss_label_set_lookup_relation_type (labels, "quotes"));
+    g_assert_cmpstr (gloss_relation_type_get_title (gloss_label_set_lookup_relation_type (labels, "works-for")), ==,
+                     "Works For");
+  }
+
+  /* "Use as Default": a new article starts with the types. */
+  {
+    GlossWindow *next;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "labels.make-default", NULL));
+    next = gloss_test_open_text (app, "next.txt", ARTICLE);
+    type = gloss_label_set_lookup_relation_type (gloss_document_get_labels (gloss_window_get_document (next)),
+                                                 "works-for");
+    g_assert_nonnull (type);
+    g_assert_cmpuint (g_strv_length ((char **) gloss_relation_type_get_to (type)), ==, 2);
+    gloss_test_destroy_window (next);
+    g_settings_set_string (gloss_application_get_settings (app), "default-label-set", "");
+  }
   gtk_window_destroy (GTK_WINDOW (editor));
 
   /* The link menu of the person offers it, under its title; the
