@@ -42,6 +42,7 @@ static const char * const new_colors[] = {
 
 static void toast (GlossLabelEditor *self, const char *message);
 static void open_attribute_dialog (GlossLabelEditor *self, const char *label_name, const char *attr_name);
+static char *relation_type_subtitle (GlossLabelEditor *self, GlossRelationType *type);
 
 static GlossLabel *
 label_by_name (GlossLabelEditor *self,
@@ -1039,17 +1040,12 @@ make_relation_type_row (GlossLabelEditor  *self,
 {
   const char *name = gloss_relation_type_get_name (type);
   g_autofree char *title = gloss_relation_type_dup_display_name (type);
-  g_autofree char *constraints = gloss_relation_type_describe_constraints (type);
   g_autofree char *from = g_strjoinv (", ", (char **) gloss_relation_type_get_from (type));
   g_autofree char *to = g_strjoinv (", ", (char **) gloss_relation_type_get_to (type));
-  guint used = gloss_document_count_relations_of_type (self->document, name);
-  g_autofree char *uses = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u link", "%u links", used), used);
-  g_autofree char *subtitle = NULL;
+  g_autofree char *subtitle = relation_type_subtitle (self, type);
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *delete_row, *del;
 
-  subtitle = constraints ? g_strdup_printf ("%s · %s · %s", name, constraints, uses)
-                         : g_strdup_printf ("%s · %s", name, uses);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
@@ -1082,6 +1078,40 @@ make_relation_type_row (GlossLabelEditor  *self,
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), delete_row);
 
   return row;
+}
+
+static char *
+relation_type_subtitle (GlossLabelEditor  *self,
+                        GlossRelationType *type)
+{
+  const char *name = gloss_relation_type_get_name (type);
+  g_autofree char *constraints = gloss_relation_type_describe_constraints (type);
+  guint used = gloss_document_count_relations_of_type (self->document, name);
+  g_autofree char *uses = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u link", "%u links", used), used);
+
+  return constraints ? g_strdup_printf ("%s · %s · %s", name, constraints, uses)
+                     : g_strdup_printf ("%s · %s", name, uses);
+}
+
+/* Links come and go in the document: keep the counts current. */
+static void
+document_changed_cb (GlossLabelEditor *self)
+{
+  GlossLabelSet *labels = gloss_document_get_labels (self->document);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->relation_types_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GlossRelationType *type = gloss_label_set_lookup_relation_type (labels, g_object_get_data (G_OBJECT (child), "type-name"));
+      g_autofree char *subtitle = NULL;
+
+      if (type == NULL)
+        continue;
+      subtitle = relation_type_subtitle (self, type);
+      if (g_strcmp0 (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (child)), subtitle) != 0)
+        adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (child), subtitle);
+    }
 }
 
 static void
@@ -1510,6 +1540,7 @@ gloss_label_editor_new (GtkWindow     *parent,
   self->relation_types_changed_id = g_signal_connect_object (gloss_document_get_labels (document), "relation-types-changed",
                                                              G_CALLBACK (rebuild_relation_types), self,
                                                              G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
   rebuild (self);
   rebuild_relation_types (self);
 
