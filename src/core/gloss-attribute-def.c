@@ -475,6 +475,12 @@ gloss_attribute_def_parse_value (GlossAttributeDef  *self,
         value = g_variant_ref_sink (g_variant_new_boolean (TRUE));
       else if (g_ascii_strcasecmp (stripped, "false") == 0)
         value = g_variant_ref_sink (g_variant_new_boolean (FALSE));
+      else
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                       _("“%s” must be true or false"), self->name);
+          return NULL;
+        }
       break;
 
     default:

@@ -372,15 +372,28 @@ rename_in (char       **list,
            const char  *old_name,
            const char  *new_name)
 {
+  gboolean present = g_strv_contains ((const char * const *) list, new_name);
   gboolean changed = FALSE;
+  guint j = 0;
 
+  /* Entries stay distinct: if @new_name is listed already (a kind of the
+   * same name), @old_name just goes. */
   for (guint i = 0; list[i] != NULL; i++)
-    if (g_str_equal (list[i], old_name))
-      {
-        g_free (list[i]);
-        list[i] = g_strdup (new_name);
-        changed = TRUE;
-      }
+    {
+      if (g_str_equal (list[i], old_name))
+        {
+          changed = TRUE;
+          if (present)
+            {
+              g_free (list[i]);
+              continue;
+            }
+          g_free (list[i]);
+          list[i] = g_strdup (new_name);
+        }
+      list[j++] = list[i];
+    }
+  list[j] = NULL;
 
   return changed;
 }

@@ -309,6 +309,14 @@ test_validation (void)
     g_clear_error (&error);
     g_assert_null (gloss_attribute_def_parse_value (age, "   ", &error));
     g_assert_no_error (error);
+    g_assert_null (gloss_attribute_def_parse_value (gloss_label_lookup_attribute (person, "quoted"), "yes", &error));
+    g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+    g_clear_error (&error);
+    g_clear_pointer (&v, g_variant_unref);
+    v = gloss_attribute_def_parse_value (gloss_label_lookup_attribute (person, "born"), "2026-02-30", &error);
+    g_assert_null (v);
+    g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+    g_clear_error (&error);
   }
 }
 
@@ -440,6 +448,23 @@ test_relation_type_undo (void)
   g_assert_true (gloss_document_undo (doc));
   g_assert_cmpstr (gloss_relation_type_get_to (gloss_label_set_lookup_relation_type (labels, "works-for"))[0], ==,
                    "ORG");
+
+  /* Renamed to a name already listed (here a kind): no duplicate entry. */
+  {
+    g_autoptr(GlossRelationType) both = gloss_relation_type_new ("near");
+    g_autoptr(GlossLabel) gpe = gloss_label_copy (gloss_label_set_lookup (labels, "GPE"));
+    const char *list[] = { "GPE", "entity", NULL };
+
+    gloss_relation_type_set_to (both, list);
+    g_assert_true (gloss_document_add_relation_type (doc, both, &error));
+    gloss_label_set_name (gpe, "entity");
+    g_assert_true (gloss_document_replace_label (doc, "GPE", gpe, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_strv_length ((char **) gloss_relation_type_get_to (gloss_label_set_lookup_relation_type (labels, "near"))), ==, 1);
+    g_assert_true (gloss_document_undo (doc));
+    g_assert_true (gloss_document_undo (doc));
+    g_assert_null (gloss_label_set_lookup_relation_type (labels, "near"));
+  }
 
   /* A type in use is only removed with its links. */
   g_assert_false (gloss_document_remove_relation_type (doc, "works-for", FALSE, &error));
