@@ -510,6 +510,10 @@ test_brat_conf (void)
   g_assert_nonnull (strstr (conf, "\nworks-for\tArg1:PERSON, Arg2:ORG\n"));
   g_assert_nonnull (strstr (conf, "\nmentions\tArg1:<ENTITY>, Arg2:<ENTITY>\n"));
   g_assert_nonnull (strstr (conf, "\nclaimant\tArg1:<ENTITY>, Arg2:<ENTITY>\n"));
+  /* Defined choices and yes/no attributes are declared, unused or not. */
+  g_assert_nonnull (strstr (conf, "\nrole\tArg:<ENTITY>, Value:bystander|source|subject\n"));
+  g_assert_nonnull (strstr (conf, "\nquoted\tArg:<ENTITY>\n"));
+  g_assert_null (strstr (conf, "\nage\t"));
 }
 
 static void
