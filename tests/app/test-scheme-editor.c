@@ -73,6 +73,25 @@ find_row (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        return child;
+      if ((found = find_button (child, tooltip)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static GtkWindow *
 find_toplevel (const char *title)
 {
@@ -358,6 +377,20 @@ test_attribute_fields (void)
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
   g_assert_nonnull (find_row (expander, ADW_TYPE_ACTION_ROW, "Attribute “age”"));
   gloss_test_save_screenshot (GTK_WIDGET (editor), "label-editor-attributes");
+
+  /* Reorder and remove, each one undoable step. */
+  g_signal_emit_by_name (find_button (find_row (expander, ADW_TYPE_ACTION_ROW, "Attribute “role”"), "Move Attribute Down"), "clicked");
+  g_assert_cmpstr (gloss_attribute_def_get_name (gloss_label_get_attribute (gloss_label_set_lookup (labels, "PERSON"), 1)), ==,
+                   "role");
+  gloss_test_iterate ();
+  expander = find_row (GTK_WIDGET (editor), ADW_TYPE_EXPANDER_ROW, "PERSON");
+  g_signal_emit_by_name (find_button (find_row (expander, ADW_TYPE_ACTION_ROW, "Attribute “quoted”"), "Remove Attribute"), "clicked");
+  g_assert_null (gloss_label_lookup_attribute (gloss_label_set_lookup (labels, "PERSON"), "quoted"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_nonnull (gloss_label_lookup_attribute (gloss_label_set_lookup (labels, "PERSON"), "quoted"));
+  g_assert_cmpstr (gloss_attribute_def_get_name (gloss_label_get_attribute (gloss_label_set_lookup (labels, "PERSON"), 0)), ==,
+                   "role");
   gtk_window_destroy (GTK_WINDOW (editor));
 
   /* A person shows one field per definition. */
