@@ -11,6 +11,7 @@
 
 #include "gloss-annotation-fields.h"
 #include "gloss-claim.h"
+#include "gloss-scheme.h"
 
 struct _GlossAnnotationFields
 {
@@ -37,6 +38,15 @@ struct _GlossAnnotationFields
   AdwEntryRow         *canonical_row;
   AdwPreferencesGroup *links_group;
   GtkListBox          *links_list;
+  GtkMenuButton       *link_menu_button;
+
+  /* Rows for the label's attribute definitions (issue 3): rebuilt when
+   * the label (a value, replaced on every edit) changes. */
+  AdwPreferencesGroup *attributes_group;
+  GPtrArray           *attribute_rows;
+  GlossLabel          *attributes_label;
+  char                *link_menu_key;
+  gboolean             attributes_reset;  /* another annotation: show its values even in a focused entry */
 };
 
 G_DEFINE_FINAL_TYPE (GlossAnnotationFields, gloss_annotation_fields, GTK_TYPE_WIDGET)
@@ -168,9 +178,14 @@ rebuild_links (GlossAnnotationFields *self,
       g_autofree char *title = NULL;
       g_autofree char *subtitle = other ? describe_annotation (other) : g_strdup (other_id);
 
+      GlossRelationType *type = gloss_label_set_find_relation_type (gloss_document_get_labels (self->document),
+                                                                     gloss_relation_get_kind (r));
+      g_autofree char *type_name = type ? gloss_relation_type_dup_display_name (type)
+                                        : g_strdup (gloss_relation_get_kind (r));
+
       /* Translators: "claimant →" for a link from this annotation, "← claimant" for one to it */
-      title = outgoing ? g_strdup_printf (_("%s →"), gloss_relation_get_kind (r))
-                       : g_strdup_printf (_("← %s"), gloss_relation_get_kind (r));
+      title = outgoing ? g_strdup_printf (_("%s →"), type_name)
+                       : g_strdup_printf (_("← %s"), type_name);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       if (gloss_relation_get_note (r) != NULL)
@@ -202,6 +217,359 @@ rebuild_links (GlossAnnotationFields *self,
       gtk_widget_add_css_class (row, "dim-label");
       gtk_list_box_append (self->links_list, row);
     }
+}
+
+/* Attribute definitions ---------------------------------------------------- */
+
+/* Attributes that have their own fields for claims and entities. */
+static gboolean
+is_builtin_field (GlossLabelKind  kind,
+                  const char     *name)
+{
+  static const char * const claim_fields[] = {
+    GLOSS_ATTR_VERDICT, GLOSS_ATTR_CLAIMANT, GLOSS_ATTR_CHECK_WORTHINESS, GLOSS_ATTR_EVIDENCE,
+    GLOSS_ATTR_REVIEWED_ON, NULL
+  };
+  static const char * const entity_fields[] = { GLOSS_ATTR_KB_ID, GLOSS_ATTR_CANONICAL_NAME, NULL };
+
+  if (kind == GLOSS_LABEL_KIND_CLAIM)
+    return g_strv_contains (claim_fields, name);
+  if (kind == GLOSS_LABEL_KIND_ENTITY)
+    return g_strv_contains (entity_fields, name);
+
+  return FALSE;
+}
+
+static GlossAttributeDef *
+row_def (GlossAnnotationFields *self,
+         GtkWidget             *row)
+{
+  GlossAnnotation *annotation = current (self);
+  GlossLabel *label;
+
+  if (annotation == NULL)
+    return NULL;
+
+  label = gloss_label_set_lookup (gloss_document_get_labels (self->document),
+                                  gloss_annotation_get_label (annotation));
+  if (label == NULL)
+    return NULL;
+
+  return gloss_label_lookup_attribute (label, g_object_get_data (G_OBJECT (row), "attribute-name"));
+}
+
+static void
+attribute_entry_changed_cb (AdwEntryRow           *row,
+                            GlossAnnotationFields *self)
+{
+  GlossAttributeDef *def = row_def (self, GTK_WIDGET (row));
+  g_autoptr(GVariant) value = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (def == NULL || self->updating)
+    return;
+
+  value = gloss_attribute_def_parse_value (def, gtk_editable_get_text (GTK_EDITABLE (row)), &error);
+  if (error != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
+static void
+attribute_entry_apply_cb (AdwEntryRow           *row,
+                          GlossAnnotationFields *self)
+{
+  GlossAttributeDef *def = row_def (self, GTK_WIDGET (row));
+  GVariant *value;
+  g_autoptr(GError) error = NULL;
+
+  if (def == NULL)
+    return;
+
+  value = gloss_attribute_def_parse_value (def, gtk_editable_get_text (GTK_EDITABLE (row)), &error);
+  if (error != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row), error->message);
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  set_attribute (self, gloss_attribute_def_get_name (def), value);
+}
+
+static void
+attribute_choice_cb (AdwComboRow           *row,
+                     GParamSpec            *pspec,
+                     GlossAnnotationFields *self)
+{
+  GlossAttributeDef *def = row_def (self, GTK_WIDGET (row));
+  guint selected = adw_combo_row_get_selected (row);
+  const char * const *values;
+
+  if (def == NULL || self->updating)
+    return;
+
+  values = gloss_attribute_def_get_values (def);
+  if (selected == 0 || selected > g_strv_length ((char **) values))
+    set_attribute (self, gloss_attribute_def_get_name (def), NULL);
+  else
+    set_attribute (self, gloss_attribute_def_get_name (def), g_variant_new_string (values[selected - 1]));
+}
+
+static void
+attribute_switch_cb (GtkSwitch             *sw,
+                     GParamSpec            *pspec,
+                     GlossAnnotationFields *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (sw), "row");
+  GlossAttributeDef *def = row_def (self, row);
+
+  if (def == NULL || self->updating)
+    return;
+
+  set_attribute (self, gloss_attribute_def_get_name (def), g_variant_new_boolean (gtk_switch_get_active (sw)));
+}
+
+static char *
+attribute_title (GlossAttributeDef *def)
+{
+  g_autofree char *required = NULL;
+  const char *name = gloss_attribute_def_get_name (def);
+
+  /* Translators: an attribute that every annotation should have */
+  if (gloss_attribute_def_get_required (def))
+    name = required = g_strdup_printf (_("%s (required)"), name);
+
+  switch (gloss_attribute_def_get_value_type (def))
+    {
+    case GLOSS_ATTRIBUTE_DATE:
+      /* Translators: an attribute name and the date format */
+      return g_strdup_printf (_("%s (YYYY-MM-DD)"), name);
+    case GLOSS_ATTRIBUTE_URL:
+      /* Translators: an attribute name and what it holds */
+      return g_strdup_printf (_("%s (web address)"), name);
+    case GLOSS_ATTRIBUTE_NUMBER:
+      return g_strdup_printf (_("%s (number)"), name);
+    default:
+      return g_strdup (name);
+    }
+}
+
+static GtkWidget *
+make_attribute_row (GlossAnnotationFields *self,
+                    GlossAttributeDef     *def)
+{
+  const char *name = gloss_attribute_def_get_name (def);
+  g_autofree char *title = attribute_title (def);
+  GtkWidget *row;
+
+  switch (gloss_attribute_def_get_value_type (def))
+    {
+    case GLOSS_ATTRIBUTE_CHOICE:
+      {
+        g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+        const char * const *values = gloss_attribute_def_get_values (def);
+
+        gtk_string_list_append (choices, _("Not set"));
+        for (guint i = 0; values[i] != NULL; i++)
+          gtk_string_list_append (choices, values[i]);
+        row = adw_combo_row_new ();
+        adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
+        g_signal_connect (row, "notify::selected", G_CALLBACK (attribute_choice_cb), self);
+      }
+      break;
+
+    case GLOSS_ATTRIBUTE_BOOLEAN:
+      {
+        GtkWidget *sw = gtk_switch_new ();
+
+        row = adw_action_row_new ();
+        gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+        g_object_set_data (G_OBJECT (sw), "row", row);
+        g_signal_connect (sw, "notify::active", G_CALLBACK (attribute_switch_cb), self);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+        g_object_set_data (G_OBJECT (row), "switch", sw);
+      }
+      break;
+
+    default:
+      row = adw_entry_row_new ();
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+      g_signal_connect (row, "apply", G_CALLBACK (attribute_entry_apply_cb), self);
+      g_signal_connect (row, "changed", G_CALLBACK (attribute_entry_changed_cb), self);
+      break;
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_set_data_full (G_OBJECT (row), "attribute-name", g_strdup (name), g_free);
+
+  return row;
+}
+
+static void
+rebuild_attribute_rows (GlossAnnotationFields *self,
+                        GlossLabel            *label)
+{
+  for (guint i = 0; i < self->attribute_rows->len; i++)
+    adw_preferences_group_remove (self->attributes_group, self->attribute_rows->pdata[i]);
+  g_ptr_array_set_size (self->attribute_rows, 0);
+  g_set_object (&self->attributes_label, label);
+
+  for (guint i = 0; label != NULL && i < gloss_label_get_n_attributes (label); i++)
+    {
+      GlossAttributeDef *def = gloss_label_get_attribute (label, i);
+      GtkWidget *row;
+
+      if (is_builtin_field (gloss_label_get_kind (label), gloss_attribute_def_get_name (def)))
+        continue;
+
+      row = make_attribute_row (self, def);
+      adw_preferences_group_add (self->attributes_group, row);
+      g_ptr_array_add (self->attribute_rows, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->attributes_group), self->attribute_rows->len > 0);
+}
+
+static char *
+value_to_text (GVariant *value)
+{
+  if (value == NULL)
+    return g_strdup ("");
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return g_strdup (g_variant_get_string (value, NULL));
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      return g_strdup (g_ascii_dtostr (buf, sizeof buf, g_variant_get_double (value)));
+    }
+
+  return g_variant_print (value, FALSE);
+}
+
+static void
+update_attribute_rows (GlossAnnotationFields *self,
+                       GlossAnnotation       *annotation)
+{
+  GlossLabel *label = gloss_label_set_lookup (gloss_document_get_labels (self->document),
+                                              gloss_annotation_get_label (annotation));
+
+  if (label != self->attributes_label)
+    rebuild_attribute_rows (self, label);
+
+  for (guint i = 0; i < self->attribute_rows->len; i++)
+    {
+      GtkWidget *row = self->attribute_rows->pdata[i];
+      GlossAttributeDef *def = gloss_label_lookup_attribute (label, g_object_get_data (G_OBJECT (row), "attribute-name"));
+      const char *name = gloss_attribute_def_get_name (def);
+      GVariant *value = gloss_annotation_get_attribute (annotation, name);
+      g_autofree char *message = NULL;
+      gboolean ok = gloss_attribute_def_check_value (def, value, NULL, &message);
+
+      if (ADW_IS_COMBO_ROW (row))
+        {
+          const char * const *values = gloss_attribute_def_get_values (def);
+          guint selected = 0;
+
+          for (guint j = 0; value != NULL && values[j] != NULL; j++)
+            if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
+                g_str_equal (values[j], g_variant_get_string (value, NULL)))
+              selected = j + 1;
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+        }
+      else if (ADW_IS_ENTRY_ROW (row))
+        {
+          g_autofree char *text = value_to_text (value);
+
+          if (self->attributes_reset)
+            gtk_editable_set_text (GTK_EDITABLE (row), text);
+          else
+            set_entry (ADW_ENTRY_ROW (row), text);
+        }
+      else
+        {
+          GtkSwitch *sw = g_object_get_data (G_OBJECT (row), "switch");
+
+          gtk_switch_set_active (sw, value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN) &&
+                                     g_variant_get_boolean (value));
+        }
+
+      /* A value that does not fit (a colleague's file, an older scheme)
+       * or a missing required one is marked, with the reason. */
+      if (!ok && value != NULL)
+        gtk_widget_add_css_class (row, "error");
+      else if (!(ADW_IS_ENTRY_ROW (row) && gtk_widget_get_focus_child (row) != NULL))
+        gtk_widget_remove_css_class (row, "error");
+      gtk_widget_set_tooltip_text (row, ok ? NULL : message);
+    }
+
+  self->attributes_reset = FALSE;
+}
+
+/* The "+" menu of the links group: the built-in types and the label set's
+ * own, those whose "from" end fits @annotation (a claimant link can also
+ * be started from the entity: it is turned around). */
+static void
+update_link_menu (GlossAnnotationFields *self,
+                  GlossAnnotation       *annotation)
+{
+  GlossLabelSet *labels = gloss_document_get_labels (self->document);
+  GlossLabel *label = gloss_label_set_lookup (labels, gloss_annotation_get_label (annotation));
+  g_autoptr(GPtrArray) types = gloss_label_set_list_relation_types (labels);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) builtin = g_menu_new ();
+  g_autoptr(GMenu) own = g_menu_new ();
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  for (guint i = 0; i < types->len; i++)
+    {
+      GlossRelationType *type = types->pdata[i];
+      const char *name = gloss_relation_type_get_name (type);
+      g_autofree char *title = NULL;
+      g_autofree char *item_label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!gloss_relation_type_allows_from (type, label) &&
+          !(g_str_equal (name, GLOSS_RELATION_CLAIMANT) && gloss_relation_type_allows_to (type, label)))
+        continue;
+
+      title = gloss_relation_type_dup_display_name (type);
+      /* Translators: a menu item that starts a link of this type */
+      item_label = g_strdup_printf (_("%s…"), title);
+      item = g_menu_item_new (item_label, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.start-link", g_variant_new_string (name));
+      g_menu_append_item (gloss_relation_type_is_builtin (type) ? builtin : own, item);
+      g_string_append_printf (key, "%s\x1f%s\x1e", name, item_label);
+    }
+
+  if (self->link_menu_key != NULL && g_str_equal (self->link_menu_key, key->str))
+    return;
+  g_free (self->link_menu_key);
+  self->link_menu_key = g_strdup (key->str);
+
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (builtin));
+  if (g_menu_model_get_n_items (G_MENU_MODEL (own)) > 0)
+    g_menu_append_section (menu, _("This Label Set"), G_MENU_MODEL (own));
+  gtk_menu_button_set_menu_model (self->link_menu_button, G_MENU_MODEL (menu));
+}
+
+/**
+ * gloss_annotation_fields_get_link_menu:
+ *
+ * Returns: (transfer none) (nullable): the menu of link types offered for
+ *   the shown annotation
+ */
+GMenuModel *
+gloss_annotation_fields_get_link_menu (GlossAnnotationFields *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_FIELDS (self), NULL);
+
+  return gtk_menu_button_get_menu_model (self->link_menu_button);
 }
 
 static void
@@ -291,6 +659,8 @@ refresh (GlossAnnotationFields *self)
         }
     }
 
+  update_attribute_rows (self, annotation);
+  update_link_menu (self, annotation);
   rebuild_links (self, annotation);
   self->updating = FALSE;
 }
@@ -515,6 +885,7 @@ gloss_annotation_fields_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->document);
   g_clear_object (&self->document);
   g_clear_object (&self->gazetteer);
+  g_clear_object (&self->attributes_label);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_ANNOTATION_FIELDS);
 
   G_OBJECT_CLASS (gloss_annotation_fields_parent_class)->dispose (object);
@@ -526,6 +897,8 @@ gloss_annotation_fields_finalize (GObject *object)
   GlossAnnotationFields *self = (GlossAnnotationFields *)object;
 
   g_clear_pointer (&self->annotation_id, g_free);
+  g_clear_pointer (&self->attribute_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->link_menu_key, g_free);
 
   G_OBJECT_CLASS (gloss_annotation_fields_parent_class)->finalize (object);
 }
@@ -567,6 +940,8 @@ gloss_annotation_fields_class_init (GlossAnnotationFieldsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationFields, canonical_row);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationFields, links_group);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationFields, links_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationFields, link_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationFields, attributes_group);
   gtk_widget_class_bind_template_callback (widget_class, verdict_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, worthiness_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, claimant_apply_cb);
@@ -592,6 +967,7 @@ gloss_annotation_fields_init (GlossAnnotationFields *self)
   guint n;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->attribute_rows = g_ptr_array_new ();
 
   gtk_string_list_append (verdicts, _("No verdict"));
   v = gloss_verdicts_get_default (&n);
@@ -676,6 +1052,7 @@ gloss_annotation_fields_set_annotation (GlossAnnotationFields *self,
   gtk_editable_set_text (GTK_EDITABLE (self->kb_id_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->canonical_row), "");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->evidence_view), "", -1);
+  self->attributes_reset = TRUE;
   self->updating = FALSE;
 
   refresh (self);

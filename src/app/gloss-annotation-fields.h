@@ -27,5 +27,6 @@ void       gloss_annotation_fields_set_annotation (GlossAnnotationFields *self,
                                                    GlossDocument         *document,
                                                    GlossAnnotation       *annotation);
 void       gloss_annotation_fields_commit         (GlossAnnotationFields *self);
+GMenuModel *gloss_annotation_fields_get_link_menu (GlossAnnotationFields *self);
 
 G_END_DECLS

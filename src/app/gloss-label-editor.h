@@ -24,6 +24,14 @@ gboolean          gloss_label_editor_import_file      (GlossLabelEditor *self,
                                                        GFile            *file,
                                                        GError          **error);
 GFile            *gloss_label_editor_get_default_file (void);
+gboolean          gloss_label_editor_save_attribute   (GlossLabelEditor  *self,
+                                                       const char        *label_name,
+                                                       const char        *old_name,
+                                                       GlossAttributeDef *def,
+                                                       GError           **error);
+gboolean          gloss_label_editor_add_relation_type (GlossLabelEditor *self,
+                                                        const char       *text,
+                                                        GError          **error);
 guint             gloss_label_editor_import_identifiers (GlossLabelEditor *self,
                                                          GFile            *file,
                                                          GError          **error);

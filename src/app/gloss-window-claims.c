@@ -15,6 +15,7 @@
 #include "gloss-claim.h"
 #include "gloss-label-editor.h"
 #include "gloss-occurrences.h"
+#include "gloss-scheme.h"
 #include "gloss-statistics-view.h"
 #include "gloss-window-private.h"
 
@@ -296,8 +297,13 @@ _gloss_window_start_link (GlossWindow *self,
   self->link_source_id = g_strdup (gloss_annotation_get_id (source));
   self->link_type = g_strdup (type);
 
-  /* Translators: %s is a relation type such as "claimant" */
-  message = g_strdup_printf (_("Link “%s”: click the other annotation, or select it and press Enter"), type);
+  {
+    GlossRelationType *relation_type = gloss_label_set_find_relation_type (gloss_document_get_labels (self->document), type);
+    g_autofree char *shown = relation_type ? gloss_relation_type_dup_display_name (relation_type) : g_strdup (type);
+
+    /* Translators: %s is a relation type such as "claimant" */
+    message = g_strdup_printf (_("Link “%s”: click the other annotation, or select it and press Enter"), shown);
+  }
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 0);
   adw_toast_set_button_label (toast, _("Cancel"));
@@ -361,6 +367,24 @@ _gloss_window_finish_link (GlossWindow     *self,
       if (kind_of (self, from) != GLOSS_LABEL_KIND_CLAIM || kind_of (self, to) != GLOSS_LABEL_KIND_ENTITY)
         {
           _gloss_window_show_toast (self, _("A claimant link goes from a claim to an entity (the person or organisation making it)"));
+          return FALSE;
+        }
+    }
+
+  else
+    {
+      /* The label set's types say which annotations they may link. */
+      GlossLabelSet *labels = gloss_document_get_labels (self->document);
+      GlossRelationType *relation_type = gloss_label_set_find_relation_type (labels, type);
+      g_autofree char *why = NULL;
+
+      if (relation_type != NULL &&
+          !gloss_scheme_check_link (relation_type,
+                                    gloss_label_set_lookup (labels, gloss_annotation_get_label (from)),
+                                    gloss_label_set_lookup (labels, gloss_annotation_get_label (to)),
+                                    &why))
+        {
+          _gloss_window_show_toast (self, why);
           return FALSE;
         }
     }

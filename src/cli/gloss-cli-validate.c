@@ -9,6 +9,7 @@
 
 #include "gloss-cli.h"
 #include "gloss-format.h"
+#include "gloss-scheme.h"
 
 static gboolean
 validate_file (const char *path,
@@ -45,6 +46,20 @@ validate_file (const char *path,
 
   if (document == NULL)
     return FALSE;
+
+  /* Values and links that do not fit the label set's attribute
+   * definitions and relation types: warnings, the file stays valid. */
+  {
+    g_autoptr(GPtrArray) warnings = gloss_scheme_check_document (document);
+
+    for (guint i = 0; i < warnings->len; i++)
+      {
+        g_autofree char *text = gloss_problem_to_string (g_ptr_array_index (warnings, i));
+
+        /* TRANSLATORS: a problem that does not make the file invalid */
+        printf (_("%s: warning: %s\n"), path, text);
+      }
+  }
 
   if (verbose)
     printf (_("%s: ok\n"), path);

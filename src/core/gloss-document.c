@@ -643,6 +643,21 @@ swap (GlossDocument *self,
         }
       break;
 
+    case GLOSS_OP_RELATION_TYPE:
+      if (out != NULL && in != NULL)
+        {
+          if (!gloss_label_set_replace_relation_type (self->labels, position, GLOSS_RELATION_TYPE (in), NULL))
+            g_critical ("Could not restore relation type %s", gloss_relation_type_get_name (GLOSS_RELATION_TYPE (in)));
+        }
+      else if (out != NULL)
+        gloss_label_set_remove_relation_type (self->labels, position);
+      else if (in != NULL)
+        {
+          if (!gloss_label_set_insert_relation_type (self->labels, position, GLOSS_RELATION_TYPE (in), NULL))
+            g_critical ("Could not restore relation type %s", gloss_relation_type_get_name (GLOSS_RELATION_TYPE (in)));
+        }
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -986,6 +1001,23 @@ gloss_document_remove_annotations (GlossDocument *self,
   gloss_document_end_edit (self);
 }
 
+/* A new annotation starts with the defaults its label defines. */
+static void
+apply_attribute_defaults (GlossDocument   *self,
+                          GlossAnnotation *annotation)
+{
+  GlossLabel *label = gloss_label_set_lookup (self->labels, gloss_annotation_get_label (annotation));
+
+  for (guint i = 0; label != NULL && i < gloss_label_get_n_attributes (label); i++)
+    {
+      GlossAttributeDef *def = gloss_label_get_attribute (label, i);
+
+      if (gloss_attribute_def_get_default (def) != NULL)
+        gloss_annotation_set_attribute (annotation, gloss_attribute_def_get_name (def),
+                                        gloss_attribute_def_get_default (def));
+    }
+}
+
 /**
  * gloss_document_annotate:
  *
@@ -1012,6 +1044,7 @@ gloss_document_annotate (GlossDocument  *self,
     return NULL;
 
   refresh_quote (self, annotation);
+  apply_attribute_defaults (self, annotation);
 
   /* Translators: %s is a label name such as PERSON */
   description = g_strdup_printf (_("Tag as %s"), label);
@@ -1412,6 +1445,16 @@ gloss_document_replace_label (GlossDocument  *self,
           gloss_annotation_set_modified (copy, now);
           apply (self, GLOSS_OP_ANNOTATION, users->pdata[i], copy, 0);
         }
+
+      /* Relation types that name the label in their constraints follow it. */
+      for (guint i = 0; i < gloss_label_set_get_n_relation_types (self->labels); i++)
+        {
+          GlossRelationType *type = gloss_label_set_get_relation_type (self->labels, i);
+          g_autoptr(GlossRelationType) renamed = gloss_relation_type_copy (type);
+
+          if (gloss_relation_type_rename_label (renamed, name, gloss_label_get_name (replacement)))
+            apply (self, GLOSS_OP_RELATION_TYPE, type, renamed, i);
+        }
     }
 
   gloss_document_end_edit (self);
@@ -1501,6 +1544,183 @@ gloss_document_move_label (GlossDocument  *self,
   gloss_document_begin_edit (self, _("Move Label"));
   apply (self, GLOSS_OP_LABEL, label, NULL, pos);
   apply (self, GLOSS_OP_LABEL, NULL, label, position);
+  gloss_document_end_edit (self);
+
+  return TRUE;
+}
+
+/* Relation types ---------------------------------------------------------- */
+
+/**
+ * gloss_document_add_relation_type:
+ *
+ * Adds a user-defined relation type to the label set, undoably.
+ */
+gboolean
+gloss_document_add_relation_type (GlossDocument      *self,
+                                  GlossRelationType  *type,
+                                  GError            **error)
+{
+  g_autoptr(GlossLabelSet) probe = NULL;
+  g_autoptr(GlossRelationType) copy = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_RELATION_TYPE (type), FALSE);
+
+  copy = gloss_relation_type_copy (type);
+  probe = gloss_label_set_copy (self->labels);
+  if (!gloss_label_set_insert_relation_type (probe, G_MAXUINT, copy, error))
+    return FALSE;
+
+  gloss_document_begin_edit (self, _("Add Relation Type"));
+  apply (self, GLOSS_OP_RELATION_TYPE, NULL, copy,
+         gloss_label_set_get_n_relation_types (self->labels));
+  gloss_document_end_edit (self);
+
+  return TRUE;
+}
+
+/**
+ * gloss_document_replace_relation_type:
+ *
+ * Changes the user-defined type called @name. A new name is carried over
+ * to every relation of that type, in the same undo step.
+ */
+gboolean
+gloss_document_replace_relation_type (GlossDocument      *self,
+                                      const char         *name,
+                                      GlossRelationType  *replacement,
+                                      GError            **error)
+{
+  g_autoptr(GlossLabelSet) probe = NULL;
+  g_autoptr(GlossRelationType) copy = NULL;
+  GlossRelationType *old;
+  int pos;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_RELATION_TYPE (replacement), FALSE);
+
+  pos = gloss_label_set_relation_type_index (self->labels, name);
+  if (pos < 0)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
+                   _("There is no relation type called “%s”"), name);
+      return FALSE;
+    }
+
+  old = gloss_label_set_get_relation_type (self->labels, pos);
+  if (gloss_relation_type_equal (old, replacement))
+    return TRUE;
+
+  copy = gloss_relation_type_copy (replacement);
+  probe = gloss_label_set_copy (self->labels);
+  if (!gloss_label_set_replace_relation_type (probe, pos, copy, error))
+    return FALSE;
+
+  gloss_document_begin_edit (self, _("Edit Relation Type"));
+  apply (self, GLOSS_OP_RELATION_TYPE, old, copy, pos);
+
+  if (g_strcmp0 (name, gloss_relation_type_get_name (copy)) != 0)
+    {
+      g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->relations));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GlossRelation) r = g_list_model_get_item (G_LIST_MODEL (self->relations), i);
+
+          if (g_strcmp0 (gloss_relation_get_kind (r), name) == 0)
+            g_ptr_array_add (users, g_object_ref (r));
+        }
+
+      for (guint i = 0; i < users->len; i++)
+        {
+          g_autoptr(GlossRelation) renamed = gloss_relation_copy (users->pdata[i]);
+
+          gloss_relation_set_kind (renamed, gloss_relation_type_get_name (copy));
+          apply (self, GLOSS_OP_RELATION, users->pdata[i], renamed, 0);
+        }
+    }
+
+  gloss_document_end_edit (self);
+
+  return TRUE;
+}
+
+/**
+ * gloss_document_count_relations_of_type:
+ *
+ * Returns: how many relations have the type @name
+ */
+guint
+gloss_document_count_relations_of_type (GlossDocument *self,
+                                        const char    *name)
+{
+  guint n, count = 0;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), 0);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->relations));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossRelation) r = g_list_model_get_item (G_LIST_MODEL (self->relations), i);
+
+      if (g_strcmp0 (gloss_relation_get_kind (r), name) == 0)
+        count++;
+    }
+
+  return count;
+}
+
+/**
+ * gloss_document_remove_relation_type:
+ * @remove_relations: also delete the relations of that type; when %FALSE
+ *   a type in use is not removed
+ */
+gboolean
+gloss_document_remove_relation_type (GlossDocument  *self,
+                                     const char     *name,
+                                     gboolean        remove_relations,
+                                     GError        **error)
+{
+  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n;
+  int pos;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+
+  pos = gloss_label_set_relation_type_index (self->labels, name);
+  if (pos < 0)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
+                   _("There is no relation type called “%s”"), name);
+      return FALSE;
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->relations));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossRelation) r = g_list_model_get_item (G_LIST_MODEL (self->relations), i);
+
+      if (g_strcmp0 (gloss_relation_get_kind (r), name) == 0)
+        g_ptr_array_add (users, g_object_ref (r));
+    }
+
+  if (users->len > 0 && !remove_relations)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The relation type “%s” is used by %u link",
+                                "The relation type “%s” is used by %u links",
+                                users->len),
+                   name, users->len);
+      return FALSE;
+    }
+
+  gloss_document_begin_edit (self, _("Delete Relation Type"));
+  for (guint i = 0; i < users->len; i++)
+    apply (self, GLOSS_OP_RELATION, users->pdata[i], NULL, 0);
+  apply (self, GLOSS_OP_RELATION_TYPE, gloss_label_set_get_relation_type (self->labels, pos), NULL, pos);
   gloss_document_end_edit (self);
 
   return TRUE;

@@ -145,6 +145,19 @@ gboolean              gloss_document_move_label         (GlossDocument   *self,
                                                          const char      *name,
                                                          guint            position,
                                                          GError         **error);
+gboolean              gloss_document_add_relation_type  (GlossDocument   *self,
+                                                         GlossRelationType *type,
+                                                         GError         **error);
+gboolean              gloss_document_replace_relation_type (GlossDocument *self,
+                                                         const char      *name,
+                                                         GlossRelationType *replacement,
+                                                         GError         **error);
+gboolean              gloss_document_remove_relation_type (GlossDocument *self,
+                                                         const char      *name,
+                                                         gboolean         remove_relations,
+                                                         GError         **error);
+guint                 gloss_document_count_relations_of_type (GlossDocument *self,
+                                                         const char      *name);
 gboolean              gloss_document_undo               (GlossDocument   *self);
 gboolean              gloss_document_redo               (GlossDocument   *self);
 

@@ -654,6 +654,10 @@ label_studio_export (GlossDocument      *document,
         g_string_append_printf (config, "  <TextArea name=\"%s\" toName=\"text\" perRegion=\"true\"/>\n", key);
     }
   g_string_append (config, "  <Relations>\n");
+  /* The label set's own relation types, used or not (issue 3). */
+  for (guint i = 0; i < gloss_label_set_get_n_relation_types (labels); i++)
+    g_hash_table_add (rel_types,
+                      (gpointer) gloss_relation_type_get_name (gloss_label_set_get_relation_type (labels, i)));
   {
     g_autofree const char **types = (const char **) g_hash_table_get_keys_as_array (rel_types, NULL);
     guint n = g_hash_table_size (rel_types);

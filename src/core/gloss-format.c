@@ -328,6 +328,74 @@ append_double (GString *out,
     g_string_append (out, ".0");
 }
 
+/* A small JSON tree (attribute definitions, relation types) in the
+ * writer's style: {"key": value, …} and ["a", "b"] on one line. */
+static void
+append_json_node (GString  *out,
+                  JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (object);
+
+        g_string_append_c (out, '{');
+        for (GList *l = members; l != NULL; l = l->next)
+          {
+            if (l != members)
+              g_string_append (out, ", ");
+            append_key (out, l->data);
+            append_json_node (out, json_object_get_member (object, l->data));
+          }
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            if (i > 0)
+              g_string_append (out, ", ");
+            append_json_node (out, json_array_get_element (array, i));
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          append_string (out, json_node_get_string (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+          append_double (out, json_node_get_double (node));
+          break;
+        default:
+          g_string_append (out, "null");
+          break;
+        }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
 /* Returns FALSE for values JSON cannot hold (NaN, infinities): those
  * attributes are not written. */
 static gboolean
@@ -508,9 +576,33 @@ gloss_format_write (GlossDocument *document)
       g_string_append (out, ", ");
       append_key (out, "key");
       append_string (out, gloss_label_get_key (label));
+      if (gloss_label_get_n_attributes (label) > 0)
+        {
+          g_autoptr(JsonNode) defs = gloss_label_attribute_defs_to_json (label);
+
+          g_string_append (out, ", ");
+          append_key (out, "attributes");
+          append_json_node (out, defs);
+        }
       g_string_append_c (out, '}');
     }
-  g_string_append (out, n > 0 ? "\n  ],\n  \"annotations\": [" : "],\n  \"annotations\": [");
+  g_string_append (out, n > 0 ? "\n  ]," : "],");
+
+  /* User-defined relation types (issue 3), only when there are some */
+  n = gloss_label_set_get_n_relation_types (labels);
+  if (n > 0)
+    {
+      g_string_append (out, "\n  \"relation_types\": [");
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(JsonNode) type = gloss_relation_type_to_json (gloss_label_set_get_relation_type (labels, i));
+
+          g_string_append (out, i == 0 ? "\n    " : ",\n    ");
+          append_json_node (out, type);
+        }
+      g_string_append (out, "\n  ],");
+    }
+  g_string_append (out, "\n  \"annotations\": [");
 
   store = gloss_document_get_annotations (document);
   n = g_list_model_get_n_items (G_LIST_MODEL (store));
@@ -1673,6 +1765,102 @@ quote_excerpt (const char *text)
   return gloss_text_ellipsize (text, 40);
 }
 
+static JsonNode *value_to_json_node (const Value *value);
+
+/* The optional "attributes" of a label: its attribute definitions
+ * (issue 3). Each bad definition is a problem; the label is rejected. */
+static gboolean
+check_attribute_defs (Checker     *ck,
+                      const Value *object,
+                      GlossLabel  *label,
+                      const char  *where)
+{
+  const Value *array = object_get (object, "attributes");
+  g_autoptr(GPtrArray) defs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  if (array == NULL)
+    return TRUE;
+
+  if (array->kind != VALUE_ARRAY)
+    {
+      check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where,
+                     _("“attributes” must be an array, not %s"), node_type_name (array));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < array->n; i++)
+    {
+      g_autoptr(JsonNode) node = value_to_json_node (&array->v.members[i].value);
+      g_autoptr(GError) local_error = NULL;
+      GlossAttributeDef *def = gloss_attribute_def_new_from_json (node, &local_error);
+
+      if (def == NULL)
+        {
+          g_autofree char *place = g_strdup_printf ("%s.attributes[%u]", where, i);
+
+          check_problem (ck, GLOSS_ERROR_INVALID, FALSE, place, "%s", local_error->message);
+          ok = FALSE;
+          continue;
+        }
+      g_ptr_array_add (defs, def);
+    }
+
+  if (!ok)
+    return FALSE;
+
+  gloss_label_set_attributes (label, defs);
+  if (!gloss_label_check_attribute_defs (label, &error))
+    {
+      check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where, "%s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The optional top-level "relation_types": user-defined relation types
+ * (issue 3). A label name in a constraint that is not among the labels is
+ * not a problem here (gloss_scheme_check_document() warns about it). */
+static void
+check_relation_types (Checker       *ck,
+                      const Value   *root,
+                      GlossLabelSet *labels)
+{
+  const Value *array = object_get (root, "relation_types");
+
+  if (array == NULL)
+    return;
+
+  if (array->kind != VALUE_ARRAY)
+    {
+      check_problem (ck, GLOSS_ERROR_INVALID, FALSE, "relation_types",
+                     _("“relation_types” must be an array, not %s"), node_type_name (array));
+      return;
+    }
+
+  for (guint i = 0; i < array->n; i++)
+    {
+      const Value *item = &array->v.members[i].value;
+      g_autoptr(JsonNode) node = value_to_json_node (item);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GlossRelationType) type = NULL;
+      g_autofree char *where = NULL;
+      const Value *name = item->kind == VALUE_OBJECT ? object_get (item, "name") : NULL;
+
+      if (node_is_string (name))
+        where = g_strdup_printf ("relation_types[%u] (%s)", i, name->v.string);
+      else
+        where = g_strdup_printf ("relation_types[%u]", i);
+
+      type = gloss_relation_type_new_from_json (node, &local_error);
+      if (type == NULL ||
+          !gloss_label_set_insert_relation_type (labels, G_MAXUINT, type, &local_error))
+        check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where, "%s", local_error->message);
+    }
+}
+
 /* @rejected collects the names of labels that were present but invalid:
  * annotations using them are not reported a second time. */
 static GlossLabelSet *
@@ -1768,6 +1956,11 @@ check_labels (Checker     *ck,
         }
 
       label = gloss_label_new (name, kind, color, key);
+      if (!check_attribute_defs (ck, object, label, where))
+        {
+          g_hash_table_add (rejected, g_strdup (name));
+          continue;
+        }
       if (!gloss_label_set_append (labels, label, NULL))
         check_problem (ck, GLOSS_ERROR_INVALID, FALSE, where, _("the label cannot be added"));
     }
@@ -2615,6 +2808,7 @@ gloss_format_read (GBytes          *bytes,
   document = check_document (&ck, root);
   rejected_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   labels = check_labels (&ck, root, rejected_labels);
+  check_relation_types (&ck, root, labels);
   ids = g_hash_table_new (g_str_hash, g_str_equal); /* ids point into the tree */
   annotations = check_annotations (&ck, root, document, labels, rejected_labels, ids);
   relations = check_relations (&ck, root, ids);

@@ -17,6 +17,7 @@ typedef enum
   GLOSS_OP_ANNOTATION,
   GLOSS_OP_RELATION,
   GLOSS_OP_LABEL,
+  GLOSS_OP_RELATION_TYPE,  /* a user-defined type of the label set */
 } GlossOpTarget;
 
 typedef struct

@@ -16,6 +16,7 @@ struct _GlossLabelSet
 {
   GObject    parent_instance;
   GPtrArray *labels;
+  GPtrArray *relation_types;  /* user-defined GlossRelationType */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -30,6 +31,15 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  RELATION_TYPES_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+#define MAX_RELATION_TYPES 1000
 
 /* The default palette: distinguishable hues (after Okabe–Ito and Paul Tol's
  * qualitative schemes) that keep their identity in light and dark style. */
@@ -93,6 +103,7 @@ gloss_label_set_finalize (GObject *object)
   GlossLabelSet *self = (GlossLabelSet *)object;
 
   g_clear_pointer (&self->labels, g_ptr_array_unref);
+  g_clear_pointer (&self->relation_types, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gloss_label_set_parent_class)->finalize (object);
 }
@@ -129,12 +140,25 @@ gloss_label_set_class_init (GlossLabelSetClass *klass)
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GlossLabelSet::relation-types-changed:
+   *
+   * A user-defined relation type was added, changed or removed.
+   */
+  signals[RELATION_TYPES_CHANGED] =
+    g_signal_new ("relation-types-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
 gloss_label_set_init (GlossLabelSet *self)
 {
   self->labels = g_ptr_array_new_with_free_func (g_object_unref);
+  self->relation_types = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 GlossLabelSet *
@@ -168,6 +192,9 @@ gloss_label_set_copy (GlossLabelSet *self)
   copy = gloss_label_set_new ();
   for (guint i = 0; i < self->labels->len; i++)
     g_ptr_array_add (copy->labels, gloss_label_copy (g_ptr_array_index (self->labels, i)));
+  for (guint i = 0; i < self->relation_types->len; i++)
+    g_ptr_array_add (copy->relation_types,
+                     gloss_relation_type_copy (g_ptr_array_index (self->relation_types, i)));
 
   return copy;
 }
@@ -291,7 +318,7 @@ check_label (GlossLabelSet *self,
         }
     }
 
-  return TRUE;
+  return gloss_label_check_attribute_defs (label, error);
 }
 
 gboolean
@@ -497,6 +524,13 @@ gloss_label_set_new_from_json (const char  *data,
         }
 
       label = gloss_label_new (name, kind, color, key);
+      if (!gloss_label_read_attribute_defs (label, json_object_get_member (json_node_get_object (node), "attributes"),
+                                            &local_error))
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                       "labels[%u] (%s): %s", i, name, local_error->message);
+          return NULL;
+        }
       if (!gloss_label_set_append (set, label, &local_error))
         {
           g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
@@ -504,6 +538,9 @@ gloss_label_set_new_from_json (const char  *data,
           return NULL;
         }
     }
+
+  if (!gloss_label_set_read_relation_types (set, json_object_get_member (object, "relation_types"), error))
+    return NULL;
 
   return g_steal_pointer (&set);
 }
@@ -538,6 +575,11 @@ gloss_label_set_to_json (GlossLabelSet *self)
       json_builder_add_string_value (b, gloss_label_get_color (label));
       json_builder_set_member_name (b, "key");
       json_builder_add_string_value (b, gloss_label_get_key (label));
+      if (gloss_label_get_n_attributes (label) > 0)
+        {
+          json_builder_set_member_name (b, "attributes");
+          json_builder_add_value (b, gloss_label_attribute_defs_to_json (label));
+        }
       json_builder_end_object (b);
 
       node = json_builder_get_root (b);
@@ -545,7 +587,333 @@ gloss_label_set_to_json (GlossLabelSet *self)
       line = json_generator_to_data (gen, NULL);
       g_string_append_printf (out, "%s\n    %s", i ? "," : "", line);
     }
-  g_string_append (out, self->labels->len ? "\n  ]\n}\n" : "]\n}\n");
+  g_string_append (out, self->labels->len ? "\n  ]" : "]");
+
+  if (self->relation_types->len > 0)
+    {
+      g_string_append (out, ",\n  \"relation_types\": [");
+      for (guint i = 0; i < self->relation_types->len; i++)
+        {
+          g_autoptr(JsonNode) node = gloss_relation_type_to_json (g_ptr_array_index (self->relation_types, i));
+          g_autofree char *line = json_to_string (node, FALSE);
+
+          g_string_append_printf (out, "%s\n    %s", i ? "," : "", line);
+        }
+      g_string_append (out, "\n  ]");
+    }
+  g_string_append (out, "\n}\n");
 
   return g_string_free (out, FALSE);
+}
+
+/* Relation types ----------------------------------------------------------- */
+
+guint
+gloss_label_set_get_n_relation_types (GlossLabelSet *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LABEL_SET (self), 0);
+
+  return self->relation_types->len;
+}
+
+/**
+ * gloss_label_set_get_relation_type:
+ *
+ * Returns: (transfer none) (nullable): the user-defined type at @position
+ */
+GlossRelationType *
+gloss_label_set_get_relation_type (GlossLabelSet *self,
+                                   guint          position)
+{
+  g_return_val_if_fail (GLOSS_IS_LABEL_SET (self), NULL);
+
+  if (position >= self->relation_types->len)
+    return NULL;
+
+  return g_ptr_array_index (self->relation_types, position);
+}
+
+int
+gloss_label_set_relation_type_index (GlossLabelSet *self,
+                                     const char    *name)
+{
+  g_return_val_if_fail (GLOSS_IS_LABEL_SET (self), -1);
+
+  for (guint i = 0; name != NULL && i < self->relation_types->len; i++)
+    if (g_strcmp0 (gloss_relation_type_get_name (g_ptr_array_index (self->relation_types, i)), name) == 0)
+      return i;
+
+  return -1;
+}
+
+/**
+ * gloss_label_set_lookup_relation_type:
+ *
+ * Returns: (transfer none) (nullable): the user-defined type called @name
+ */
+GlossRelationType *
+gloss_label_set_lookup_relation_type (GlossLabelSet *self,
+                                      const char    *name)
+{
+  int i = gloss_label_set_relation_type_index (self, name);
+
+  return i < 0 ? NULL : g_ptr_array_index (self->relation_types, i);
+}
+
+/**
+ * gloss_label_set_find_relation_type:
+ *
+ * Returns: (transfer none) (nullable): the built-in or user-defined type
+ *   called @name
+ */
+GlossRelationType *
+gloss_label_set_find_relation_type (GlossLabelSet *self,
+                                    const char    *name)
+{
+  GlossRelationType *type = gloss_relation_type_lookup_builtin (name);
+
+  return type != NULL ? type : gloss_label_set_lookup_relation_type (self, name);
+}
+
+/**
+ * gloss_label_set_list_relation_types:
+ *
+ * Returns: (transfer container) (element-type GlossRelationType): the
+ *   built-in types followed by the user-defined ones
+ */
+GPtrArray *
+gloss_label_set_list_relation_types (GlossLabelSet *self)
+{
+  GPtrArray *all = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (GLOSS_IS_LABEL_SET (self), all);
+
+  for (guint i = 0; i < gloss_relation_type_get_n_builtins (); i++)
+    g_ptr_array_add (all, g_object_ref (gloss_relation_type_get_builtin (i)));
+  for (guint i = 0; i < self->relation_types->len; i++)
+    g_ptr_array_add (all, g_object_ref (g_ptr_array_index (self->relation_types, i)));
+
+  return all;
+}
+
+static gboolean
+check_relation_type (GlossLabelSet      *self,
+                     GlossRelationType  *type,
+                     int                 ignore,
+                     GError            **error)
+{
+  int other;
+
+  if (!gloss_relation_type_validate (type, error))
+    return FALSE;
+
+  other = gloss_label_set_relation_type_index (self, gloss_relation_type_get_name (type));
+  if (other >= 0 && other != ignore)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   _("There is already a relation type called “%s”"), gloss_relation_type_get_name (type));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+gloss_label_set_insert_relation_type (GlossLabelSet      *self,
+                                      guint               position,
+                                      GlossRelationType  *type,
+                                      GError            **error)
+{
+  g_return_val_if_fail (GLOSS_IS_LABEL_SET (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_RELATION_TYPE (type), FALSE);
+
+  if (!check_relation_type (self, type, -1, error))
+    return FALSE;
+
+  if (self->relation_types->len >= MAX_RELATION_TYPES)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
+                   _("At most %u relation types are supported"), MAX_RELATION_TYPES);
+      return FALSE;
+    }
+
+  position = MIN (position, self->relation_types->len);
+  g_ptr_array_insert (self->relation_types, position, g_object_ref (type));
+  g_signal_emit (self, signals[RELATION_TYPES_CHANGED], 0);
+
+  return TRUE;
+}
+
+gboolean
+gloss_label_set_replace_relation_type (GlossLabelSet      *self,
+                                       guint               position,
+                                       GlossRelationType  *type,
+                                       GError            **error)
+{
+  g_return_val_if_fail (GLOSS_IS_LABEL_SET (self), FALSE);
+  g_return_val_if_fail (position < self->relation_types->len, FALSE);
+
+  if (!check_relation_type (self, type, position, error))
+    return FALSE;
+
+  g_object_ref (type);
+  g_object_unref (g_ptr_array_index (self->relation_types, position));
+  g_ptr_array_index (self->relation_types, position) = type;
+  g_signal_emit (self, signals[RELATION_TYPES_CHANGED], 0);
+
+  return TRUE;
+}
+
+void
+gloss_label_set_remove_relation_type (GlossLabelSet *self,
+                                      guint          position)
+{
+  g_return_if_fail (GLOSS_IS_LABEL_SET (self));
+  g_return_if_fail (position < self->relation_types->len);
+
+  g_ptr_array_remove_index (self->relation_types, position);
+  g_signal_emit (self, signals[RELATION_TYPES_CHANGED], 0);
+}
+
+/**
+ * gloss_label_set_read_relation_types:
+ * @array: (nullable): the "relation_types" member; %NULL for none
+ *
+ * Appends the types in @array, as read from a label-set or native file.
+ * On error nothing is added and the message names the entry
+ * ("relation_types[2]: …").
+ */
+gboolean
+gloss_label_set_read_relation_types (GlossLabelSet  *self,
+                                     JsonNode       *array,
+                                     GError        **error)
+{
+  g_autoptr(GlossLabelSet) probe = NULL;
+  JsonArray *items;
+
+  g_return_val_if_fail (GLOSS_IS_LABEL_SET (self), FALSE);
+
+  if (array == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (array))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, _("“relation_types” must be an array"));
+      return FALSE;
+    }
+
+  items = json_node_get_array (array);
+  probe = gloss_label_set_new ();
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      g_autoptr(GlossRelationType) type = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      type = gloss_relation_type_new_from_json (json_array_get_element (items, i), &local_error);
+      if (type == NULL ||
+          !gloss_label_set_insert_relation_type (probe, G_MAXUINT, type, &local_error))
+        {
+          g_set_error (error, local_error->domain, local_error->code,
+                       "relation_types[%u]: %s", i, local_error->message);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < probe->relation_types->len; i++)
+    if (!gloss_label_set_insert_relation_type (self, G_MAXUINT, probe->relation_types->pdata[i], error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * gloss_label_set_relation_types_to_json:
+ *
+ * Returns: (transfer full): the user-defined types as a JSON array
+ */
+JsonNode *
+gloss_label_set_relation_types_to_json (GlossLabelSet *self)
+{
+  JsonArray *array = json_array_new ();
+  JsonNode *node;
+
+  for (guint i = 0; i < self->relation_types->len; i++)
+    json_array_add_element (array, gloss_relation_type_to_json (self->relation_types->pdata[i]));
+
+  node = json_node_new (JSON_NODE_ARRAY);
+  json_node_take_array (node, array);
+
+  return node;
+}
+
+/**
+ * gloss_label_read_attribute_defs:
+ * @array: (nullable): a label's "attributes" member; %NULL for none
+ *
+ * Sets the attribute definitions of @label from @array, checked.
+ */
+gboolean
+gloss_label_read_attribute_defs (GlossLabel  *label,
+                                 JsonNode    *array,
+                                 GError     **error)
+{
+  g_autoptr(GPtrArray) defs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GlossLabel) probe = NULL;
+  JsonArray *items;
+
+  g_return_val_if_fail (GLOSS_IS_LABEL (label), FALSE);
+
+  if (array == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (array))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   _("“attributes” must be an array of attribute definitions"));
+      return FALSE;
+    }
+
+  items = json_node_get_array (array);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      GlossAttributeDef *def = gloss_attribute_def_new_from_json (json_array_get_element (items, i), &local_error);
+
+      if (def == NULL)
+        {
+          g_set_error (error, local_error->domain, local_error->code,
+                       "attributes[%u]: %s", i, local_error->message);
+          return FALSE;
+        }
+      g_ptr_array_add (defs, def);
+    }
+
+  probe = gloss_label_copy (label);
+  gloss_label_set_attributes (probe, defs);
+  if (!gloss_label_check_attribute_defs (probe, error))
+    return FALSE;
+
+  gloss_label_set_attributes (label, defs);
+
+  return TRUE;
+}
+
+/**
+ * gloss_label_attribute_defs_to_json:
+ *
+ * Returns: (transfer full): the label's definitions as a JSON array
+ */
+JsonNode *
+gloss_label_attribute_defs_to_json (GlossLabel *label)
+{
+  JsonArray *array = json_array_new ();
+  JsonNode *node;
+
+  for (guint i = 0; i < gloss_label_get_n_attributes (label); i++)
+    json_array_add_element (array, gloss_attribute_def_to_json (gloss_label_get_attribute (label, i)));
+
+  node = json_node_new (JSON_NODE_ARRAY);
+  json_node_take_array (node, array);
+
+  return node;
 }

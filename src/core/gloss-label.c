@@ -8,7 +8,12 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
+#include "gloss-error.h"
 #include "gloss-label.h"
+
+#define MAX_ATTRIBUTE_DEFS 100
 
 struct _GlossLabel
 {
@@ -17,6 +22,7 @@ struct _GlossLabel
   char           *color;
   char           *key;
   GlossLabelKind  kind;
+  GPtrArray      *attributes;  /* GlossAttributeDef, owned copies */
 };
 
 G_DEFINE_FINAL_TYPE (GlossLabel, gloss_label, G_TYPE_OBJECT)
@@ -96,6 +102,7 @@ gloss_label_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->color, g_free);
   g_clear_pointer (&self->key, g_free);
+  g_clear_pointer (&self->attributes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gloss_label_parent_class)->finalize (object);
 }
@@ -193,6 +200,7 @@ gloss_label_init (GlossLabel *self)
   self->name = g_strdup ("");
   self->color = g_strdup ("#f6d32d");
   self->key = g_strdup ("");
+  self->attributes = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 GlossLabel *
@@ -215,9 +223,14 @@ gloss_label_new (const char     *name,
 GlossLabel *
 gloss_label_copy (GlossLabel *self)
 {
+  GlossLabel *copy;
+
   g_return_val_if_fail (GLOSS_IS_LABEL (self), NULL);
 
-  return gloss_label_new (self->name, self->kind, self->color, self->key);
+  copy = gloss_label_new (self->name, self->kind, self->color, self->key);
+  gloss_label_set_attributes (copy, self->attributes);
+
+  return copy;
 }
 
 const char *
@@ -320,6 +333,21 @@ gloss_label_get_rgb (GlossLabel *self,
   *blue = (v & 0xff) / 255.0;
 }
 
+static gboolean
+gloss_label_attributes_equal (GlossLabel *a,
+                              GlossLabel *b)
+{
+  if (a->attributes->len != b->attributes->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->attributes->len; i++)
+    if (!gloss_attribute_def_equal (g_ptr_array_index (a->attributes, i),
+                                    g_ptr_array_index (b->attributes, i)))
+      return FALSE;
+
+  return TRUE;
+}
+
 gboolean
 gloss_label_equal (GlossLabel *a,
                    GlossLabel *b)
@@ -327,5 +355,111 @@ gloss_label_equal (GlossLabel *a,
   return g_strcmp0 (a->name, b->name) == 0 &&
          a->kind == b->kind &&
          g_strcmp0 (a->color, b->color) == 0 &&
-         g_strcmp0 (a->key, b->key) == 0;
+         g_strcmp0 (a->key, b->key) == 0 &&
+         gloss_label_attributes_equal (a, b);
+}
+
+guint
+gloss_label_get_n_attributes (GlossLabel *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LABEL (self), 0);
+
+  return self->attributes->len;
+}
+
+/**
+ * gloss_label_get_attribute:
+ *
+ * Returns: (transfer none) (nullable): the definition at @position; do
+ *   not modify it (copy the label and use gloss_label_set_attributes())
+ */
+GlossAttributeDef *
+gloss_label_get_attribute (GlossLabel *self,
+                           guint       position)
+{
+  g_return_val_if_fail (GLOSS_IS_LABEL (self), NULL);
+
+  if (position >= self->attributes->len)
+    return NULL;
+
+  return g_ptr_array_index (self->attributes, position);
+}
+
+/**
+ * gloss_label_lookup_attribute:
+ *
+ * Returns: (transfer none) (nullable): the definition called @name
+ */
+GlossAttributeDef *
+gloss_label_lookup_attribute (GlossLabel *self,
+                              const char *name)
+{
+  g_return_val_if_fail (GLOSS_IS_LABEL (self), NULL);
+
+  for (guint i = 0; i < self->attributes->len; i++)
+    if (g_strcmp0 (gloss_attribute_def_get_name (g_ptr_array_index (self->attributes, i)), name) == 0)
+      return g_ptr_array_index (self->attributes, i);
+
+  return NULL;
+}
+
+/**
+ * gloss_label_set_attributes:
+ * @defs: (nullable) (element-type GlossAttributeDef): the definitions
+ *
+ * Replaces the definitions by copies of @defs.
+ */
+void
+gloss_label_set_attributes (GlossLabel *self,
+                            GPtrArray  *defs)
+{
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (GLOSS_IS_LABEL (self));
+
+  for (guint i = 0; defs != NULL && i < defs->len; i++)
+    g_ptr_array_add (copies, gloss_attribute_def_copy (g_ptr_array_index (defs, i)));
+
+  g_ptr_array_unref (self->attributes);
+  self->attributes = g_steal_pointer (&copies);
+}
+
+/**
+ * gloss_label_check_attribute_defs:
+ *
+ * Checks every definition and that their names are unique.
+ */
+gboolean
+gloss_label_check_attribute_defs (GlossLabel  *self,
+                                  GError     **error)
+{
+  g_return_val_if_fail (GLOSS_IS_LABEL (self), FALSE);
+
+  if (self->attributes->len > MAX_ATTRIBUTE_DEFS)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
+                   _("The label “%s” defines %u attributes; at most %u are supported"),
+                   self->name, self->attributes->len, MAX_ATTRIBUTE_DEFS);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < self->attributes->len; i++)
+    {
+      GlossAttributeDef *def = g_ptr_array_index (self->attributes, i);
+
+      if (!gloss_attribute_def_validate (def, error))
+        return FALSE;
+
+      for (guint j = 0; j < i; j++)
+        if (g_str_equal (gloss_attribute_def_get_name (def),
+                         gloss_attribute_def_get_name (g_ptr_array_index (self->attributes, j))))
+          {
+            g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                         _("The label “%s” defines the attribute “%s” twice"),
+                         self->name, gloss_attribute_def_get_name (def));
+            return FALSE;
+          }
+    }
+
+  return TRUE;
 }

@@ -4,6 +4,7 @@
 
 #pragma once
 
+#include "gloss-attribute-def.h"
 #include "gloss-compat.h"
 #include "gloss-types.h"
 
@@ -38,6 +39,17 @@ void            gloss_label_get_rgb   (GlossLabel     *self,
                                        double         *blue);
 gboolean        gloss_label_equal     (GlossLabel     *a,
                                        GlossLabel     *b);
+
+/* The label's attribute definitions, in order (names unique). */
+guint              gloss_label_get_n_attributes   (GlossLabel        *self);
+GlossAttributeDef *gloss_label_get_attribute      (GlossLabel        *self,
+                                                   guint              position);
+GlossAttributeDef *gloss_label_lookup_attribute   (GlossLabel        *self,
+                                                   const char        *name);
+void               gloss_label_set_attributes     (GlossLabel        *self,
+                                                   GPtrArray         *defs);
+gboolean           gloss_label_check_attribute_defs (GlossLabel      *self,
+                                                     GError         **error);
 
 gboolean        gloss_color_is_valid  (const char     *color);
 gboolean        gloss_label_key_is_valid (const char  *key);

@@ -46,6 +46,24 @@ test_validate_quiet (void)
   g_assert_cmpstr (out, ==, "");
 }
 
+/* Values and links that do not fit the label set's definitions are
+ * warnings: the file stays valid (issue 3). */
+static void
+test_validate_scheme_warnings (void)
+{
+  const char *args[] = { "validate", "@good/stale-scheme.gloss.json", NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *path = fixture ("good/stale-scheme.gloss.json");
+  g_autofree char *role = g_strdup_printf ("%s: warning: annotation a3: “role” is “villain”, which is not one of: source, subject\n", path);
+  g_autofree char *age = g_strdup_printf ("%s: warning: annotation a3: “age” must be a number\n", path);
+  g_autofree char *link = g_strdup_printf ("%s: warning: relations[2] (id r3): A “disputes” link must start at PERSON, not at CLAIM (claim)\n", path);
+
+  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, role));
+  g_assert_nonnull (strstr (out, age));
+  g_assert_nonnull (strstr (out, link));
+}
+
 static void
 test_validate_broken (void)
 {
@@ -175,6 +193,7 @@ main (int   argc,
   g_test_add_func ("/gloss/cli/validate/quiet", test_validate_quiet);
   g_test_add_func ("/gloss/cli/validate/broken", test_validate_broken);
   g_test_add_func ("/gloss/cli/validate/recoverable", test_validate_recoverable);
+  g_test_add_func ("/gloss/cli/validate/scheme-warnings", test_validate_scheme_warnings);
   g_test_add_func ("/gloss/cli/validate/usage", test_validate_usage);
   g_test_add_func ("/gloss/cli/info/text", test_info_text);
   g_test_add_func ("/gloss/cli/info/json", test_info_json);

@@ -47,6 +47,7 @@ main (int   argc,
   static const char *fixtures[] = {
     "good/example.gloss.json", "good/bom.gloss.json", "good/empty-lists.gloss.json",
     "good/extra-keys.gloss.json", "broken/quote-mismatch.json", "broken/unknown-label.json",
+    "good/label-scheme.gloss.json",
   };
   g_autoptr(GlossDocument) rocket = sample_rocket_document ();
   g_autoptr(GlossDocument) combining = sample_combining_document ();

@@ -67,7 +67,8 @@ for name in sorted(os.listdir(os.path.join(fixtures, "good"))):
 for name in ["bad-color.json", "bad-kind.json", "negative-start.json", "float-offset.json",
              "version-2.json", "version-string.json", "wrong-format.json", "missing-text.json",
              "text-not-string.json", "missing-annotations.json", "nested-attribute.json",
-             "bad-timestamp.json", "long-id.json", "start-ge-end.json"]:
+             "bad-timestamp.json", "long-id.json", "start-ge-end.json",
+             "bad-attribute-type.json", "bad-relation-type-name.json"]:
     check(os.path.join(fixtures, "broken", name), False)
 
 print(f"{failures} failures")

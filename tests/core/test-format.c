@@ -167,7 +167,7 @@ test_good_fixtures (void)
 {
   static const char *names[] = {
     "example.gloss.json", "empty-lists.gloss.json", "bom.gloss.json", "extra-keys.gloss.json",
-    "escapes.gloss.json",
+    "escapes.gloss.json", "label-scheme.gloss.json",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -269,6 +269,8 @@ static const BrokenCase broken_cases[] = {
   { "nested-attribute.json", GLOSS_ERROR_INVALID, "annotations[1] (id a2): attribute “source” must be a string, number or boolean, not an object" },
   { "bad-timestamp.json", GLOSS_ERROR_INVALID, "annotations[0] (id a1): “created” is not an ISO 8601 UTC time" },
   { "many-problems.json", GLOSS_ERROR_OUT_OF_RANGE, "annotations[0] (id a1): start -1 is negative (and 2 more problems)" },
+  { "bad-attribute-type.json", GLOSS_ERROR_INVALID, "labels[1] (PERSON).attributes[1]: “age”: unknown type “integer” (expected text, choice, boolean, number, date or url)" },
+  { "bad-relation-type-name.json", GLOSS_ERROR_INVALID, "relation_types[1] (has space): “has space” is not a valid relation type name" },
 };
 
 static void

@@ -110,3 +110,25 @@ write(B + "self-relation.json", mutate(lambda d: d["relations"][0].update(to="a2
 write(B + "nested-attribute.json", mutate(lambda d: d["annotations"][1]["attributes"].update(source={"url": "x"})))
 write(B + "bad-timestamp.json", mutate(lambda d: d["annotations"][0].update(created="yesterday")))
 write(B + "many-problems.json", mutate(lambda d: (d["annotations"][0].update(start=-1), d["annotations"][1].update(created="2026"), d["annotations"][2].update(end=500))))
+
+# Label schemes (issue 3): attribute definitions and user relation types.
+def scheme(d):
+    d["labels"][1]["attributes"] = [
+        {"name": "role", "type": "choice", "values": ["source", "subject"], "required": True, "default": "source"},
+        {"name": "age", "type": "number"},
+        {"name": "quoted", "type": "boolean", "default": False},
+        {"name": "profile", "type": "url"},
+    ]
+    d["relation_types"] = [
+        {"name": "disputes", "title": "Disputes", "description": "A person disputes a claim",
+         "from": ["PERSON"], "to": ["claim"]},
+        {"name": "mentions"},
+    ]
+    d["relations"].append({"id": "r2", "type": "disputes", "from": "a3", "to": "a2"})
+write("good/label-scheme.gloss.json", mutate(scheme))
+write(B + "bad-attribute-type.json", mutate(lambda d: (scheme(d), d["labels"][1]["attributes"][1].update(type="integer"))))
+write(B + "bad-relation-type-name.json", mutate(lambda d: (scheme(d), d["relation_types"][1].update(name="has space"))))
+# Values and links that do not fit the scheme: warnings, the file is valid.
+write("good/stale-scheme.gloss.json", mutate(lambda d: (scheme(d),
+      d["annotations"][2].update(attributes={"role": "villain", "age": "forty"}),
+      d["relations"].append({"id": "r3", "type": "disputes", "from": "a2", "to": "a3"}))))
