@@ -1001,20 +1001,31 @@ gloss_document_remove_annotations (GlossDocument *self,
   gloss_document_end_edit (self);
 }
 
-/* A new annotation starts with the defaults its label defines. */
-static void
-apply_attribute_defaults (GlossDocument   *self,
-                          GlossAnnotation *annotation)
+/**
+ * gloss_document_apply_attribute_defaults:
+ *
+ * Gives @annotation (not yet in the document) the default value of every
+ * attribute its label defines and it does not have yet: what a new
+ * annotation starts with.
+ */
+void
+gloss_document_apply_attribute_defaults (GlossDocument   *self,
+                                         GlossAnnotation *annotation)
 {
-  GlossLabel *label = gloss_label_set_lookup (self->labels, gloss_annotation_get_label (annotation));
+  GlossLabel *label;
 
+  g_return_if_fail (GLOSS_IS_DOCUMENT (self));
+  g_return_if_fail (GLOSS_IS_ANNOTATION (annotation));
+
+  label = gloss_label_set_lookup (self->labels, gloss_annotation_get_label (annotation));
   for (guint i = 0; label != NULL && i < gloss_label_get_n_attributes (label); i++)
     {
       GlossAttributeDef *def = gloss_label_get_attribute (label, i);
+      const char *name = gloss_attribute_def_get_name (def);
 
-      if (gloss_attribute_def_get_default (def) != NULL)
-        gloss_annotation_set_attribute (annotation, gloss_attribute_def_get_name (def),
-                                        gloss_attribute_def_get_default (def));
+      if (gloss_attribute_def_get_default (def) != NULL &&
+          gloss_annotation_get_attribute (annotation, name) == NULL)
+        gloss_annotation_set_attribute (annotation, name, gloss_attribute_def_get_default (def));
     }
 }
 
@@ -1044,7 +1055,7 @@ gloss_document_annotate (GlossDocument  *self,
     return NULL;
 
   refresh_quote (self, annotation);
-  apply_attribute_defaults (self, annotation);
+  gloss_document_apply_attribute_defaults (self, annotation);
 
   /* Translators: %s is a label name such as PERSON */
   description = g_strdup_printf (_("Tag as %s"), label);

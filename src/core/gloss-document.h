@@ -85,6 +85,8 @@ void                  gloss_document_load_content       (GlossDocument   *self,
 void                  gloss_document_begin_edit         (GlossDocument   *self,
                                                          const char      *description);
 void                  gloss_document_end_edit           (GlossDocument   *self);
+void                  gloss_document_apply_attribute_defaults (GlossDocument   *self,
+                                                               GlossAnnotation *annotation);
 GlossAnnotation      *gloss_document_annotate           (GlossDocument   *self,
                                                          const char      *label,
                                                          guint            start,

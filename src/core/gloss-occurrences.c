@@ -234,6 +234,7 @@ gloss_annotate_occurrences (GlossDocument    *document,
       gloss_annotation_set_author (a, gloss_document_get_author (document));
       gloss_annotation_set_created (a, now);
       gloss_annotation_set_modified (a, now);
+      gloss_document_apply_attribute_defaults (document, a);
       g_ptr_array_add (batch, a);
     }
 

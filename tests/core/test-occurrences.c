@@ -113,6 +113,39 @@ test_annotate_all_one_step (void)
   g_assert_cmpuint (gloss_annotation_store_get_n_items (store), ==, 2);
 }
 
+/* Tag all gives each new annotation its label's defaults, without
+ * overriding what the model (the annotation it started from) carries. */
+static void
+test_annotate_all_defaults (void)
+{
+  g_autoptr(GlossDocument) doc = gloss_document_new (text, -1);
+  GlossAnnotationStore *store = gloss_document_get_annotations (doc);
+  g_autoptr(GlossLabel) org = NULL;
+  g_autoptr(GPtrArray) defs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GlossAttributeDef) status = gloss_attribute_def_new ("status", GLOSS_ATTRIBUTE_TEXT);
+  g_autoptr(GlossAttributeDef) listed = gloss_attribute_def_new ("listed", GLOSS_ATTRIBUTE_BOOLEAN);
+  g_autoptr(GlossAnnotation) model = gloss_annotation_new ("ORG", 0, 1);
+  g_autoptr(GArray) occ = NULL;
+  GlossAnnotation *first;
+
+  gloss_attribute_def_set_default (status, g_variant_new_string ("unchecked"));
+  gloss_attribute_def_set_default (listed, g_variant_new_boolean (TRUE));
+  g_ptr_array_add (defs, g_object_ref (status));
+  g_ptr_array_add (defs, g_object_ref (listed));
+  org = gloss_label_copy (gloss_label_set_lookup (gloss_document_get_labels (doc), "ORG"));
+  gloss_label_set_attributes (org, defs);
+  g_assert_true (gloss_document_replace_label (doc, "ORG", org, NULL));
+
+  gloss_annotation_set_attribute (model, "status", g_variant_new_string ("checked"));
+  occ = gloss_find_occurrences (doc, "acme", GLOSS_SEARCH_WHOLE_WORD, "ORG", 0, NULL);
+  g_assert_cmpuint (gloss_annotate_occurrences (doc, occ, model, NULL, NULL), ==, 5);
+
+  first = gloss_annotation_store_get (store, 0);
+  g_assert_cmpstr (gloss_annotation_get_attribute_string (first, "status"), ==, "checked");
+  g_assert_nonnull (gloss_annotation_get_attribute (first, "listed"));
+  g_assert_true (g_variant_get_boolean (gloss_annotation_get_attribute (first, "listed")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -122,6 +155,7 @@ main (int   argc,
   g_test_add_func ("/gloss/occurrences/case-and-words", test_case_and_words);
   g_test_add_func ("/gloss/occurrences/regex", test_regex);
   g_test_add_func ("/gloss/occurrences/annotate-all", test_annotate_all_one_step);
+  g_test_add_func ("/gloss/occurrences/annotate-all-defaults", test_annotate_all_defaults);
 
   return g_test_run ();
 }
