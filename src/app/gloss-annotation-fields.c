@@ -213,7 +213,7 @@ rebuild_links (GlossAnnotationFields *self,
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No links"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Press L to link this annotation to another"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Press Ctrl+K to link this annotation to another"));
       gtk_widget_add_css_class (row, "dim-label");
       gtk_list_box_append (self->links_list, row);
     }
