@@ -266,3 +266,210 @@ gloss_test_respond (GlossWindow *window,
     }
   gloss_test_iterate ();
 }
+
+/* Keys ---------------------------------------------------------------------- */
+
+static gboolean
+trigger_matches (GtkShortcutTrigger *trigger,
+                 guint               keyval,
+                 GdkModifierType     mods)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, mods) ||
+           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, mods);
+
+  if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    return gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))) == gdk_keyval_to_lower (keyval) &&
+           gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods;
+
+  return FALSE;
+}
+
+/* What one controller of @widget does with the key; TRUE if handled. */
+static gboolean
+controller_handles_key (GtkEventController *controller,
+                        GtkWidget          *widget,
+                        guint               keyval,
+                        GdkModifierType     mods)
+{
+  if (!gtk_widget_is_sensitive (widget))
+    return FALSE;
+
+  if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+    {
+      gboolean handled = FALSE;
+
+      g_signal_emit_by_name (controller, "key-pressed", keyval, 0, mods, &handled);
+      return handled;
+    }
+
+  if (GTK_IS_SHORTCUT_CONTROLLER (controller))
+    {
+      GListModel *shortcuts = G_LIST_MODEL (controller);
+
+      for (guint i = 0; i < g_list_model_get_n_items (shortcuts); i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, i);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (action != NULL &&
+              trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, mods) &&
+              gtk_shortcut_action_activate (action, GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+widget_handles_key (GtkWidget       *widget,
+                    GtkPropagationPhase phase,
+                    guint            keyval,
+                    GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (gtk_event_controller_get_propagation_phase (controller) == phase &&
+          controller_handles_key (controller, widget, keyval, mods))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * gloss_test_press_key:
+ * @mods: the modifiers held (GDK_CONTROL_MASK, GDK_SHIFT_MASK, GDK_ALT_MASK)
+ *
+ * Presses @keyval in @window as GTK delivers a key press: to its focus
+ * widget (the window itself when nothing has focus), through the key and
+ * shortcut controllers of the widget and its ancestors, capture phase from
+ * the window down, then target and bubble phases back up. So a test runs
+ * the real key bindings (widget and window shortcuts, the application's
+ * accelerators) without depending on an X server's keyboard. Text typed
+ * into entries goes through an input method instead: see
+ * gloss_test_type_text().
+ *
+ * Returns: whether a controller handled the key
+ */
+gboolean
+gloss_test_press_key (GtkWindow       *window,
+                      guint            keyval,
+                      GdkModifierType  mods)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  gboolean handled = FALSE;
+
+  if (focus == NULL)
+    focus = GTK_WIDGET (window);
+
+  /* Hold references: a shortcut may destroy widgets of the chain. */
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    g_ptr_array_add (chain, g_object_ref (w));
+
+  for (guint i = chain->len; i > 0 && !handled; i--)
+    handled = widget_handles_key (chain->pdata[i - 1], GTK_PHASE_CAPTURE, keyval, mods);
+  if (!handled)
+    handled = widget_handles_key (chain->pdata[0], GTK_PHASE_TARGET, keyval, mods);
+  for (guint i = 0; i < chain->len && !handled; i++)
+    handled = widget_handles_key (chain->pdata[i], GTK_PHASE_BUBBLE, keyval, mods);
+
+  gloss_test_iterate ();
+
+  return handled;
+}
+
+/* Types @text at the cursor of @widget (a GtkEditable or GtkTextView, or
+ * a widget containing one: the first found), as an input method does. */
+void
+gloss_test_type_text (GtkWidget  *widget,
+                      const char *text)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      gtk_text_buffer_insert_interactive_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)),
+                                                    text, -1, TRUE);
+    }
+  else if (GTK_IS_EDITABLE (widget))
+    {
+      int position = gtk_editable_get_position (GTK_EDITABLE (widget));
+
+      gtk_editable_delete_selection (GTK_EDITABLE (widget));
+      position = gtk_editable_get_position (GTK_EDITABLE (widget));
+      gtk_editable_insert_text (GTK_EDITABLE (widget), text, -1, &position);
+      gtk_editable_set_position (GTK_EDITABLE (widget), position);
+    }
+  else
+    g_assert_not_reached ();
+
+  gloss_test_iterate ();
+}
+
+/* Windows ------------------------------------------------------------------- */
+
+/* The visible toplevel of @type transient for @transient_for (any when
+ * %NULL), or NULL. */
+GtkWindow *
+gloss_test_find_toplevel (GtkWindow *transient_for,
+                          GType      type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) &&
+          (transient_for == NULL || gtk_window_get_transient_for (toplevel) == transient_for) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+/* Answers the file chooser open over @window (GtkFileChooserNative shows
+ * a GtkFileChooserDialog without portals) with @file, as a user who types
+ * the name and presses Enter. */
+void
+gloss_test_choose_file (GtkWindow *window,
+                        GFile     *file)
+{
+  GtkWindow *dialog = gloss_test_find_toplevel (window, GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (dialog);
+  if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)) == GTK_FILE_CHOOSER_ACTION_SAVE)
+    {
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, &error);
+      g_assert_no_error (error);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+    }
+  else
+    {
+      gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), file, &error);
+      g_assert_no_error (error);
+    }
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+
+  /* Saving, it first checks the folder and the name, asynchronously. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (gloss_test_find_toplevel (window, GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL)
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        g_main_context_iteration (NULL, TRUE);
+      }
+  }
+  gloss_test_iterate ();
+}

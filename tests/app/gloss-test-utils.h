@@ -41,5 +41,14 @@ void              gloss_test_save_screenshot  (GtkWidget    *widget,
 AdwMessageDialog *gloss_test_find_message_dialog (GlossWindow *window);
 void              gloss_test_respond          (GlossWindow  *window,
                                                const char   *response);
+gboolean          gloss_test_press_key        (GtkWindow       *window,
+                                               guint            keyval,
+                                               GdkModifierType  mods);
+void              gloss_test_type_text        (GtkWidget    *widget,
+                                               const char   *text);
+GtkWindow        *gloss_test_find_toplevel    (GtkWindow    *transient_for,
+                                               GType         type);
+void              gloss_test_choose_file      (GtkWindow    *window,
+                                               GFile        *file);
 
 G_END_DECLS
