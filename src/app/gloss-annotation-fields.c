@@ -105,12 +105,16 @@ set_string_attribute (GlossAnnotationFields *self,
   set_attribute (self, key, *stripped ? g_variant_new_string (stripped) : NULL);
 }
 
+/* Shows @text in @row, unless the user is typing there; a newly shown
+ * annotation's values are shown even in the focused entry. */
 static void
-set_entry (AdwEntryRow *row,
-           const char  *text)
+set_entry (GlossAnnotationFields *self,
+           AdwEntryRow           *row,
+           const char            *text)
 {
-  if (gtk_widget_has_focus (GTK_WIDGET (row)) ||
-      gtk_widget_get_focus_child (GTK_WIDGET (row)) != NULL)
+  if (!self->attributes_reset &&
+      (gtk_widget_has_focus (GTK_WIDGET (row)) ||
+       gtk_widget_get_focus_child (GTK_WIDGET (row)) != NULL))
     return;
 
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text ? text : "") != 0)
@@ -489,7 +493,7 @@ update_attribute_rows (GlossAnnotationFields *self,
           if (self->attributes_reset)
             gtk_editable_set_text (GTK_EDITABLE (row), text);
           else
-            set_entry (ADW_ENTRY_ROW (row), text);
+            set_entry (self, ADW_ENTRY_ROW (row), text);
         }
       else
         {
@@ -622,11 +626,11 @@ refresh (GlossAnnotationFields *self)
           g_autofree char *desc = describe_annotation (claimant);
           adw_action_row_set_subtitle (self->linked_claimant_row, desc);
         }
-      set_entry (self->claimant_row, gloss_annotation_get_attribute_string (annotation, GLOSS_ATTR_CLAIMANT));
-      set_entry (self->reviewed_row, gloss_annotation_get_attribute_string (annotation, GLOSS_ATTR_REVIEWED_ON));
+      set_entry (self, self->claimant_row, gloss_annotation_get_attribute_string (annotation, GLOSS_ATTR_CLAIMANT));
+      set_entry (self, self->reviewed_row, gloss_annotation_get_attribute_string (annotation, GLOSS_ATTR_REVIEWED_ON));
 
       evidence = gloss_annotation_get_attribute_string (annotation, GLOSS_ATTR_EVIDENCE);
-      if (!gtk_widget_has_focus (GTK_WIDGET (self->evidence_view)))
+      if (self->attributes_reset || !gtk_widget_has_focus (GTK_WIDGET (self->evidence_view)))
         {
           g_autofree char *shown = NULL;
           GtkTextIter a, b;
@@ -643,8 +647,8 @@ refresh (GlossAnnotationFields *self)
       const char *kb_id = gloss_annotation_get_attribute_string (annotation, GLOSS_ATTR_KB_ID);
       const GlossGazetteerEntry *entry = NULL;
 
-      set_entry (self->kb_id_row, kb_id);
-      set_entry (self->canonical_row, gloss_annotation_get_attribute_string (annotation, GLOSS_ATTR_CANONICAL_NAME));
+      set_entry (self, self->kb_id_row, kb_id);
+      set_entry (self, self->canonical_row, gloss_annotation_get_attribute_string (annotation, GLOSS_ATTR_CANONICAL_NAME));
 
       if (self->gazetteer != NULL && (kb_id == NULL || *kb_id == '\0'))
         entry = gloss_gazetteer_lookup (self->gazetteer, gloss_annotation_get_quote (annotation),
