@@ -511,6 +511,10 @@ gloss_annotate_all_dialog_new (GtkWindow       *parent,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
   search_changed_cb (self);
 
+  /* Enter tags: the dialog opens in the search text, not on Cancel. */
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->apply_button));
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->search_entry));
+
   return self;
 }
 
