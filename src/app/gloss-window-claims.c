@@ -449,6 +449,19 @@ link_target_activated_cb (GlossWindow     *self,
     _gloss_window_finish_link (self, annotation);
 }
 
+/* GtkWindow binds Enter to "activate-default", before the window's own
+ * Enter binding: while a link waits for its target, Enter picks the
+ * annotation selected in the list instead. */
+static void
+activate_default_cb (GlossWindow *self)
+{
+  if (self->link_source_id == NULL)
+    return;
+
+  g_signal_stop_emission_by_name (self, "activate-default");
+  _gloss_window_finish_link (self, gloss_sidebar_get_selected_annotation (self->sidebar));
+}
+
 /* Emphasise the annotations linked to the selected one. */
 static void
 update_linked (GlossWindow *self)
@@ -784,6 +797,7 @@ _gloss_window_init_claims (GlossWindow *self)
                            G_CALLBACK (update_linked), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->article_view, "preview-activated",
                            G_CALLBACK (preview_activated_cb), self, 0);
+  g_signal_connect (self, "activate-default", G_CALLBACK (activate_default_cb), NULL);
 
   if (GLOSS_IS_APPLICATION (app))
     gloss_sidebar_set_gazetteer (self->sidebar, gloss_application_get_gazetteer (GLOSS_APPLICATION (app)));
