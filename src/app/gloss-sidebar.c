@@ -1174,9 +1174,11 @@ gloss_sidebar_edit_note (GlossSidebar *self)
 /**
  * gloss_sidebar_commit_note:
  *
- * Records the note being edited, if it changed, as one undoable edit.
+ * Records the note being edited, if it changed, as one undoable edit;
+ * and the evidence being typed in the fields, so that saving or closing
+ * sees it.
  *
- * Returns: whether the document changed
+ * Returns: whether the note changed the document
  */
 gboolean
 gloss_sidebar_commit_note (GlossSidebar *self)
@@ -1184,6 +1186,8 @@ gloss_sidebar_commit_note (GlossSidebar *self)
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), FALSE);
+
+  gloss_annotation_fields_commit (self->fields);
 
   if (!note_dirty (self))
     return FALSE;
