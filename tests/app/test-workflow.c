@@ -403,6 +403,27 @@ action_is_listed (GlossWindow *window,
   return FALSE;
 }
 
+/* The link buttons of the fields pane name the key that links, Ctrl+K
+ * (win.link), and not a label key, which would relabel the annotation. */
+static void
+assert_link_tooltips (GtkWidget *widget,
+                      guint     *n_found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *tooltip = gtk_widget_get_tooltip_text (child);
+
+      if (tooltip != NULL && g_str_has_prefix (tooltip, "Link to "))
+        {
+          g_assert_true (g_str_has_suffix (tooltip, "(Ctrl+K)"));
+          (*n_found)++;
+        }
+      assert_link_tooltips (child, n_found);
+    }
+}
+
 /* The test ----------------------------------------------------------------- */
 
 static void
@@ -470,6 +491,13 @@ test_fact_check_sample_article (void)
   /* Back to the claim (Alt+Up), its verdict in the fields pane. */
   press (GTK_WINDOW (window), GDK_KEY_Up, GDK_ALT_MASK, "win.previous-annotation");
   g_assert_cmpstr (gloss_annotation_get_id (selected (window)), ==, gloss_annotation_get_id (claim));
+  {
+    guint n_found = 0;
+
+    assert_link_tooltips (fields, &n_found);
+    g_assert_cmpuint (n_found, ==, 2);   /* the claimant's and the links' */
+    use ("win.link");
+  }
   verdict_row = find_row (fields, ADW_TYPE_COMBO_ROW, "_Verdict");
   g_assert_nonnull (verdict_row);
   tab_to (window, verdict_row);
