@@ -121,6 +121,33 @@ set_entry (GlossAnnotationFields *self,
     gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
 }
 
+static gboolean
+restore_focus_cb (gpointer data)
+{
+  GtkWidget *row = data;
+  GtkRoot *root = gtk_widget_get_root (row);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* Left hidden in the closed list, or moved up to a container. */
+  if (root != NULL &&
+      (focus == NULL ||
+       gtk_widget_is_ancestor (row, focus) ||
+       (gtk_widget_is_ancestor (focus, row) && !gtk_widget_get_mapped (focus))))
+    gtk_widget_grab_focus (row);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A value picked from a combo row's list closes the list, and the focus
+ * does not come back to the row: it is lost to the sidebar's scroller, and
+ * Tab starts over elsewhere (typing there may then press label keys). Give
+ * it back to the row, so the keyboard goes on from there. */
+static void
+restore_focus_after_choice (GtkWidget *row)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, restore_focus_cb, g_object_ref (row), g_object_unref);
+}
+
 static void
 goto_clicked_cb (GtkButton             *button,
                  GlossAnnotationFields *self)
@@ -315,6 +342,7 @@ attribute_choice_cb (AdwComboRow           *row,
   if (def == NULL || self->updating)
     return;
 
+  restore_focus_after_choice (GTK_WIDGET (row));
   values = gloss_attribute_def_get_values (def);
   if (selected == 0 || selected > g_strv_length ((char **) values))
     set_attribute (self, gloss_attribute_def_get_name (def), NULL);
@@ -679,6 +707,7 @@ verdict_changed_cb (GlossAnnotationFields *self)
   if (self->updating)
     return;
 
+  restore_focus_after_choice (GTK_WIDGET (self->verdict_row));
   verdicts = gloss_verdicts_get_default (&n);
   if (selected == 0 || selected > n)
     set_attribute (self, GLOSS_ATTR_VERDICT, NULL);
@@ -694,6 +723,7 @@ worthiness_changed_cb (GlossAnnotationFields *self)
   if (self->updating)
     return;
 
+  restore_focus_after_choice (GTK_WIDGET (self->worthiness_row));
   set_attribute (self, GLOSS_ATTR_CHECK_WORTHINESS,
                  selected == 0 || selected > 5 ? NULL : g_variant_new_int64 (selected));
 }

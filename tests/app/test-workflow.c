@@ -506,8 +506,16 @@ test_fact_check_sample_article (void)
     if (g_strcmp0 (verdicts[i].id, "mostly-false") == 0)
       verdict_index = i + 1;      /* after "No verdict" */
   g_assert_cmpuint (verdict_index, >, 0);
-  /* Picked from the row's list (Enter opens it, arrows and Enter pick). */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (verdict_row), verdict_index);
+  /* Picked from the row's list: Space opens it, arrows and Enter pick;
+   * then the focus is back on the row, to go on with Tab. */
+  g_assert_true (gloss_test_press_key (GTK_WINDOW (window), GDK_KEY_space, 0));
+  gloss_test_wait_ms (100);
+  g_assert_false (focus_is_in (window, gloss_window_get_article_view (window)));
+  for (guint i = 0; i < verdict_index; i++)
+    g_assert_true (gloss_test_press_key (GTK_WINDOW (window), GDK_KEY_Down, 0));
+  g_assert_true (gloss_test_press_key (GTK_WINDOW (window), GDK_KEY_Return, 0));
+  gloss_test_wait_ms (100);
+  g_assert_true (focus_of (window) == verdict_row);
   claim = gloss_annotation_store_lookup (gloss_document_get_annotations (document), gloss_annotation_get_id (claim));
   g_assert_cmpstr (gloss_claim_get_verdict (claim), ==, "mostly-false");
 
