@@ -105,6 +105,19 @@ set_string_attribute (GlossAnnotationFields *self,
   set_attribute (self, key, *stripped ? g_variant_new_string (stripped) : NULL);
 }
 
+/* Shows a stored value in @row without its apply button, which would
+ * suggest that the value still has to be confirmed. */
+static void
+set_entry_text (AdwEntryRow *row,
+                const char  *text)
+{
+  gboolean show_apply = adw_entry_row_get_show_apply_button (row);
+
+  adw_entry_row_set_show_apply_button (row, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  adw_entry_row_set_show_apply_button (row, show_apply);
+}
+
 /* Shows @text in @row, unless the user is typing there; a newly shown
  * annotation's values are shown even in the focused entry. */
 static void
@@ -118,7 +131,7 @@ set_entry (GlossAnnotationFields *self,
     return;
 
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text ? text : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+    set_entry_text (row, text);
 }
 
 static gboolean
@@ -519,7 +532,7 @@ update_attribute_rows (GlossAnnotationFields *self,
           g_autofree char *text = value_to_text (value);
 
           if (self->attributes_reset)
-            gtk_editable_set_text (GTK_EDITABLE (row), text);
+            set_entry_text (ADW_ENTRY_ROW (row), text);
           else
             set_entry (self, ADW_ENTRY_ROW (row), text);
         }
@@ -1081,10 +1094,10 @@ gloss_annotation_fields_set_annotation (GlossAnnotationFields *self,
 
   /* A new annotation: show its values even in the focused entry. */
   self->updating = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->claimant_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->reviewed_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->kb_id_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->canonical_row), "");
+  set_entry_text (self->claimant_row, "");
+  set_entry_text (self->reviewed_row, "");
+  set_entry_text (self->kb_id_row, "");
+  set_entry_text (self->canonical_row, "");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->evidence_view), "", -1);
   self->attributes_reset = TRUE;
   self->updating = FALSE;

@@ -157,6 +157,24 @@ tab_to (GlossWindow *window,
   g_assert_true (focus_is_in (window, row));
 }
 
+/* Whether @row shows its apply button, which asks to confirm the text. */
+static gboolean
+shows_apply_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), "adw-entry-apply-symbolic") == 0)
+        return gtk_widget_is_visible (child);
+      if (shows_apply_button (child))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Types an identifier into the focused entry and confirms it with Enter. */
 static void
 enter_identifier (GlossWindow *window,
@@ -169,13 +187,15 @@ enter_identifier (GlossWindow *window,
   g_assert_nonnull (kb_row);
   tab_to (window, kb_row);
   gloss_test_type_text (focus_of (window), kb_id);
+  g_assert_true (shows_apply_button (kb_row));
   g_assert_true (gloss_test_press_key (GTK_WINDOW (window), GDK_KEY_Return, 0));
 
   annotation = gloss_annotation_store_lookup (gloss_document_get_annotations (gloss_window_get_document (window)),
                                               gloss_annotation_get_id (annotation));
   g_assert_cmpstr (gloss_annotation_get_attribute_string (annotation, GLOSS_ATTR_KB_ID), ==, kb_id);
-  /* The field still shows what was entered. */
+  /* The field still shows what was entered, as done. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (kb_row)), ==, kb_id);
+  g_assert_false (shows_apply_button (kb_row));
 }
 
 /* Ctrl+Shift+A on the selected annotation, Enter in the dialog: every
