@@ -398,8 +398,14 @@ _gloss_window_finish_link (GlossWindow     *self,
     }
 
   quote = gloss_text_ellipsize (gloss_annotation_get_quote (to), 32);
-  /* Translators: "Linked claimant → “Jane Doe”" */
-  message = g_strdup_printf (_("Linked %s → “%s”"), type, quote);
+  {
+    GlossRelationType *relation_type = gloss_label_set_find_relation_type (gloss_document_get_labels (self->document), type);
+    g_autofree char *shown = relation_type ? gloss_relation_type_dup_display_name (relation_type) : g_strdup (type);
+
+    /* Translators: "Linked Claimant → “Jane Doe”"; the first %s is a
+     * relation type, named as in the label set */
+    message = g_strdup_printf (_("Linked %s → “%s”"), shown, quote);
+  }
   _gloss_window_show_toast (self, message);
 
   return TRUE;

@@ -505,6 +505,8 @@ test_fact_check_sample_article (void)
    * binding, activate-default, comes first). */
   g_assert_true (focus_is_in (window, gloss_window_get_article_view (window)));
   press (GTK_WINDOW (window), GDK_KEY_Return, 0, "win.finish-link");
+  /* The type is named as when linking started, not by its identifier. */
+  g_assert_cmpstr (gloss_window_get_last_message (window), ==, "Linked Claimant → “Abernathy”");
   claim = gloss_annotation_store_lookup (gloss_document_get_annotations (document), gloss_annotation_get_id (claim));
   g_assert_true (gloss_claim_get_claimant (document, claim) == claimant);
 
