@@ -47,6 +47,13 @@ struct _GlossAnnotationFields
   GlossLabel          *attributes_label;
   char                *link_menu_key;
   gboolean             attributes_reset;  /* another annotation: show its values even in a focused entry */
+
+  /* Keeping the keyboard focus on a row after a choice (see
+   * restore_focus_after_choice()). */
+  GtkWidget           *refocus_row;
+  GtkRoot             *refocus_root;
+  gulong               refocus_handler;
+  gint64               refocus_until;
 };
 
 G_DEFINE_FINAL_TYPE (GlossAnnotationFields, gloss_annotation_fields, GTK_TYPE_WIDGET)
@@ -134,31 +141,72 @@ set_entry (GlossAnnotationFields *self,
     set_entry_text (row, text);
 }
 
+/* Whether the focus has left @row for nowhere: hidden in its closed list,
+ * or moved up to a container. */
 static gboolean
-restore_focus_cb (gpointer data)
+focus_was_lost (GtkWidget *row)
 {
-  GtkWidget *row = data;
   GtkRoot *root = gtk_widget_get_root (row);
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-  /* Left hidden in the closed list, or moved up to a container. */
-  if (root != NULL &&
-      (focus == NULL ||
-       gtk_widget_is_ancestor (row, focus) ||
-       (gtk_widget_is_ancestor (focus, row) && !gtk_widget_get_mapped (focus))))
-    gtk_widget_grab_focus (row);
+  return root != NULL &&
+         (focus == NULL ||
+          gtk_widget_is_ancestor (row, focus) ||
+          (gtk_widget_is_ancestor (focus, row) && !gtk_widget_get_mapped (focus)));
+}
 
+static void
+stop_refocus (GlossAnnotationFields *self)
+{
+  if (self->refocus_root != NULL)
+    g_clear_signal_handler (&self->refocus_handler, self->refocus_root);
+  g_clear_weak_pointer (&self->refocus_root);
+  g_clear_weak_pointer (&self->refocus_row);
+}
+
+static void
+refocus (GlossAnnotationFields *self)
+{
+  if (self->refocus_row == NULL || g_get_monotonic_time () > self->refocus_until)
+    {
+      stop_refocus (self);
+      return;
+    }
+
+  if (focus_was_lost (self->refocus_row))
+    gtk_widget_grab_focus (self->refocus_row);
+}
+
+static gboolean
+refocus_idle_cb (gpointer data)
+{
+  refocus (data);
   return G_SOURCE_REMOVE;
 }
 
-/* A value picked from a combo row's list closes the list, and the focus
- * does not come back to the row: it is lost to the sidebar's scroller, and
- * Tab starts over elsewhere (typing there may then press label keys). Give
- * it back to the row, so the keyboard goes on from there. */
+/* A value picked from a combo row's list closes the list, or one confirmed
+ * in an entry replaces the annotation and the sidebar shows it anew (on a
+ * later frame, as its list settles), and the focus does not come back to
+ * the row: it is lost to the sidebar's scroller, and Tab starts over
+ * elsewhere (typing there may then press label keys). For a moment, give
+ * it back to the row whenever it is lost, so the keyboard goes on from
+ * there. */
 static void
-restore_focus_after_choice (GtkWidget *row)
+restore_focus_after_choice (GlossAnnotationFields *self,
+                            GtkWidget             *row)
 {
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, restore_focus_cb, g_object_ref (row), g_object_unref);
+  GtkRoot *root = gtk_widget_get_root (row);
+
+  if (root == NULL)
+    return;
+
+  stop_refocus (self);
+  g_set_weak_pointer (&self->refocus_row, row);
+  g_set_weak_pointer (&self->refocus_root, root);
+  self->refocus_until = g_get_monotonic_time () + G_USEC_PER_SEC;
+  self->refocus_handler = g_signal_connect_object (root, "notify::focus-widget",
+                                                   G_CALLBACK (refocus), self, G_CONNECT_SWAPPED);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refocus_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -355,7 +403,7 @@ attribute_choice_cb (AdwComboRow           *row,
   if (def == NULL || self->updating)
     return;
 
-  restore_focus_after_choice (GTK_WIDGET (row));
+  restore_focus_after_choice (self, GTK_WIDGET (row));
   values = gloss_attribute_def_get_values (def);
   if (selected == 0 || selected > g_strv_length ((char **) values))
     set_attribute (self, gloss_attribute_def_get_name (def), NULL);
@@ -720,7 +768,7 @@ verdict_changed_cb (GlossAnnotationFields *self)
   if (self->updating)
     return;
 
-  restore_focus_after_choice (GTK_WIDGET (self->verdict_row));
+  restore_focus_after_choice (self, GTK_WIDGET (self->verdict_row));
   verdicts = gloss_verdicts_get_default (&n);
   if (selected == 0 || selected > n)
     set_attribute (self, GLOSS_ATTR_VERDICT, NULL);
@@ -736,7 +784,7 @@ worthiness_changed_cb (GlossAnnotationFields *self)
   if (self->updating)
     return;
 
-  restore_focus_after_choice (GTK_WIDGET (self->worthiness_row));
+  restore_focus_after_choice (self, GTK_WIDGET (self->worthiness_row));
   set_attribute (self, GLOSS_ATTR_CHECK_WORTHINESS,
                  selected == 0 || selected > 5 ? NULL : g_variant_new_int64 (selected));
 }
@@ -744,6 +792,7 @@ worthiness_changed_cb (GlossAnnotationFields *self)
 static void
 claimant_apply_cb (GlossAnnotationFields *self)
 {
+  restore_focus_after_choice (self, GTK_WIDGET (self->claimant_row));
   set_string_attribute (self, GLOSS_ATTR_CLAIMANT, gtk_editable_get_text (GTK_EDITABLE (self->claimant_row)));
 }
 
@@ -791,6 +840,7 @@ reviewed_apply_cb (GlossAnnotationFields *self)
       return;
     }
 
+  restore_focus_after_choice (self, GTK_WIDGET (self->reviewed_row));
   set_string_attribute (self, GLOSS_ATTR_REVIEWED_ON, text);
 }
 
@@ -851,6 +901,7 @@ kb_id_apply_cb (GlossAnnotationFields *self)
       return;
     }
 
+  restore_focus_after_choice (self, GTK_WIDGET (self->kb_id_row));
   set_string_attribute (self, GLOSS_ATTR_KB_ID, text);
   remember (self);
 }
@@ -858,6 +909,7 @@ kb_id_apply_cb (GlossAnnotationFields *self)
 static void
 canonical_apply_cb (GlossAnnotationFields *self)
 {
+  restore_focus_after_choice (self, GTK_WIDGET (self->canonical_row));
   set_string_attribute (self, GLOSS_ATTR_CANONICAL_NAME,
                         gtk_editable_get_text (GTK_EDITABLE (self->canonical_row)));
   remember (self);
@@ -928,6 +980,7 @@ gloss_annotation_fields_dispose (GObject *object)
 {
   GlossAnnotationFields *self = (GlossAnnotationFields *)object;
 
+  stop_refocus (self);
   if (self->document != NULL)
     g_clear_signal_handler (&self->changed_id, self->document);
   g_clear_object (&self->document);

@@ -816,6 +816,18 @@ _gloss_window_init_claims (GlossWindow *self)
                                gtk_callback_action_new ((GtkShortcutFunc) find_previous_shortcut_cb, self, NULL));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), shortcut);
   gtk_widget_add_controller (GTK_WIDGET (self->find_entry), keys);
+
+  /* Ctrl+Shift+A tags all from anywhere in the window: entries, text
+   * views and lists bind it to "unselect all", which would swallow it
+   * while the user is in the identifier field or the list. */
+  keys = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_name (keys, "gloss-window-claims-capture");
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  shortcut = gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                                                            gtk_keyval_trigger_new (GDK_KEY_A, GDK_CONTROL_MASK | GDK_SHIFT_MASK)),
+                               gtk_named_action_new ("win.annotate-all"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), shortcut);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 void
