@@ -585,6 +585,17 @@ list_key_pressed_cb (GtkEventControllerKey *controller,
   return TRUE;
 }
 
+/* Enter on a row reached with the keyboard (from the search, say) selects
+ * it, and confirms it as the target of a link being made. */
+static void
+list_activate_cb (GtkListView  *list_view,
+                  guint         position,
+                  GlossSidebar *self)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.finish-link", NULL);
+}
+
 static GtkWidget *
 create_label_button (GlossLabel *label)
 {
@@ -964,6 +975,7 @@ gloss_sidebar_init (GlossSidebar *self)
   controller = gtk_event_controller_key_new ();
   g_signal_connect (controller, "key-pressed", G_CALLBACK (list_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), controller);
+  g_signal_connect (self->list_view, "activate", G_CALLBACK (list_activate_cb), self);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
 
