@@ -193,6 +193,11 @@ enter_identifier (GlossWindow *window,
   annotation = gloss_annotation_store_lookup (gloss_document_get_annotations (gloss_window_get_document (window)),
                                               gloss_annotation_get_id (annotation));
   g_assert_cmpstr (gloss_annotation_get_attribute_string (annotation, GLOSS_ATTR_KB_ID), ==, kb_id);
+  /* The focus stays in the field (not lost to the sidebar's scroller). */
+  gloss_test_wait_ms (50);
+  g_assert_true (focus_is_in (window, kb_row));
+  g_assert_true (GTK_IS_TEXT (focus_of (window)));
+
   /* The field still shows what was entered, as done. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (kb_row)), ==, kb_id);
   g_assert_false (shows_apply_button (kb_row));
@@ -213,6 +218,8 @@ tag_all (GlossWindow *window,
 
   g_assert_cmpuint (expected, >, 1);
 
+  /* Straight from the identifier field, where entries take Ctrl+Shift+A
+   * for "unselect all". */
   press (GTK_WINDOW (window), GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.annotate-all");
   dialog = gloss_test_find_toplevel (GTK_WINDOW (window), GLOSS_TYPE_ANNOTATE_ALL_DIALOG);
   g_assert_nonnull (dialog);
@@ -622,6 +629,48 @@ test_fact_check_sample_article (void)
   gloss_test_destroy_window (reopened);
 }
 
+/* In a long article the claimant is far from the claim: Ctrl+K, then
+ * Ctrl+Shift+F to search the annotations, Down to the match, Enter. */
+static void
+test_link_from_search (void)
+{
+  g_autofree char *source_path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "sample-article.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) article = NULL;
+  GlossWindow *window;
+  GlossDocument *document;
+  GlossAnnotation *person, *claim;
+  g_autofree char *person_id = NULL;
+  g_autofree char *claim_id = NULL;
+
+  g_assert_true (g_file_get_contents (source_path, &contents, NULL, NULL));
+  article = gloss_test_write_temp ("sample-article-2.txt", contents, -1);
+  window = gloss_test_new_window_sized (app, 1400, 900);
+  gloss_window_open_file (window, article);
+  gloss_test_wait_idle (window);
+  document = gloss_window_get_document (window);
+
+  person = tag_with_key (window, "Ingrid Solberg", GDK_KEY_p, "PERSON");
+  person_id = g_strdup (gloss_annotation_get_id (person));
+  claim = tag_with_key (window, CLAIM_TEXT, GDK_KEY_c, "Claim");
+  claim_id = g_strdup (gloss_annotation_get_id (claim));
+
+  press (GTK_WINDOW (window), GDK_KEY_k, GDK_CONTROL_MASK, "win.link");
+  press (GTK_WINDOW (window), GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find");
+  gloss_test_type_text (focus_of (window), "Solberg");
+  gloss_test_wait_ms (100);
+  g_assert_true (gloss_test_press_key (GTK_WINDOW (window), GDK_KEY_Down, 0));
+  g_assert_true (GTK_IS_LIST_VIEW (gtk_widget_get_ancestor (focus_of (window), GTK_TYPE_LIST_VIEW)));
+  g_assert_true (gloss_test_press_key (GTK_WINDOW (window), GDK_KEY_Return, 0));
+
+  claim = gloss_annotation_store_lookup (gloss_document_get_annotations (document), claim_id);
+  g_assert_nonnull (gloss_claim_get_claimant (document, claim));
+  g_assert_cmpstr (gloss_annotation_get_id (gloss_claim_get_claimant (document, claim)), ==, person_id);
+
+  gloss_document_set_saved (document);
+  gloss_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -631,6 +680,7 @@ main (int   argc,
   app = gloss_test_app_new (&argc, &argv);
   used_actions = g_ptr_array_new_with_free_func (g_free);
 
+  g_test_add_func ("/gloss/workflow/link-from-search", test_link_from_search);
   g_test_add_func ("/gloss/workflow/fact-check-sample-article", test_fact_check_sample_article);
 
   ret = g_test_run ();
