@@ -525,7 +525,6 @@ test_fact_check_sample_article (void)
 
     assert_link_tooltips (fields, &n_found);
     g_assert_cmpuint (n_found, ==, 2);   /* the claimant's and the links' */
-    use ("win.link");
   }
   verdict_row = find_row (fields, ADW_TYPE_COMBO_ROW, "_Verdict");
   g_assert_nonnull (verdict_row);
