@@ -134,7 +134,21 @@ tag_with_key (GlossWindow *window,
   gtk_widget_grab_focus (gloss_window_get_article_view (window));
   gloss_test_select_text (window, needle);
   g_assert_true (gloss_test_press_key (GTK_WINDOW (window), key, 0));
-  gloss_test_wait_ms (300);   /* the fields pane slides in */
+
+  /* The detail pane slides in (on a loaded machine, slowly). */
+  {
+    GtkWidget *fields = gloss_sidebar_get_fields (GLOSS_SIDEBAR (gloss_window_get_sidebar (window)));
+    GtkWidget *revealer = gtk_widget_get_ancestor (fields, GTK_TYPE_REVEALER);
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    g_assert_nonnull (revealer);
+    while (!gtk_revealer_get_child_revealed (GTK_REVEALER (revealer)) || !gtk_widget_get_mapped (fields))
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        gloss_test_wait_ms (20);
+      }
+    gloss_test_wait_ms (50);
+  }
 
   /* The new annotation is selected, ready for its fields. */
   annotation = selected (window);
