@@ -456,8 +456,21 @@ gloss_test_choose_file (GtkWindow *window,
     }
   else
     {
+      gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
       gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), file, &error);
       g_assert_no_error (error);
+
+      /* The file is selected once its folder has loaded. */
+      for (;;)
+        {
+          g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+          if (chosen != NULL && g_file_equal (chosen, file))
+            break;
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+          gloss_test_wait_ms (20);
+        }
     }
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
 

@@ -597,10 +597,13 @@ test_fact_check_sample_article (void)
   gloss_test_wait_ms (100);
   g_assert_null (window);
 
-  /* Reopen in a new window: everything is there. */
+  /* Reopen in a new window, with Ctrl+O: everything is there. */
   reopened = gloss_test_new_window (app);
-  gloss_window_open_file (reopened, saved);
+  press (GTK_WINDOW (reopened), GDK_KEY_o, GDK_CONTROL_MASK, "win.open");
+  gloss_test_choose_file (GTK_WINDOW (reopened), saved);
   gloss_test_wait_idle (reopened);
+  g_assert_nonnull (gloss_window_get_file (reopened));
+  g_assert_true (g_file_equal (gloss_window_get_file (reopened), saved));
   document = gloss_window_get_document (reopened);
   g_assert_nonnull (document);
   assert_same_annotations (before, document);
