@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <adwaita.h>
@@ -26,6 +27,18 @@
 #define COLUMN_CHARS     68
 #define MIN_SIDE_MARGIN  24
 #define ACTIVATE_CYCLE_TIME (2 * G_TIME_SPAN_SECOND)
+/* Character locations kept between frames (a few screens' worth). */
+#define MAX_LOCATIONS    50000
+
+typedef struct
+{
+  double upper;
+  int    width;
+  int    left_margin;
+  int    right_margin;
+  int    char_count;
+  guint  generation;
+} LayoutKey;
 
 struct _GlossArticleView
 {
@@ -45,6 +58,19 @@ struct _GlossArticleView
 
   GlossAnnotation   *selected;
   GHashTable        *linked_ids;
+
+  /* Where characters are, in buffer coordinates, kept from frame to frame
+   * (asking GtkTextView walks the whole paragraph's layout each time).
+   * Dropped whenever anything that moves text may have changed. */
+  GHashTable        *locations;
+  LayoutKey          locations_key;
+  guint              layout_generation;
+  /* The display lines of the last frame's visible rectangle, reused while
+   * it stays put and the layout does not change (edits, animations). */
+  GArray            *lines;
+  GdkRectangle       lines_visible;
+  guint              lines_vis_start;
+  guint              lines_vis_end;
 
   GlossLabelPalette *palette;
 
@@ -128,12 +154,10 @@ typedef struct
   guint start;  /* buffer offset of the display line's first character */
 } DisplayLine;
 
-/* What one frame knows about the visible text: its display lines, and the
- * location of every character looked up so far (spans share endpoints). */
+/* What one frame knows about the visible text: its display lines. */
 typedef struct
 {
   GArray     *lines;
-  GHashTable *locations;
   guint       vis_start;
   guint       vis_end;
   float       radius;
@@ -308,6 +332,7 @@ rebuild_text (GlossArticleView *self)
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   GtkTextIter iter;
 
+  self->layout_generation++;
   gtk_text_buffer_set_text (buffer, "", 0);
   self->body_offset = 0;
 
@@ -343,6 +368,7 @@ rebuild_header (GlossArticleView *self)
   guint sel_start = 0, sel_end = 0;
   gboolean had_selection;
 
+  self->layout_generation++;
   if (self->document == NULL)
     return;
 
@@ -381,6 +407,7 @@ update_fonts (GlossArticleView *self)
   double px = self->font_size * 96.0 / 72.0;
   int inside;
 
+  self->layout_generation++;
   g_object_set (self->base_tag,
                 "family", family,
                 "size-points", (double) self->font_size,
@@ -519,6 +546,41 @@ append_rounded_fill (GtkSnapshot           *snapshot,
   gtk_snapshot_pop (snapshot);
 }
 
+/* A fill whose real ends are rounded by two pixel steps: plain colour
+ * rectangles, which a software renderer fills many times faster than a
+ * rounded clip. The pieces do not overlap, so a translucent colour stays
+ * even. */
+static void
+append_stepped_fill (GtkSnapshot           *snapshot,
+                     const graphene_rect_t *rect,
+                     gboolean               round_start,
+                     gboolean               round_end,
+                     const GdkRGBA         *color)
+{
+  float x = rect->origin.x, y = rect->origin.y;
+  float w = rect->size.width, h = rect->size.height;
+  float inner_x = x + (round_start ? 2 : 0);
+  float inner_w = w - (round_start ? 2 : 0) - (round_end ? 2 : 0);
+
+  if (w < 6 || h < 6 || (!round_start && !round_end))
+    {
+      gtk_snapshot_append_color (snapshot, color, rect);
+      return;
+    }
+
+  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (inner_x, y, inner_w, h));
+  if (round_start)
+    {
+      gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, y + 2, 1, h - 4));
+      gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x + 1, y + 1, 1, h - 2));
+    }
+  if (round_end)
+    {
+      gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x + w - 2, y + 1, 1, h - 2));
+      gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x + w - 1, y + 2, 1, h - 4));
+    }
+}
+
 static void
 append_outline (GtkSnapshot           *snapshot,
                 const graphene_rect_t *rect,
@@ -561,7 +623,10 @@ draw_piece (GlossArticleView *self,
   switch (mode)
     {
     case PIECE_FILL:
-      append_rounded_fill (snapshot, &rect, is_start, is_end, self->fill_radius, &style->fill);
+      if (self->fill_radius > 0)
+        append_stepped_fill (snapshot, &rect, is_start, is_end, &style->fill);
+      else
+        gtk_snapshot_append_color (snapshot, &style->fill, &rect);
 
       if (style->kind == GLOSS_LABEL_KIND_ENTITY)
         {
@@ -666,7 +731,7 @@ char_location (GlossArticleView *self,
                Frame            *frame,
                guint             offset)
 {
-  GdkRectangle *rect = g_hash_table_lookup (frame->locations, GUINT_TO_POINTER (offset + 1));
+  GdkRectangle *rect = g_hash_table_lookup (self->locations, GUINT_TO_POINTER (offset + 1));
 
   if (rect == NULL)
     {
@@ -676,7 +741,7 @@ char_location (GlossArticleView *self,
       rect = g_new (GdkRectangle, 1);
       gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
       gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, rect);
-      g_hash_table_insert (frame->locations, GUINT_TO_POINTER (offset + 1), rect);
+      g_hash_table_insert (self->locations, GUINT_TO_POINTER (offset + 1), rect);
     }
 
   return rect;
@@ -782,6 +847,32 @@ draw_span (GlossArticleView  *self,
     }
 }
 
+/* Character locations stay valid while the text, the fonts, the width and
+ * the height of every line stay the same; the last shows in the scroll
+ * range, which GtkTextView grows as it lays out the text. */
+static void
+check_locations (GlossArticleView *self)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self));
+  LayoutKey key = { 0 };
+
+  key.upper = vadjustment != NULL ? gtk_adjustment_get_upper (vadjustment) : 0;
+  key.width = gtk_widget_get_width (GTK_WIDGET (self));
+  key.left_margin = gtk_text_view_get_left_margin (text_view);
+  key.right_margin = gtk_text_view_get_right_margin (text_view);
+  key.char_count = gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (text_view));
+  key.generation = self->layout_generation;
+
+  if (memcmp (&key, &self->locations_key, sizeof key) != 0 ||
+      g_hash_table_size (self->locations) > MAX_LOCATIONS)
+    {
+      g_hash_table_remove_all (self->locations);
+      g_clear_pointer (&self->lines, g_array_unref);
+      self->locations_key = key;
+    }
+}
+
 static void
 frame_init (GlossArticleView *self,
             Frame            *frame)
@@ -790,10 +881,18 @@ frame_init (GlossArticleView *self,
   GdkRectangle visible;
   GtkTextIter first, last, iter;
 
-  frame->lines = g_array_new (FALSE, FALSE, sizeof (DisplayLine));
-  frame->locations = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-
+  check_locations (self);
   gtk_text_view_get_visible_rect (text_view, &visible);
+
+  if (self->lines != NULL && gdk_rectangle_equal (&visible, &self->lines_visible))
+    {
+      frame->lines = g_array_ref (self->lines);
+      frame->vis_start = self->lines_vis_start;
+      frame->vis_end = self->lines_vis_end;
+      return;
+    }
+
+  frame->lines = g_array_new (FALSE, FALSE, sizeof (DisplayLine));
   gtk_text_view_get_iter_at_location (text_view, &first, visible.x, visible.y);
   gtk_text_view_backward_display_line_start (text_view, &first);
   gtk_text_view_get_iter_at_location (text_view, &last,
@@ -820,13 +919,18 @@ frame_init (GlossArticleView *self,
           (guint) gtk_text_iter_get_offset (&iter) <= line.start)
         break;
     }
+
+  g_clear_pointer (&self->lines, g_array_unref);
+  self->lines = g_array_ref (frame->lines);
+  self->lines_visible = visible;
+  self->lines_vis_start = frame->vis_start;
+  self->lines_vis_end = frame->vis_end;
 }
 
 static void
 frame_clear (Frame *frame)
 {
   g_clear_pointer (&frame->lines, g_array_unref);
-  g_clear_pointer (&frame->locations, g_hash_table_unref);
 }
 
 static void
@@ -1674,6 +1778,12 @@ pointer_event_cb (GlossArticleView         *self,
 /* GObject */
 
 static void
+buffer_changed_cb (GlossArticleView *self)
+{
+  self->layout_generation++;
+}
+
+static void
 document_changed_cb (GlossArticleView *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1757,6 +1867,8 @@ gloss_article_view_finalize (GObject *object)
 
   g_clear_pointer (&self->linked_ids, g_hash_table_unref);
   g_clear_pointer (&self->preview, g_array_unref);
+  g_clear_pointer (&self->locations, g_hash_table_unref);
+  g_clear_pointer (&self->lines, g_array_unref);
   g_clear_pointer (&self->last_activated_id, g_free);
 
   G_OBJECT_CLASS (gloss_article_view_parent_class)->finalize (object);
@@ -1894,6 +2006,8 @@ gloss_article_view_init (GlossArticleView *self)
   self->serif = TRUE;
   self->lane_gap = 3;
   self->preview_current = G_MAXUINT;
+  self->locations = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
   self->fill_radius = 3;
   self->char_width = 8;
 

@@ -501,16 +501,22 @@ render (GtkWidget *widget)
   GtkSnapshot *snapshot;
   int w, h;
 
-  gtk_widget_queue_draw (widget);
-  gtk_test_widget_wait_for_draw (widget);
-  flush_events ();
+  /* A widget waiting for a new layout (another font size) draws nothing
+   * until its next frame. */
+  for (guint attempt = 0; node == NULL && attempt < 20; attempt++)
+    {
+      gtk_widget_queue_draw (widget);
+      gtk_test_widget_wait_for_draw (widget);
+      flush_events ();
 
-  w = gtk_widget_get_width (widget);
-  h = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
+      w = gtk_widget_get_width (widget);
+      h = gtk_widget_get_height (widget);
+      g_clear_object (&paintable);
+      paintable = gtk_widget_paintable_new (widget);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, w, h);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
   g_assert_nonnull (node);
 
   return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
@@ -806,6 +812,39 @@ test_preview (Fixture       *fixture,
   g_assert_null (gloss_article_view_get_preview (view, NULL));
 }
 
+/* Character locations are kept between frames: after the text moves
+ * (another font size), the highlights move with it. */
+static void
+test_relayout (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GlossArticleView *view = GLOSS_ARTICLE_VIEW (fixture->view);
+  int sizes[] = { 13, 19, 11 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(GdkTexture) annotated = NULL;
+      g_autoptr(GdkTexture) plain = NULL;
+
+      gloss_article_view_set_font_size (view, sizes[i]);
+      annotated = render (fixture->view);
+      g_assert_true (gloss_document_undo (fixture->document));
+      plain = render (fixture->view);
+      g_assert_true (gloss_document_redo (fixture->document));
+      g_test_message ("font size %d", sizes[i]);
+      if (g_getenv ("GLOSS_TEST_SNAPSHOT_DIR") != NULL)
+        {
+          g_autofree char *name = g_strdup_printf ("relayout-%d.png", sizes[i]);
+
+          save_png (annotated, g_getenv ("GLOSS_TEST_SNAPSHOT_DIR"), name);
+        }
+
+      g_assert_cmpuint (differences_near (fixture->view, annotated, plain, "Tuesday"), >, 100);
+      g_assert_cmpuint (differences_near (fixture->view, annotated, plain, "economists"), >, 100);
+      g_assert_cmpuint (differences_near (fixture->view, annotated, plain, "Hello"), ==, 0);
+    }
+}
+
 /* Far more annotations on screen than the view draws per frame, nested
  * deeper than there are lanes: the frame is capped, not slow, and sane. */
 static void
@@ -1028,6 +1067,7 @@ main (int   argc,
   ADD ("many", test_many);
   ADD ("pointer", test_pointer);
   ADD ("preview", test_preview);
+  ADD ("relayout", test_relayout);
 #undef ADD
 
   return g_test_run ();
