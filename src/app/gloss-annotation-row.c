@@ -84,6 +84,25 @@ gloss_label_css_class (GlossLabel *label)
   return g_steal_pointer (&name);
 }
 
+/* The local time zone, looked up again once a minute: asking GLib for it
+ * on every row bind cost half of a jump's list update. */
+static GTimeZone *
+local_zone (void)
+{
+  static GTimeZone *zone;
+  static gint64 looked_up;
+  gint64 now = g_get_monotonic_time ();
+
+  if (zone == NULL || now - looked_up > 60 * G_TIME_SPAN_SECOND)
+    {
+      g_clear_pointer (&zone, g_time_zone_unref);
+      zone = g_time_zone_new_local ();
+      looked_up = now;
+    }
+
+  return zone;
+}
+
 /**
  * gloss_format_timestamp:
  * @timestamp: (nullable): an ISO 8601 timestamp
@@ -105,8 +124,8 @@ gloss_format_timestamp (const char *timestamp)
   if (when == NULL)
     return g_strdup (timestamp);
 
-  local = g_date_time_to_local (when);
-  now = g_date_time_new_now_local ();
+  local = g_date_time_to_timezone (when, local_zone ());
+  now = g_date_time_new_now (local_zone ());
 
   if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
       g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
