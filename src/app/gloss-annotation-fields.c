@@ -46,6 +46,9 @@ struct _GlossAnnotationFields
   GPtrArray           *attribute_rows;
   GlossLabel          *attributes_label;
   char                *link_menu_key;
+  char                *links_key;     /* what the links list shows */
+  GlossAnnotation     *shown;         /* what the fields were last filled from */
+  GlossLabel          *shown_label;
   gboolean             attributes_reset;  /* another annotation: show its values even in a focused entry */
 
   /* Keeping the keyboard focus on a row after a choice (see
@@ -247,17 +250,59 @@ describe_annotation (GlossAnnotation *a)
   return g_strdup_printf ("%s · “%s”", gloss_annotation_get_label (a), quote);
 }
 
+/* Everything the links list (and the linked claimant row) shows of
+ * @annotation's links: their ids, ends, types, notes and the other ends'
+ * labels and spans. */
+static char *
+links_key (GlossAnnotationFields *self,
+           GlossAnnotation       *annotation)
+{
+  g_autoptr(GPtrArray) relations = gloss_document_relations_of (self->document, gloss_annotation_get_id (annotation));
+  GlossLabelSet *labels = gloss_document_get_labels (self->document);
+  GString *key = g_string_new ("links");
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      GlossRelation *r = relations->pdata[i];
+      const char *other_id = g_strcmp0 (gloss_relation_get_from (r), gloss_annotation_get_id (annotation)) == 0
+        ? gloss_relation_get_to (r) : gloss_relation_get_from (r);
+      GlossAnnotation *other = gloss_annotation_store_lookup (gloss_document_get_annotations (self->document), other_id);
+      GlossRelationType *type = gloss_label_set_find_relation_type (labels, gloss_relation_get_kind (r));
+      g_autofree char *type_name = type ? gloss_relation_type_dup_display_name (type) : NULL;
+
+      g_string_append_printf (key, "\x1e%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s",
+                              gloss_relation_get_id (r), gloss_relation_get_from (r),
+                              gloss_relation_get_to (r), type_name ? type_name : gloss_relation_get_kind (r),
+                              gloss_relation_get_note (r) ? gloss_relation_get_note (r) : "",
+                              other ? gloss_annotation_get_label (other) : "");
+      if (other != NULL)
+        g_string_append_printf (key, "\x1f%u:%u", gloss_annotation_get_start (other), gloss_annotation_get_end (other));
+    }
+
+  return g_string_free (key, FALSE);
+}
+
 static void
 rebuild_links (GlossAnnotationFields *self,
                GlossAnnotation       *annotation)
 {
   g_autoptr(GPtrArray) relations = NULL;
+  g_autofree char *key = links_key (self, annotation);
   GtkWidget *child;
+
+  /* The list is rebuilt only when what it shows changes: the document
+   * changes at every edit anywhere, and new rows cost a relayout of the
+   * whole pane (more than the rest of an edit's frame). */
+  if (self->links_key != NULL && g_str_equal (self->links_key, key))
+    return;
+  g_free (self->links_key);
+  self->links_key = g_steal_pointer (&key);
+
+  relations = gloss_document_relations_of (self->document, gloss_annotation_get_id (annotation));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->links_list))) != NULL)
     gtk_list_box_remove (self->links_list, child);
 
-  relations = gloss_document_relations_of (self->document, gloss_annotation_get_id (annotation));
   for (guint i = 0; i < relations->len; i++)
     {
       GlossRelation *r = relations->pdata[i];
@@ -678,6 +723,25 @@ refresh (GlossAnnotationFields *self)
   if (annotation == NULL)
     return;
 
+  /* The document changes at every edit, anywhere in it; the pane shows
+   * the same again unless this annotation (a value, replaced on every
+   * change), its label or its links changed. The references keep the
+   * comparison of addresses honest. */
+  {
+    GlossLabel *label = gloss_label_set_lookup (gloss_document_get_labels (self->document),
+                                                gloss_annotation_get_label (annotation));
+    g_autofree char *key = links_key (self, annotation);
+
+    if (!self->attributes_reset && annotation == self->shown && label == self->shown_label &&
+        g_strcmp0 (key, self->links_key) == 0)
+      {
+        update_link_menu (self, annotation);
+        return;
+      }
+    g_set_object (&self->shown, annotation);
+    g_set_object (&self->shown_label, label);
+  }
+
   self->updating = TRUE;
   kind = current_kind (self, annotation);
 
@@ -986,6 +1050,8 @@ gloss_annotation_fields_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->gazetteer);
   g_clear_object (&self->attributes_label);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->shown_label);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_ANNOTATION_FIELDS);
 
   G_OBJECT_CLASS (gloss_annotation_fields_parent_class)->dispose (object);
@@ -999,6 +1065,7 @@ gloss_annotation_fields_finalize (GObject *object)
   g_clear_pointer (&self->annotation_id, g_free);
   g_clear_pointer (&self->attribute_rows, g_ptr_array_unref);
   g_clear_pointer (&self->link_menu_key, g_free);
+  g_clear_pointer (&self->links_key, g_free);
 
   G_OBJECT_CLASS (gloss_annotation_fields_parent_class)->finalize (object);
 }

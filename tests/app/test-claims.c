@@ -235,6 +235,78 @@ test_fields (void)
   gloss_test_destroy_window (window);
 }
 
+/* The first row of the links list whose title has an arrow, or NULL. */
+static AdwActionRow *
+find_link_row (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *found;
+
+      if (ADW_IS_ACTION_ROW (child) &&
+          (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), "→") != NULL ||
+           strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), "←") != NULL))
+        return ADW_ACTION_ROW (child);
+      if ((found = find_link_row (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The detail pane refreshes at every document change only what changed:
+ * an edit elsewhere keeps its rows, a change at the other end of a link
+ * shows. */
+static void
+test_fields_follow_changes (void)
+{
+  GlossWindow *window = gloss_test_open_text (app, "fresh.txt", ARTICLE);
+  GlossDocument *document = gloss_window_get_document (window);
+  GlossSidebar *sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (window));
+  GtkWidget *fields = gloss_sidebar_get_fields (sidebar);
+  GtkWidget *view = gloss_window_get_article_view (window);
+  GlossAnnotation *claim, *person;
+  AdwActionRow *row;
+
+  person = tag (window, "Mayor Ana Ruiz", "PERSON");
+  claim = tag (window, "the council had saved €4 million", "Claim");
+  gloss_sidebar_select_annotation (sidebar, claim);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.link", NULL);
+  g_signal_emit_by_name (view, "annotation-activated", person);
+  gloss_sidebar_select_annotation (sidebar, current (window, claim));
+  gloss_test_iterate ();
+
+  row = find_link_row (fields);
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "PERSON"));
+
+  /* Tagging elsewhere leaves the list alone. */
+  g_object_add_weak_pointer (G_OBJECT (row), (gpointer *) &row);
+  g_assert_nonnull (gloss_document_annotate (document, "ORG", gloss_test_offset_of (document, "council’s"),
+                                             gloss_test_offset_of (document, "council’s") + 7, NULL));
+  gloss_test_iterate ();
+  g_assert_nonnull (row);
+  g_assert_true (find_link_row (fields) == row);
+
+  /* Relabelling the claimant shows in the claim's links. */
+  g_assert_nonnull (gloss_document_relabel (document, current (window, person), "ORG", NULL));
+  gloss_test_iterate ();
+  g_assert_null (row);
+  row = find_link_row (fields);
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "ORG"));
+
+  /* Undo, from the claim's pane, shows the person again. */
+  g_assert_true (gloss_document_undo (document));
+  gloss_test_iterate ();
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (find_link_row (fields)), "PERSON"));
+
+  gloss_document_set_saved (document);
+  gloss_test_destroy_window (window);
+}
+
 static void
 test_annotate_all (void)
 {
@@ -461,6 +533,7 @@ main (int   argc,
   g_test_add_func ("/gloss/claims/link", test_link);
   g_test_add_func ("/gloss/claims/fields", test_fields);
   g_test_add_func ("/gloss/claims/annotate-all", test_annotate_all);
+  g_test_add_func ("/gloss/claims/fields-follow-changes", test_fields_follow_changes);
   g_test_add_func ("/gloss/claims/find-navigate", test_find_and_navigate);
   g_test_add_func ("/gloss/claims/labels-statistics", test_labels_and_statistics);
   g_test_add_func ("/gloss/claims/trim-selection", test_trim_selection);
