@@ -174,6 +174,32 @@ delete_response_cb (AdwMessageDialog *dialog,
     toast (self, error->message);
 }
 
+/* Asks before deleting @name and what uses it; @key names the data the
+ * response handler reads the name from. */
+static void
+confirm_delete (GlossLabelEditor *self,
+                const char       *name,
+                const char       *body,
+                const char       *delete_label,
+                const char       *key,
+                GCallback         response_cb)
+{
+  g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), name);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", delete_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), key, g_strdup (name), g_free);
+  g_signal_connect (dialog, "response", response_cb, self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 delete_clicked_cb (GtkButton        *button,
                    GlossLabelEditor *self)
@@ -181,8 +207,6 @@ delete_clicked_cb (GtkButton        *button,
   const char *name = g_object_get_data (G_OBJECT (button), "label-name");
   guint used = gloss_annotation_store_count_label (gloss_document_get_annotations (self->document), name);
   g_autoptr(GError) error = NULL;
-  GtkWidget *dialog;
-  g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
 
   if (used == 0)
@@ -192,24 +216,13 @@ delete_clicked_cb (GtkButton        *button,
       return;
     }
 
-  heading = g_strdup_printf (_("Delete “%s”?"), name);
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "%u annotation uses this label and will be deleted with it. You can undo this.",
                                        "%u annotations use this label and will be deleted with it. You can undo this.",
                                        used),
                           used);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete Label and Annotations"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "label-name", g_strdup (name), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (delete_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  confirm_delete (self, name, body, _("_Delete Label and Annotations"),
+                  "label-name", G_CALLBACK (delete_response_cb));
 }
 
 static GtkWidget *
@@ -984,9 +997,7 @@ relation_delete_clicked_cb (GtkButton        *button,
   const char *name = g_object_get_data (G_OBJECT (button), "type-name");
   guint used = gloss_document_count_relations_of_type (self->document, name);
   g_autoptr(GError) error = NULL;
-  g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
 
   if (used == 0)
     {
@@ -995,24 +1006,13 @@ relation_delete_clicked_cb (GtkButton        *button,
       return;
     }
 
-  heading = g_strdup_printf (_("Delete “%s”?"), name);
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "%u link has this type and will be deleted with it. You can undo this.",
                                        "%u links have this type and will be deleted with it. You can undo this.",
                                        used),
                           used);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete Type and Links"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "type-name", g_strdup (name), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (relation_delete_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  confirm_delete (self, name, body, _("_Delete Type and Links"),
+                  "type-name", G_CALLBACK (relation_delete_response_cb));
 }
 
 static GtkWidget *

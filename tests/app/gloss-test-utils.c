@@ -191,6 +191,37 @@ gloss_test_find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* The first preferences row under @widget of @type titled @title. */
+GtkWidget *
+gloss_test_find_row (GtkWidget  *widget,
+                     GType       type,
+                     const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      if ((found = gloss_test_find_row (child, type, title)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The document's current version of @annotation (edits replace it). */
+GlossAnnotation *
+gloss_test_current (GlossWindow     *window,
+                    GlossAnnotation *annotation)
+{
+  return gloss_annotation_store_lookup (gloss_document_get_annotations (gloss_window_get_document (window)),
+                                        gloss_annotation_get_id (annotation));
+}
+
 /* Renders @widget to /tmp/gloss-<name>.png (not part of the repository)
  * so a person can look at it. */
 void

@@ -34,6 +34,11 @@ guint             gloss_test_offset_of        (GlossDocument *document,
                                                const char    *needle);
 void              gloss_test_select_text      (GlossWindow  *window,
                                                const char   *needle);
+GtkWidget        *gloss_test_find_row         (GtkWidget    *widget,
+                                               GType         type,
+                                               const char   *title);
+GlossAnnotation  *gloss_test_current          (GlossWindow  *window,
+                                               GlossAnnotation *annotation);
 GtkWidget        *gloss_test_find_descendant  (GtkWidget    *widget,
                                                GType         type);
 void              gloss_test_save_screenshot  (GtkWidget    *widget,

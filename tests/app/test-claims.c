@@ -50,27 +50,6 @@ tag (GlossWindow *window,
   g_assert_not_reached ();
 }
 
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          GType       type,
-          const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-        return child;
-      if ((found = find_row (child, type, title)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The text of the first visible verdict badge under @widget, or NULL. */
 static const char *
 verdict_badge_text (GtkWidget *widget)
@@ -89,14 +68,6 @@ verdict_badge_text (GtkWidget *widget)
     }
 
   return NULL;
-}
-
-static GlossAnnotation *
-current (GlossWindow     *window,
-         GlossAnnotation *annotation)
-{
-  return gloss_annotation_store_lookup (gloss_document_get_annotations (gloss_window_get_document (window)),
-                                        gloss_annotation_get_id (annotation));
 }
 
 static void
@@ -125,7 +96,7 @@ test_link (void)
   g_assert_cmpstr (gloss_relation_get_from (relation), ==, gloss_annotation_get_id (claim));
   g_assert_cmpstr (gloss_relation_get_to (relation), ==, gloss_annotation_get_id (person));
   g_object_unref (relation);
-  g_assert_true (gloss_claim_get_claimant (document, current (window, claim)) == person);
+  g_assert_true (gloss_claim_get_claimant (document, gloss_test_current (window, claim)) == person);
 
   /* Undo removes the link. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
@@ -161,7 +132,7 @@ test_link (void)
   g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 2);
 
   /* Deleting an end deletes its links, in one undo step. */
-  gloss_sidebar_select_annotation (sidebar, current (window, person));
+  gloss_sidebar_select_annotation (sidebar, gloss_test_current (window, person));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-annotation", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
@@ -186,28 +157,28 @@ test_fields (void)
   gloss_test_iterate ();
 
   /* Verdict: an undoable attribute edit. */
-  verdict = find_row (fields, ADW_TYPE_COMBO_ROW, "_Verdict");
+  verdict = gloss_test_find_row (fields, ADW_TYPE_COMBO_ROW, "_Verdict");
   g_assert_nonnull (verdict);
   g_assert_true (gtk_widget_is_visible (verdict));
   adw_combo_row_set_selected (ADW_COMBO_ROW (verdict), 4);   /* "No verdict", True, Mostly true, Mixed, Mostly false */
-  g_assert_cmpstr (gloss_claim_get_verdict (current (window, claim)), ==, "mostly-false");
+  g_assert_cmpstr (gloss_claim_get_verdict (gloss_test_current (window, claim)), ==, "mostly-false");
   gloss_test_wait_ms (50);
   g_assert_cmpstr (verdict_badge_text (GTK_WIDGET (sidebar)), ==, "Mostly false");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  g_assert_null (gloss_claim_get_verdict (current (window, claim)));
+  g_assert_null (gloss_claim_get_verdict (gloss_test_current (window, claim)));
   gloss_test_save_screenshot (GTK_WIDGET (window), "claim-fields");
 
   /* Entity identifier: remembered in the gazetteer, proposed next time. */
   person = tag (window, "Mayor Ana Ruiz", "PERSON");
   gloss_sidebar_select_annotation (sidebar, person);
   gloss_test_iterate ();
-  kb_id = find_row (fields, ADW_TYPE_ENTRY_ROW, "Wikidata ID or URI");
+  kb_id = gloss_test_find_row (fields, ADW_TYPE_ENTRY_ROW, "Wikidata ID or URI");
   g_assert_nonnull (kb_id);
   g_assert_true (gtk_widget_is_visible (kb_id));
   g_assert_false (gtk_widget_is_visible (verdict));
   gtk_editable_set_text (GTK_EDITABLE (kb_id), "Q123456");
   g_signal_emit_by_name (kb_id, "apply");
-  g_assert_cmpstr (gloss_annotation_get_attribute_string (current (window, person), GLOSS_ATTR_KB_ID), ==, "Q123456");
+  g_assert_cmpstr (gloss_annotation_get_attribute_string (gloss_test_current (window, person), GLOSS_ATTR_KB_ID), ==, "Q123456");
   g_assert_nonnull (gloss_gazetteer_lookup (gloss_application_get_gazetteer (app), "mayor ana ruiz", "PERSON"));
 
   {
@@ -226,7 +197,7 @@ test_fields (void)
   again = tag (window, "Mayor Ana Ruiz", "PERSON");
   gloss_sidebar_select_annotation (sidebar, again);
   gloss_test_iterate ();
-  suggestion = find_row (fields, ADW_TYPE_ACTION_ROW, "From your gazetteer");
+  suggestion = gloss_test_find_row (fields, ADW_TYPE_ACTION_ROW, "From your gazetteer");
   g_assert_nonnull (suggestion);
   g_assert_true (gtk_widget_get_visible (suggestion));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (suggestion)), "Q123456"));
@@ -275,7 +246,7 @@ test_fields_follow_changes (void)
   gloss_sidebar_select_annotation (sidebar, claim);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.link", NULL);
   g_signal_emit_by_name (view, "annotation-activated", person);
-  gloss_sidebar_select_annotation (sidebar, current (window, claim));
+  gloss_sidebar_select_annotation (sidebar, gloss_test_current (window, claim));
   gloss_test_iterate ();
 
   row = find_link_row (fields);
@@ -291,7 +262,7 @@ test_fields_follow_changes (void)
   g_assert_true (find_link_row (fields) == row);
 
   /* Relabelling the claimant shows in the claim's links. */
-  g_assert_nonnull (gloss_document_relabel (document, current (window, person), "ORG", NULL));
+  g_assert_nonnull (gloss_document_relabel (document, gloss_test_current (window, person), "ORG", NULL));
   gloss_test_iterate ();
   g_assert_null (row);
   row = find_link_row (fields);

@@ -44,35 +44,6 @@ tag (GlossWindow *window,
   g_assert_not_reached ();
 }
 
-static GlossAnnotation *
-current (GlossWindow     *window,
-         GlossAnnotation *annotation)
-{
-  return gloss_annotation_store_lookup (gloss_document_get_annotations (gloss_window_get_document (window)),
-                                        gloss_annotation_get_id (annotation));
-}
-
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          GType       type,
-          const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-        return child;
-      if ((found = find_row (child, type, title)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *tooltip)
@@ -156,7 +127,7 @@ apply_entry (GtkWidget  *root,
              const char *title,
              const char *text)
 {
-  GtkWidget *row = find_row (root, ADW_TYPE_ENTRY_ROW, title);
+  GtkWidget *row = gloss_test_find_row (root, ADW_TYPE_ENTRY_ROW, title);
 
   if (row == NULL)
     g_error ("no entry row “%s”", title);
@@ -198,7 +169,7 @@ test_relation_type (void)
   g_assert_cmpstr (gloss_relation_type_get_title (type), ==, "Works For");
 
   /* Constraints: from PERSON to ORG. A name that is no label is refused. */
-  expander = find_row (GTK_WIDGET (editor), ADW_TYPE_EXPANDER_ROW, "Works For");
+  expander = gloss_test_find_row (GTK_WIDGET (editor), ADW_TYPE_EXPANDER_ROW, "Works For");
   g_assert_nonnull (expander);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
   apply_entry (GTK_WIDGET (editor), "From: labels or kinds, separated by commas (empty: any)", "PERSON");
@@ -211,7 +182,7 @@ test_relation_type (void)
   g_assert_cmpuint (g_strv_length ((char **) gloss_relation_type_get_to (type)), ==, 2);
 
   /* The row stayed open across the rebuilds. */
-  expander = find_row (GTK_WIDGET (editor), ADW_TYPE_EXPANDER_ROW, "Works For");
+  expander = gloss_test_find_row (GTK_WIDGET (editor), ADW_TYPE_EXPANDER_ROW, "Works For");
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
   gloss_test_save_screenshot (gtk_widget_get_ancestor (expander, ADW_TYPE_PREFERENCES_GROUP),
                               "label-editor-relation-types");
@@ -260,19 +231,19 @@ test_relation_type (void)
 
   /* The link menu of the person offers it, under its title; the
    * organisation's does not (it cannot be the "from" end). */
-  gloss_sidebar_select_annotation (sidebar, current (window, mayor));
+  gloss_sidebar_select_annotation (sidebar, gloss_test_current (window, mayor));
   gloss_test_iterate ();
   g_assert_true (menu_offers (gloss_annotation_fields_get_link_menu (fields), "works-for", &item_label));
   g_assert_cmpstr (item_label, ==, "Works For…");
-  gloss_sidebar_select_annotation (sidebar, current (window, council));
+  gloss_sidebar_select_annotation (sidebar, gloss_test_current (window, council));
   gloss_test_iterate ();
   g_assert_false (menu_offers (gloss_annotation_fields_get_link_menu (fields), "works-for", NULL));
   g_assert_true (menu_offers (gloss_annotation_fields_get_link_menu (fields), "related-to", NULL));
 
   /* Linking with it, as the menu item does. */
-  gloss_sidebar_select_annotation (sidebar, current (window, mayor));
+  gloss_sidebar_select_annotation (sidebar, gloss_test_current (window, mayor));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-link", "s", "works-for"));
-  g_signal_emit_by_name (view, "annotation-activated", current (window, council));
+  g_signal_emit_by_name (view, "annotation-activated", gloss_test_current (window, council));
   g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 1);
   {
     g_autoptr(GlossRelation) relation = g_list_model_get_item (relations, 0);
@@ -283,14 +254,14 @@ test_relation_type (void)
   }
 
   /* The links list shows the title. */
-  gloss_sidebar_select_annotation (sidebar, current (window, mayor));
+  gloss_sidebar_select_annotation (sidebar, gloss_test_current (window, mayor));
   gloss_test_iterate ();
-  g_assert_nonnull (find_row (GTK_WIDGET (fields), ADW_TYPE_ACTION_ROW, "Works For →"));
+  g_assert_nonnull (gloss_test_find_row (GTK_WIDGET (fields), ADW_TYPE_ACTION_ROW, "Works For →"));
 
   /* The other way round breaks the constraint: refused, with the reason. */
-  gloss_sidebar_select_annotation (sidebar, current (window, council));
+  gloss_sidebar_select_annotation (sidebar, gloss_test_current (window, council));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.start-link", "s", "works-for");
-  g_signal_emit_by_name (view, "annotation-activated", current (window, mayor));
+  g_signal_emit_by_name (view, "annotation-activated", gloss_test_current (window, mayor));
   g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 1);
   g_assert_nonnull (strstr (gloss_window_get_last_message (window), "must start at PERSON"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-link", NULL);
@@ -327,10 +298,10 @@ test_attribute_fields (void)
   editor = open_label_editor (window);
 
   /* "Add Attribute…" in the PERSON label opens the dialog. */
-  expander = find_row (GTK_WIDGET (editor), ADW_TYPE_EXPANDER_ROW, "PERSON");
+  expander = gloss_test_find_row (GTK_WIDGET (editor), ADW_TYPE_EXPANDER_ROW, "PERSON");
   g_assert_nonnull (expander);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
-  add_row = find_row (expander, ADW_TYPE_ACTION_ROW, "Add Attribute…");
+  add_row = gloss_test_find_row (expander, ADW_TYPE_ACTION_ROW, "Add Attribute…");
   g_assert_nonnull (add_row);
   g_signal_emit_by_name (add_row, "activated");
   gloss_test_wait_ms (50);
@@ -338,20 +309,20 @@ test_attribute_fields (void)
   g_assert_nonnull (dialog);
 
   /* A choice without choices is refused in the dialog, which stays open. */
-  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+  gtk_editable_set_text (GTK_EDITABLE (gloss_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
                                                  "Name (letters, digits, - and _)")), "role");
-  type_row = find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "_Type");
+  type_row = gloss_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "_Type");
   adw_combo_row_set_selected (ADW_COMBO_ROW (type_row), GLOSS_ATTRIBUTE_CHOICE);
-  g_signal_emit_by_name (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name (letters, digits, - and _)"),
+  g_signal_emit_by_name (gloss_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name (letters, digits, - and _)"),
                          "entry-activated");
   gloss_test_iterate ();
   g_assert_nonnull (find_toplevel ("New Attribute"));
   g_assert_null (gloss_label_lookup_attribute (gloss_label_set_lookup (labels, "PERSON"), "role"));
 
-  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+  gtk_editable_set_text (GTK_EDITABLE (gloss_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
                                                  "Choices, separated by commas")), "source, subject, bystander");
   gloss_test_save_screenshot (GTK_WIDGET (dialog), "attribute-dialog");
-  g_signal_emit_by_name (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name (letters, digits, - and _)"),
+  g_signal_emit_by_name (gloss_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name (letters, digits, - and _)"),
                          "entry-activated");
   gloss_test_wait_ms (50);
   if (find_toplevel ("New Attribute") != NULL)
@@ -373,18 +344,18 @@ test_attribute_fields (void)
   }
   g_assert_cmpuint (gloss_label_get_n_attributes (gloss_label_set_lookup (labels, "PERSON")), ==, 3);
   gloss_test_iterate ();
-  expander = find_row (GTK_WIDGET (editor), ADW_TYPE_EXPANDER_ROW, "PERSON");
+  expander = gloss_test_find_row (GTK_WIDGET (editor), ADW_TYPE_EXPANDER_ROW, "PERSON");
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
-  g_assert_nonnull (find_row (expander, ADW_TYPE_ACTION_ROW, "Attribute “age”"));
+  g_assert_nonnull (gloss_test_find_row (expander, ADW_TYPE_ACTION_ROW, "Attribute “age”"));
   gloss_test_save_screenshot (GTK_WIDGET (editor), "label-editor-attributes");
 
   /* Reorder and remove, each one undoable step. */
-  g_signal_emit_by_name (find_button (find_row (expander, ADW_TYPE_ACTION_ROW, "Attribute “role”"), "Move Attribute Down"), "clicked");
+  g_signal_emit_by_name (find_button (gloss_test_find_row (expander, ADW_TYPE_ACTION_ROW, "Attribute “role”"), "Move Attribute Down"), "clicked");
   g_assert_cmpstr (gloss_attribute_def_get_name (gloss_label_get_attribute (gloss_label_set_lookup (labels, "PERSON"), 1)), ==,
                    "role");
   gloss_test_iterate ();
-  expander = find_row (GTK_WIDGET (editor), ADW_TYPE_EXPANDER_ROW, "PERSON");
-  g_signal_emit_by_name (find_button (find_row (expander, ADW_TYPE_ACTION_ROW, "Attribute “quoted”"), "Remove Attribute"), "clicked");
+  expander = gloss_test_find_row (GTK_WIDGET (editor), ADW_TYPE_EXPANDER_ROW, "PERSON");
+  g_signal_emit_by_name (find_button (gloss_test_find_row (expander, ADW_TYPE_ACTION_ROW, "Attribute “quoted”"), "Remove Attribute"), "clicked");
   g_assert_null (gloss_label_lookup_attribute (gloss_label_set_lookup (labels, "PERSON"), "quoted"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
@@ -397,9 +368,9 @@ test_attribute_fields (void)
   mayor = tag (window, "Mayor Ana Ruiz", "PERSON");
   gloss_sidebar_select_annotation (sidebar, mayor);
   gloss_test_iterate ();
-  role = find_row (fields, ADW_TYPE_COMBO_ROW, "role");
-  age_row = find_row (fields, ADW_TYPE_ENTRY_ROW, "age (number)");
-  quoted = find_row (fields, ADW_TYPE_ACTION_ROW, "quoted");
+  role = gloss_test_find_row (fields, ADW_TYPE_COMBO_ROW, "role");
+  age_row = gloss_test_find_row (fields, ADW_TYPE_ENTRY_ROW, "age (number)");
+  quoted = gloss_test_find_row (fields, ADW_TYPE_ACTION_ROW, "quoted");
   g_assert_nonnull (role);
   g_assert_nonnull (age_row);
   g_assert_nonnull (quoted);
@@ -407,22 +378,22 @@ test_attribute_fields (void)
 
   /* Choosing sets the attribute; undo reverts it. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (role), 2);
-  g_assert_cmpstr (gloss_annotation_get_attribute_string (current (window, mayor), "role"), ==, "subject");
+  g_assert_cmpstr (gloss_annotation_get_attribute_string (gloss_test_current (window, mayor), "role"), ==, "subject");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   gloss_test_iterate ();
-  g_assert_null (gloss_annotation_get_attribute (current (window, mayor), "role"));
+  g_assert_null (gloss_annotation_get_attribute (gloss_test_current (window, mayor), "role"));
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (role)), ==, 0);
 
   /* A number: bad text is marked and not saved; a good one is a number. */
   gtk_editable_set_text (GTK_EDITABLE (age_row), "forty");
   g_assert_true (gtk_widget_has_css_class (age_row, "error"));
   g_signal_emit_by_name (age_row, "apply");
-  g_assert_null (gloss_annotation_get_attribute (current (window, mayor), "age"));
+  g_assert_null (gloss_annotation_get_attribute (gloss_test_current (window, mayor), "age"));
   gtk_editable_set_text (GTK_EDITABLE (age_row), "41");
   g_assert_false (gtk_widget_has_css_class (age_row, "error"));
   g_signal_emit_by_name (age_row, "apply");
   {
-    GVariant *value = gloss_annotation_get_attribute (current (window, mayor), "age");
+    GVariant *value = gloss_annotation_get_attribute (gloss_test_current (window, mayor), "age");
 
     g_assert_nonnull (value);
     g_assert_true (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64));
@@ -431,21 +402,21 @@ test_attribute_fields (void)
 
   /* The switch. */
   gtk_switch_set_active (GTK_SWITCH (gloss_test_find_descendant (quoted, GTK_TYPE_SWITCH)), TRUE);
-  g_assert_true (g_variant_get_boolean (gloss_annotation_get_attribute (current (window, mayor), "quoted")));
+  g_assert_true (g_variant_get_boolean (gloss_annotation_get_attribute (gloss_test_current (window, mayor), "quoted")));
   gloss_test_save_screenshot (GTK_WIDGET (window), "attribute-fields");
   gloss_test_save_screenshot (fields, "attribute-fields-pane");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   gloss_test_iterate ();
-  g_assert_null (gloss_annotation_get_attribute (current (window, mayor), "age"));
-  g_assert_null (gloss_annotation_get_attribute (current (window, mayor), "quoted"));
+  g_assert_null (gloss_annotation_get_attribute (gloss_test_current (window, mayor), "age"));
+  g_assert_null (gloss_annotation_get_attribute (gloss_test_current (window, mayor), "quoted"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (age_row)), ==, "");
 
   /* An organisation has no definitions: no attribute rows. */
   gloss_sidebar_select_annotation (sidebar, tag (window, "Harbour Council", "ORG"));
   gloss_test_iterate ();
-  g_assert_null (find_row (fields, ADW_TYPE_COMBO_ROW, "role"));
+  g_assert_null (gloss_test_find_row (fields, ADW_TYPE_COMBO_ROW, "role"));
 
   gloss_document_set_saved (document);
   gloss_test_destroy_window (window);

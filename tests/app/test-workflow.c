@@ -45,27 +45,6 @@ press (GtkWindow       *window,
 }
 
 static GtkWidget *
-find_row (GtkWidget  *widget,
-          GType       type,
-          const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-        return child;
-      if ((found = find_row (child, type, title)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
 focus_of (GlossWindow *window)
 {
   return gtk_root_get_focus (GTK_ROOT (window));
@@ -195,7 +174,7 @@ enter_identifier (GlossWindow *window,
                   const char  *kb_id)
 {
   GtkWidget *fields = gloss_sidebar_get_fields (GLOSS_SIDEBAR (gloss_window_get_sidebar (window)));
-  GtkWidget *kb_row = find_row (fields, ADW_TYPE_ENTRY_ROW, "Wikidata ID or URI");
+  GtkWidget *kb_row = gloss_test_find_row (fields, ADW_TYPE_ENTRY_ROW, "Wikidata ID or URI");
   GlossAnnotation *annotation = selected (window);
 
   g_assert_nonnull (kb_row);
@@ -540,7 +519,7 @@ test_fact_check_sample_article (void)
     assert_link_tooltips (fields, &n_found);
     g_assert_cmpuint (n_found, ==, 2);   /* the claimant's and the links' */
   }
-  verdict_row = find_row (fields, ADW_TYPE_COMBO_ROW, "_Verdict");
+  verdict_row = gloss_test_find_row (fields, ADW_TYPE_COMBO_ROW, "_Verdict");
   g_assert_nonnull (verdict_row);
   tab_to (window, verdict_row);
   verdicts = gloss_verdicts_get_default (&n_verdicts);
