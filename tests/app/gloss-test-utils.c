@@ -191,6 +191,33 @@ gloss_test_find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* Selects the first @text in the article and tags it with @label, as
+ * the label's key would; returns the new annotation. */
+GlossAnnotation *
+gloss_test_tag (GlossWindow *window,
+                const char  *text,
+                const char  *label)
+{
+  GlossDocument *document = gloss_window_get_document (window);
+  GlossAnnotationStore *store = gloss_document_get_annotations (document);
+  guint start = gloss_test_offset_of (document, text);
+  guint end = start + g_utf8_strlen (text, -1);
+
+  gloss_test_select_text (window, text);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", label));
+
+  for (guint i = 0; i < gloss_annotation_store_get_n_items (store); i++)
+    {
+      GlossAnnotation *a = gloss_annotation_store_get (store, i);
+
+      if (gloss_annotation_get_start (a) == start && gloss_annotation_get_end (a) == end &&
+          g_strcmp0 (gloss_annotation_get_label (a), label) == 0)
+        return a;
+    }
+
+  g_assert_not_reached ();
+}
+
 /* The first preferences row under @widget of @type titled @title. */
 GtkWidget *
 gloss_test_find_row (GtkWidget  *widget,

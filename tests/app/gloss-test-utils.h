@@ -34,6 +34,9 @@ guint             gloss_test_offset_of        (GlossDocument *document,
                                                const char    *needle);
 void              gloss_test_select_text      (GlossWindow  *window,
                                                const char   *needle);
+GlossAnnotation  *gloss_test_tag              (GlossWindow  *window,
+                                               const char   *text,
+                                               const char   *label);
 GtkWidget        *gloss_test_find_row         (GtkWidget    *widget,
                                                GType         type,
                                                const char   *title);

@@ -25,31 +25,6 @@
 
 static GlossApplication *app;
 
-static GlossAnnotation *
-tag (GlossWindow *window,
-     const char  *text,
-     const char  *label)
-{
-  GlossDocument *document = gloss_window_get_document (window);
-  GlossAnnotationStore *store = gloss_document_get_annotations (document);
-  guint start = gloss_test_offset_of (document, text);
-  guint end = start + g_utf8_strlen (text, -1);
-
-  gloss_test_select_text (window, text);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", label);
-
-  for (guint i = 0; i < gloss_annotation_store_get_n_items (store); i++)
-    {
-      GlossAnnotation *a = gloss_annotation_store_get (store, i);
-
-      if (gloss_annotation_get_start (a) == start && gloss_annotation_get_end (a) == end &&
-          g_strcmp0 (gloss_annotation_get_label (a), label) == 0)
-        return a;
-    }
-
-  g_assert_not_reached ();
-}
-
 /* The text of the first visible verdict badge under @widget, or NULL. */
 static const char *
 verdict_badge_text (GtkWidget *widget)
@@ -81,9 +56,9 @@ test_link (void)
   GlossAnnotation *claim, *person, *other;
   GlossRelation *relation;
 
-  person = tag (window, "Mayor Ana Ruiz", "PERSON");
-  claim = tag (window, "the council had saved €4 million", "Claim");
-  other = tag (window, "Ana Ruiz also", "PERSON");
+  person = gloss_test_tag (window, "Mayor Ana Ruiz", "PERSON");
+  claim = gloss_test_tag (window, "the council had saved €4 million", "Claim");
+  other = gloss_test_tag (window, "Ana Ruiz also", "PERSON");
 
   /* From the claim: Ctrl+K starts a claimant link, a click picks the entity. */
   gloss_sidebar_select_annotation (sidebar, claim);
@@ -152,7 +127,7 @@ test_fields (void)
   GtkWidget *verdict, *kb_id, *suggestion;
   GlossAnnotation *claim, *person, *again;
 
-  claim = tag (window, "the barrier “will protect 640 homes”", "Claim");
+  claim = gloss_test_tag (window, "the barrier “will protect 640 homes”", "Claim");
   gloss_sidebar_select_annotation (sidebar, claim);
   gloss_test_iterate ();
 
@@ -169,7 +144,7 @@ test_fields (void)
   gloss_test_save_screenshot (GTK_WIDGET (window), "claim-fields");
 
   /* Entity identifier: remembered in the gazetteer, proposed next time. */
-  person = tag (window, "Mayor Ana Ruiz", "PERSON");
+  person = gloss_test_tag (window, "Mayor Ana Ruiz", "PERSON");
   gloss_sidebar_select_annotation (sidebar, person);
   gloss_test_iterate ();
   kb_id = gloss_test_find_row (fields, ADW_TYPE_ENTRY_ROW, "Wikidata ID or URI");
@@ -194,7 +169,7 @@ test_fields (void)
                                  "Second Story\n\nLater, Mayor Ana Ruiz denied it, and nothing else happened at all that day in the town.\n");
   sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (window));
   fields = gloss_sidebar_get_fields (sidebar);
-  again = tag (window, "Mayor Ana Ruiz", "PERSON");
+  again = gloss_test_tag (window, "Mayor Ana Ruiz", "PERSON");
   gloss_sidebar_select_annotation (sidebar, again);
   gloss_test_iterate ();
   suggestion = gloss_test_find_row (fields, ADW_TYPE_ACTION_ROW, "From your gazetteer");
@@ -241,8 +216,8 @@ test_fields_follow_changes (void)
   GlossAnnotation *claim, *person;
   AdwActionRow *row;
 
-  person = tag (window, "Mayor Ana Ruiz", "PERSON");
-  claim = tag (window, "the council had saved €4 million", "Claim");
+  person = gloss_test_tag (window, "Mayor Ana Ruiz", "PERSON");
+  claim = gloss_test_tag (window, "the council had saved €4 million", "Claim");
   gloss_sidebar_select_annotation (sidebar, claim);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.link", NULL);
   g_signal_emit_by_name (view, "annotation-activated", person);
@@ -288,7 +263,7 @@ test_annotate_all (void)
   GArray *occurrences;
   guint current = 0;
 
-  tag (window, "council", "ORG");
+  gloss_test_tag (window, "council", "ORG");
   gloss_test_select_text (window, "council");
   dialog = _gloss_window_annotate_all (window);
   g_assert_nonnull (dialog);
@@ -369,10 +344,10 @@ test_find_and_navigate (void)
   g_assert_cmpstr (gtk_label_get_text (window->find_count), ==, "1 of 2");
 
   /* Navigation by label and to the next unchecked claim. */
-  first = tag (window, "Mayor Ana Ruiz", "PERSON");
-  tag (window, "Yuki Tanaka", "PERSON");
-  claim_a = tag (window, "the council had saved €4 million", "Claim");
-  claim_b = tag (window, "the barrier “will protect 640 homes”", "Claim");
+  first = gloss_test_tag (window, "Mayor Ana Ruiz", "PERSON");
+  gloss_test_tag (window, "Yuki Tanaka", "PERSON");
+  claim_a = gloss_test_tag (window, "the council had saved €4 million", "Claim");
+  claim_b = gloss_test_tag (window, "the barrier “will protect 640 homes”", "Claim");
   gloss_document_set_attribute (document, claim_a, GLOSS_ATTR_VERDICT, g_variant_new_string ("false"));
 
   gloss_sidebar_select_annotation (sidebar, first);
@@ -402,8 +377,8 @@ test_labels_and_statistics (void)
   GList *toplevels;
   guint before = g_list_model_get_n_items (gtk_window_get_toplevels ());
 
-  tag (window, "Mayor Ana Ruiz", "PERSON");
-  tag (window, "the council had saved €4 million", "Claim");
+  gloss_test_tag (window, "Mayor Ana Ruiz", "PERSON");
+  gloss_test_tag (window, "the council had saved €4 million", "Claim");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-labels", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.statistics", NULL);

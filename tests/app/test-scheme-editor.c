@@ -21,29 +21,6 @@
 
 static GlossApplication *app;
 
-static GlossAnnotation *
-tag (GlossWindow *window,
-     const char  *text,
-     const char  *label)
-{
-  GlossDocument *document = gloss_window_get_document (window);
-  GlossAnnotationStore *store = gloss_document_get_annotations (document);
-  guint start = gloss_test_offset_of (document, text);
-
-  gloss_test_select_text (window, text);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", label);
-
-  for (guint i = 0; i < gloss_annotation_store_get_n_items (store); i++)
-    {
-      GlossAnnotation *a = gloss_annotation_store_get (store, i);
-
-      if (gloss_annotation_get_start (a) == start && g_strcmp0 (gloss_annotation_get_label (a), label) == 0)
-        return a;
-    }
-
-  g_assert_not_reached ();
-}
-
 static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *tooltip)
@@ -152,8 +129,8 @@ test_relation_type (void)
   GtkWidget *expander;
   g_autofree char *item_label = NULL;
 
-  mayor = tag (window, "Mayor Ana Ruiz", "PERSON");
-  council = tag (window, "Harbour Council", "ORG");
+  mayor = gloss_test_tag (window, "Mayor Ana Ruiz", "PERSON");
+  council = gloss_test_tag (window, "Harbour Council", "ORG");
 
   /* Before: no such type in the menu. */
   gloss_sidebar_select_annotation (sidebar, mayor);
@@ -365,7 +342,7 @@ test_attribute_fields (void)
   gtk_window_destroy (GTK_WINDOW (editor));
 
   /* A person shows one field per definition. */
-  mayor = tag (window, "Mayor Ana Ruiz", "PERSON");
+  mayor = gloss_test_tag (window, "Mayor Ana Ruiz", "PERSON");
   gloss_sidebar_select_annotation (sidebar, mayor);
   gloss_test_iterate ();
   role = gloss_test_find_row (fields, ADW_TYPE_COMBO_ROW, "role");
@@ -414,7 +391,7 @@ test_attribute_fields (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (age_row)), ==, "");
 
   /* An organisation has no definitions: no attribute rows. */
-  gloss_sidebar_select_annotation (sidebar, tag (window, "Harbour Council", "ORG"));
+  gloss_sidebar_select_annotation (sidebar, gloss_test_tag (window, "Harbour Council", "ORG"));
   gloss_test_iterate ();
   g_assert_null (gloss_test_find_row (fields, ADW_TYPE_COMBO_ROW, "role"));
 
