@@ -89,6 +89,7 @@ measure (const char *path,
   GRand *rand = g_rand_new_with_seed (7);
   g_autoptr(GArray) load = new_samples ();
   g_autoptr(GArray) save = new_samples ();
+  g_autoptr(GArray) draft_capture = new_samples ();
   g_autoptr(GArray) create = new_samples ();
   g_autoptr(GArray) relabel = new_samples ();
   g_autoptr(GArray) delete = new_samples ();
@@ -170,8 +171,21 @@ measure (const char *path,
       g_unlink (tmp);
     }
 
+  /* What an autosaved draft costs the window: the capture on its thread
+   * (the writing runs in a worker thread). */
+  for (guint i = 0; i < 5; i++)
+    {
+      GlossFormatSnapshot *snapshot;
+
+      t0 = bench_now ();
+      snapshot = gloss_format_snapshot_new (doc);
+      sample (draft_capture, t0);
+      gloss_format_snapshot_free (snapshot);
+    }
+
   emit (json, "load", load);
   emit (json, "save", save);
+  emit (json, "draft_capture", draft_capture);
   emit (json, "create", create);
   emit (json, "relabel", relabel);
   emit (json, "delete", delete);
@@ -279,7 +293,7 @@ main (int   argc,
   const Size *sizes = quick ? quick_sizes : full_sizes;
   guint n_sizes;
   GString *all = g_string_new ("{\"generator\":\"gloss-bench " PACKAGE_VERSION "\",\"cases\":[");
-  const char *columns[] = { "load", "save", "create", "relabel", "delete", "undo", "visible_query",
+  const char *columns[] = { "load", "save", "draft_capture", "create", "relabel", "delete", "undo", "visible_query",
                             "annotate_all", BENCH_CASE_COLUMNS };
 
   g_option_context_add_main_entries (context, entries, NULL);

@@ -805,12 +805,36 @@ entry_serialize (Entry *entry)
 }
 
 static void
+serialize_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  g_task_return_pointer (task, gloss_format_snapshot_write (task_data), (GDestroyNotify) g_bytes_unref);
+}
+
+static void
+serialized_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Entry *entry = user_data;  /* the write holds a reference to it and the store */
+  g_autoptr(GBytes) bytes = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GFile) file = draft_file (entry->store, entry->info->id);
+
+  gloss_file_replace_async (file, bytes, NULL, NULL, entry_write_cb, entry);
+}
+
+/* Writes the draft: the document is captured here (references to its
+ * values), serialized in a worker thread (100-200 ms for a million
+ * characters, which would stall the window) and written atomically. */
+static void
 entry_write_async (Entry *entry)
 {
   GlossDraftStore *self = entry->store;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
 
   if (entry->writing)
     {
@@ -818,8 +842,8 @@ entry_write_async (Entry *entry)
       return;
     }
 
-  bytes = entry_serialize (entry);
-  if (bytes == NULL)
+  entry->pending = FALSE;
+  if (!entry_needs_draft (entry))
     {
       if (entry->has_draft)
         {
@@ -838,11 +862,17 @@ entry_write_async (Entry *entry)
       return;
     }
 
+  entry_update_info (entry);
+
   /* From now on the session is running: a crash leaves clean_shutdown false. */
   self->clean = FALSE;
   entry->writing = TRUE;
   g_object_ref (self);
-  gloss_file_replace_async (file, bytes, NULL, NULL, entry_write_cb, entry_ref (entry));
+  task = g_task_new (NULL, NULL, serialized_cb, entry_ref (entry));
+  g_task_set_source_tag (task, entry_write_async);
+  g_task_set_task_data (task, gloss_format_snapshot_new (entry->document),
+                        (GDestroyNotify) gloss_format_snapshot_free);
+  g_task_run_in_thread (task, serialize_thread);
 }
 
 static gboolean

@@ -511,40 +511,43 @@ append_annotation (GString         *out,
   g_string_append_c (out, '}');
 }
 
-/**
- * gloss_format_write:
- *
- * Serializes @document as a version 1 .gloss.json file. The output only
- * depends on the document's content: writing what was read gives the same
- * bytes.
- *
- * Returns: (transfer full): the UTF-8 JSON bytes
- */
-GBytes *
-gloss_format_write (GlossDocument *document)
+struct _GlossFormatSnapshot
 {
-  GString *out;
-  GlossLabelSet *labels;
-  GlossAnnotationStore *store;
-  GListModel *relations;
+  GlossTextIndex *index;
+  char           *sha256;
+  GPtrArray      *meta;         /* key, value, key, value, … */
+  GlossLabelSet  *labels;       /* a copy */
+  GPtrArray      *annotations;  /* references: annotations are values */
+  GPtrArray      *relations;    /* likewise */
+  char           *review;       /* the decision log as JSON, or NULL */
+};
+
+/**
+ * gloss_format_snapshot_new:
+ *
+ * Captures what gloss_format_snapshot_write() needs of @document, cheaply
+ * (references to its values, a copy of its labels), so that the writing
+ * itself can run in another thread while the document goes on changing.
+ *
+ * Returns: (transfer full): the snapshot
+ */
+GlossFormatSnapshot *
+gloss_format_snapshot_new (GlossDocument *document)
+{
+  GlossFormatSnapshot *snapshot;
+  GListModel *model;
   g_auto(GStrv) meta = NULL;
-  TextCursor cursor = { 0 };
   GPtrArray *log;
   guint n;
 
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), NULL);
 
-  out = g_string_sized_new (gloss_text_index_get_n_bytes (gloss_document_get_index (document)) + 4096);
+  snapshot = g_new0 (GlossFormatSnapshot, 1);
+  snapshot->index = gloss_text_index_ref (gloss_document_get_index (document));
+  snapshot->sha256 = g_strdup (gloss_document_get_sha256 (document));
+  snapshot->labels = gloss_label_set_copy (gloss_document_get_labels (document));
 
-  g_string_append (out, "{\n  \"format\": \"gloss\",\n  \"version\": 1,\n  \"generator\": ");
-  append_string (out, "Gloss " PACKAGE_VERSION);
-  g_string_append (out, ",\n  \"document\": {\n    \"text\": ");
-  append_string (out, gloss_document_get_text (document));
-  g_string_append (out, ",\n    \"sha256\": ");
-  append_string (out, gloss_document_get_sha256 (document));
-  g_string_append (out, ",\n    \"length\": ");
-  append_uint (out, gloss_document_get_length (document));
-
+  snapshot->meta = g_ptr_array_new_with_free_func (g_free);
   meta = gloss_document_list_metadata (document);
   for (guint i = 0; meta[i] != NULL; i++)
     {
@@ -552,13 +555,87 @@ gloss_format_write (GlossDocument *document)
 
       if (value == NULL || is_reserved_document_key (meta[i]))
         continue;
+      g_ptr_array_add (snapshot->meta, g_strdup (meta[i]));
+      g_ptr_array_add (snapshot->meta, g_strdup (value));
+    }
+
+  model = G_LIST_MODEL (gloss_document_get_annotations (document));
+  n = g_list_model_get_n_items (model);
+  snapshot->annotations = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (snapshot->annotations, g_list_model_get_item (model, i));
+
+  model = gloss_document_get_relations (document);
+  n = g_list_model_get_n_items (model);
+  snapshot->relations = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (snapshot->relations, g_list_model_get_item (model, i));
+
+  log = gloss_review_log_get (document);
+  if (log != NULL && log->len > 0)
+    {
+      g_autoptr(JsonNode) node = gloss_review_log_to_json (log);
+
+      snapshot->review = json_to_string (node, FALSE);
+    }
+
+  return snapshot;
+}
+
+void
+gloss_format_snapshot_free (GlossFormatSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+
+  g_clear_pointer (&snapshot->index, gloss_text_index_unref);
+  g_clear_pointer (&snapshot->sha256, g_free);
+  g_clear_pointer (&snapshot->meta, g_ptr_array_unref);
+  g_clear_object (&snapshot->labels);
+  g_clear_pointer (&snapshot->annotations, g_ptr_array_unref);
+  g_clear_pointer (&snapshot->relations, g_ptr_array_unref);
+  g_clear_pointer (&snapshot->review, g_free);
+  g_free (snapshot);
+}
+
+/**
+ * gloss_format_snapshot_write:
+ *
+ * Serializes a snapshot as gloss_format_write() does; safe to call from
+ * any thread (the snapshot holds only values nobody changes).
+ *
+ * Returns: (transfer full): the UTF-8 JSON
+ */
+GBytes *
+gloss_format_snapshot_write (GlossFormatSnapshot *snapshot)
+{
+  GString *out;
+  GlossLabelSet *labels;
+  TextCursor cursor = { 0 };
+  guint n;
+
+  g_return_val_if_fail (snapshot != NULL, NULL);
+
+  out = g_string_sized_new (gloss_text_index_get_n_bytes (snapshot->index) + 4096);
+
+  g_string_append (out, "{\n  \"format\": \"gloss\",\n  \"version\": 1,\n  \"generator\": ");
+  append_string (out, "Gloss " PACKAGE_VERSION);
+  g_string_append (out, ",\n  \"document\": {\n    \"text\": ");
+  append_string (out, gloss_text_index_get_text (snapshot->index));
+  g_string_append (out, ",\n    \"sha256\": ");
+  append_string (out, snapshot->sha256);
+  g_string_append (out, ",\n    \"length\": ");
+  append_uint (out, gloss_text_index_get_length (snapshot->index));
+
+  for (guint i = 0; i + 1 < snapshot->meta->len; i += 2)
+    {
       g_string_append (out, ",\n    ");
-      append_key (out, meta[i]);
-      append_string (out, value);
+      append_key (out, snapshot->meta->pdata[i]);
+      append_string (out, snapshot->meta->pdata[i + 1]);
     }
   g_string_append (out, "\n  },\n  \"labels\": [");
 
-  labels = gloss_document_get_labels (document);
+  labels = snapshot->labels;
   n = gloss_label_set_get_n_labels (labels);
   for (guint i = 0; i < n; i++)
     {
@@ -604,12 +681,11 @@ gloss_format_write (GlossDocument *document)
     }
   g_string_append (out, "\n  \"annotations\": [");
 
-  store = gloss_document_get_annotations (document);
-  n = g_list_model_get_n_items (G_LIST_MODEL (store));
-  text_cursor_init (&cursor, gloss_document_get_index (document));
+  n = snapshot->annotations->len;
+  text_cursor_init (&cursor, snapshot->index);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (G_LIST_MODEL (store), i);
+      GlossAnnotation *annotation = snapshot->annotations->pdata[i];
 
       if (i > 0)
         append_literal (out, ",");
@@ -618,11 +694,10 @@ gloss_format_write (GlossDocument *document)
     }
   g_string_append (out, n > 0 ? "\n  ],\n  \"relations\": [" : "],\n  \"relations\": [");
 
-  relations = gloss_document_get_relations (document);
-  n = g_list_model_get_n_items (relations);
+  n = snapshot->relations->len;
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GlossRelation) relation = g_list_model_get_item (relations, i);
+      GlossRelation *relation = snapshot->relations->pdata[i];
       const char *note = gloss_relation_get_note (relation);
 
       g_string_append (out, i == 0 ? "\n    {" : ",\n    {");
@@ -648,18 +723,39 @@ gloss_format_write (GlossDocument *document)
   g_string_append (out, n > 0 ? "\n  ]" : "]");
 
   /* The review decision log (issue 5), only when there is one */
-  log = gloss_review_log_get (document);
-  if (log != NULL && log->len > 0)
+  if (snapshot->review != NULL)
     {
-      g_autoptr(JsonNode) node = gloss_review_log_to_json (log);
-      g_autofree char *json = json_to_string (node, FALSE);
-
       g_string_append (out, ",\n  \"review\": ");
-      g_string_append (out, json);
+      g_string_append (out, snapshot->review);
     }
   g_string_append (out, "\n}\n");
 
   return g_string_free_to_bytes (out);
+}
+
+
+/**
+ * gloss_format_write:
+ *
+ * Serializes @document as a version 1 .gloss.json file. The output only
+ * depends on the document's content: writing what was read gives the same
+ * bytes.
+ *
+ * Returns: (transfer full): the UTF-8 JSON bytes
+ */
+GBytes *
+gloss_format_write (GlossDocument *document)
+{
+  GlossFormatSnapshot *snapshot;
+  GBytes *bytes;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), NULL);
+
+  snapshot = gloss_format_snapshot_new (document);
+  bytes = gloss_format_snapshot_write (snapshot);
+  gloss_format_snapshot_free (snapshot);
+
+  return bytes;
 }
 
 /* The strict lexer --------------------------------------------------------- */

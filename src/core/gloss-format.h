@@ -42,6 +42,15 @@ GlossDocument *gloss_format_read             (GBytes         *bytes,
                                               GError        **error);
 GBytes        *gloss_format_write            (GlossDocument  *document);
 
+/* Writing in another thread: capture on the document's thread, write
+ * anywhere. */
+typedef struct _GlossFormatSnapshot GlossFormatSnapshot;
+
+GlossFormatSnapshot *gloss_format_snapshot_new   (GlossDocument       *document);
+GBytes              *gloss_format_snapshot_write (GlossFormatSnapshot *snapshot);
+void                 gloss_format_snapshot_free  (GlossFormatSnapshot *snapshot);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossFormatSnapshot, gloss_format_snapshot_free)
+
 GlossDocument *gloss_format_read_file        (GFile          *file,
                                               GlossLoadFlags  flags,
                                               GPtrArray     **problems,

@@ -677,6 +677,51 @@ test_read_file (void)
   g_rmdir (dir);
 }
 
+static gpointer
+write_snapshot_thread (gpointer data)
+{
+  return gloss_format_snapshot_write (data);
+}
+
+/* A snapshot writes the document as it was when it was taken, from another
+ * thread, while the document goes on changing. */
+static void
+test_snapshot (void)
+{
+  g_autoptr(GlossDocument) document = gloss_document_new ("Ana Ruiz met 🌊 the council in Lisbon.", -1);
+  g_autoptr(GlossFormatSnapshot) snapshot = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GBytes) after = NULL;
+  GlossAnnotation *ana, *council;
+  GThread *thread;
+
+  gloss_document_set_title (document, "Before");
+  ana = gloss_document_annotate (document, "PERSON", 0, 8, NULL);
+  council = gloss_document_annotate (document, "ORG", 17, 24, NULL);
+  {
+    g_autoptr(GlossRelation) relation = gloss_relation_new ("same-as", gloss_annotation_get_id (ana),
+                                                            gloss_annotation_get_id (council));
+
+    g_assert_true (gloss_document_add_relation (document, relation, NULL));
+  }
+  before = gloss_format_write (document);
+  snapshot = gloss_format_snapshot_new (document);
+
+  /* Change everything the file holds. */
+  gloss_document_set_title (document, "After");
+  g_assert_nonnull (gloss_document_relabel (document, ana, "GPE", NULL));
+  g_assert_nonnull (gloss_document_annotate (document, "GPE", 28, 34, NULL));
+  gloss_document_remove_annotation (document, council);
+
+  thread = g_thread_new ("write", write_snapshot_thread, snapshot);
+  written = g_thread_join (thread);
+  after = gloss_format_write (document);
+
+  g_assert_true (g_bytes_equal (written, before));
+  g_assert_false (g_bytes_equal (after, before));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -697,6 +742,7 @@ main (int   argc,
   g_test_add_func ("/gloss/format/mutations", test_mutations);
   g_test_add_func ("/gloss/format/many-annotations", test_many_annotations);
   g_test_add_func ("/gloss/format/read-file", test_read_file);
+  g_test_add_func ("/gloss/format/snapshot", test_snapshot);
 
   return g_test_run ();
 }
