@@ -16,6 +16,7 @@
 #include "gloss-format.h"
 #include "gloss-sidebar.h"
 #include "gloss-window.h"
+#include "gloss-scheme.h"
 #include "gloss-window-private.h"
 
 #define MAX_RECENT_FILES  10
@@ -52,6 +53,7 @@ typedef struct
   gboolean        native;
   char           *kind;     /* HTML page or imported format, else NULL */
   GPtrArray      *reports;  /* what an import approximated */
+  guint           n_scheme_warnings;  /* values and links that do not fit the labels */
 } LoadData;
 
 static void
@@ -88,6 +90,12 @@ load_thread (GTask        *task,
     {
       data->native = TRUE;
       data->document = gloss_format_read (bytes, data->flags, &data->problems, &error);
+      if (data->document != NULL)
+        {
+          g_autoptr(GPtrArray) warnings = gloss_scheme_check_document (data->document);
+
+          data->n_scheme_warnings = warnings->len;
+        }
     }
   else
     {
@@ -584,6 +592,19 @@ load_cb (GObject      *object,
                     repaired ? NULL : data->etag);
       if (repaired)
         _gloss_window_show_toast (self, _("The file was repaired; save it under a new name"));
+      else if (data->n_scheme_warnings > 0)
+        {
+          g_autofree char *message = NULL;
+
+          /* A colleague's file, or one made under an older label set:
+           * the values are kept, and marked in the annotations' fields. */
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u value or link does not fit the label set; it is marked in the annotation’s fields",
+                                                  "%u values or links do not fit the label set; they are marked in the annotations’ fields",
+                                                  data->n_scheme_warnings),
+                                     data->n_scheme_warnings);
+          _gloss_window_show_toast (self, message);
+        }
     }
   else
     {

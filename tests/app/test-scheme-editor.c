@@ -399,6 +399,35 @@ test_attribute_fields (void)
   gloss_test_destroy_window (window);
 }
 
+/* A file made under another label set opens, with a word about what does
+ * not fit; a file that fits says nothing. */
+static void
+test_open_stale (void)
+{
+  g_autofree char *stale = g_test_build_filename (G_TEST_DIST, "data", "format", "good", "stale-scheme.gloss.json", NULL);
+  g_autofree char *fits = g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "sample-article.gloss.json", NULL);
+  g_autoptr(GFile) stale_file = g_file_new_for_path (stale);
+  g_autoptr(GFile) fits_file = g_file_new_for_path (fits);
+  GlossWindow *window = gloss_test_new_window (app);
+  const char *message;
+
+  gloss_window_open_file (window, stale_file);
+  gloss_test_wait_idle (window);
+  g_assert_nonnull (gloss_window_get_document (window));
+  message = gloss_window_get_last_message (window);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "do not fit the label set"));
+  gloss_test_destroy_window (window);
+
+  window = gloss_test_new_window (app);
+  gloss_window_open_file (window, fits_file);
+  gloss_test_wait_idle (window);
+  g_assert_nonnull (gloss_window_get_document (window));
+  message = gloss_window_get_last_message (window);
+  g_assert_true (message == NULL || strstr (message, "fit the label set") == NULL);
+  gloss_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -407,6 +436,7 @@ main (int   argc,
 
   g_test_add_func ("/gloss/app/label-scheme/relation-type", test_relation_type);
   g_test_add_func ("/gloss/app/label-scheme/attribute-fields", test_attribute_fields);
+  g_test_add_func ("/gloss/app/label-scheme/open-stale", test_open_stale);
 
   return g_test_run ();
 }
