@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "gloss-annotation-row.h"
@@ -24,6 +26,7 @@ struct _GlossAnnotationRow
   GtkLabel        *chip;
   GtkLabel        *meta_label;
   GtkLabel        *verdict_badge;
+  GtkLabel        *id_label;
   char            *verdict_class;
   GtkLabel        *quote_label;
   GtkLabel        *note_label;
@@ -188,6 +191,7 @@ gloss_annotation_row_class_init (GlossAnnotationRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, chip);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, meta_label);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, verdict_badge);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, id_label);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, quote_label);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, note_label);
   gtk_widget_class_set_css_name (widget_class, "annotationrow");
@@ -268,6 +272,19 @@ gloss_annotation_row_set_annotation (GlossAnnotationRow *self,
       }
     gtk_label_set_text (self->verdict_badge, verdict ? _(verdict->name) : "");
     gtk_widget_set_visible (GTK_WIDGET (self->verdict_badge), verdict != NULL);
+  }
+
+  /* An entity's identifier, so that the list shows which mentions still
+   * lack one: a Wikidata item by its id, any other URI as it is. */
+  {
+    const char *kb_id = gloss_annotation_get_attribute_string (annotation, GLOSS_ATTR_KB_ID);
+    const char *shown = kb_id;
+
+    if (kb_id != NULL && (g_str_has_prefix (kb_id, "http://www.wikidata.org/") ||
+                          g_str_has_prefix (kb_id, "https://www.wikidata.org/")))
+      shown = strrchr (kb_id, '/') + 1;
+    gtk_label_set_text (self->id_label, shown != NULL ? shown : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->id_label), shown != NULL && shown[0] != '\0');
   }
 
   quote = gloss_text_ellipsize (gloss_annotation_get_quote (annotation), QUOTE_MAX_CHARS);

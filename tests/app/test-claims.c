@@ -25,9 +25,11 @@
 
 static GlossApplication *app;
 
-/* The text of the first visible verdict badge under @widget, or NULL. */
+/* The text of the first visible label of @css_class under @widget, or
+ * NULL. */
 static const char *
-verdict_badge_text (GtkWidget *widget)
+visible_label_text (GtkWidget  *widget,
+                    const char *css_class)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -35,10 +37,10 @@ verdict_badge_text (GtkWidget *widget)
     {
       const char *found;
 
-      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "verdict-badge") &&
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, css_class) &&
           gtk_widget_get_visible (child))
         return gtk_label_get_text (GTK_LABEL (child));
-      if ((found = verdict_badge_text (child)) != NULL)
+      if ((found = visible_label_text (child, css_class)) != NULL)
         return found;
     }
 
@@ -138,7 +140,7 @@ test_fields (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (verdict), 4);   /* "No verdict", True, Mostly true, Mixed, Mostly false */
   g_assert_cmpstr (gloss_claim_get_verdict (gloss_test_current (window, claim)), ==, "mostly-false");
   gloss_test_wait_ms (50);
-  g_assert_cmpstr (verdict_badge_text (GTK_WIDGET (sidebar)), ==, "Mostly false");
+  g_assert_cmpstr (visible_label_text (GTK_WIDGET (sidebar), "verdict-badge"), ==, "Mostly false");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_null (gloss_claim_get_verdict (gloss_test_current (window, claim)));
   gloss_test_save_screenshot (GTK_WIDGET (window), "claim-fields");
@@ -154,6 +156,9 @@ test_fields (void)
   gtk_editable_set_text (GTK_EDITABLE (kb_id), "Q123456");
   g_signal_emit_by_name (kb_id, "apply");
   g_assert_cmpstr (gloss_annotation_get_attribute_string (gloss_test_current (window, person), GLOSS_ATTR_KB_ID), ==, "Q123456");
+  /* The list shows it, so that mentions without one stand out. */
+  gloss_test_wait_ms (50);
+  g_assert_cmpstr (visible_label_text (GTK_WIDGET (sidebar), "identifier"), ==, "Q123456");
   g_assert_nonnull (gloss_gazetteer_lookup (gloss_application_get_gazetteer (app), "mayor ana ruiz", "PERSON"));
 
   {
