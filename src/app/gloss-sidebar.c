@@ -596,6 +596,46 @@ list_activate_cb (GtkListView  *list_view,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.finish-link", NULL);
 }
 
+static void
+label_activated_cb (GtkFlowBox      *box,
+                    GtkFlowBoxChild *child)
+{
+  GtkWidget *button = gtk_flow_box_child_get_child (child);
+
+  /* The button's action at once (a keyboard-activated button would only
+   * click after its press animation). */
+  if (GTK_IS_ACTIONABLE (button) && gtk_actionable_get_action_name (GTK_ACTIONABLE (button)) != NULL)
+    gtk_widget_activate_action_variant (button,
+                                        gtk_actionable_get_action_name (GTK_ACTIONABLE (button)),
+                                        gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)));
+}
+
+/* GtkFlowBox moves Tab from child to child; the legend is one Tab stop
+ * (arrows move in it): Tab goes on to the search, Shift+Tab leaves from
+ * its first label. */
+static gboolean
+legend_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GlossSidebar          *self)
+{
+  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->label_box));
+  gboolean tab = keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab || keyval == GDK_KEY_ISO_Left_Tab;
+  gboolean backward = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0;
+
+  if (!tab || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  if (!backward)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+
+  if (first != NULL)
+    gtk_widget_grab_focus (first);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
 static GtkWidget *
 create_label_button (GlossLabel *label)
 {
@@ -636,6 +676,10 @@ create_label_button (GlossLabel *label)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.tag");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", gloss_label_get_name (label));
   gtk_widget_set_focus_on_click (button, FALSE);
+  /* The legend is one Tab stop: its flow box children take the focus
+   * (arrows move between them, Enter tags, label_activated_cb), not the
+   * buttons too. */
+  gtk_widget_set_focusable (button, FALSE);
 
   return button;
 }
@@ -919,6 +963,11 @@ gloss_sidebar_init (GlossSidebar *self)
                                   GTK_ORIENTATION_VERTICAL);
 
   self->filter_names = GTK_STRING_LIST (gtk_drop_down_get_model (self->filter_dropdown));
+  g_signal_connect (self->label_box, "child-activated", G_CALLBACK (label_activated_cb), NULL);
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (legend_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->label_box), controller);
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filter_model = gtk_filter_list_model_new (NULL, NULL);

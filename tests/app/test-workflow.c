@@ -666,6 +666,51 @@ test_link_from_search (void)
   gloss_test_destroy_window (window);
 }
 
+/* The label legend is one Tab stop: arrows move in it, Enter tags. */
+static void
+test_legend_keyboard (void)
+{
+  GlossWindow *window = gloss_test_open_text (app, "legend.txt", "Ingrid Solberg met the council.\n");
+  GlossDocument *document = gloss_window_get_document (window);
+  GtkWidget *sidebar = gloss_window_get_sidebar (window);
+  GtkWidget *legend = gloss_test_find_descendant (sidebar, GTK_TYPE_FLOW_BOX);
+  GtkWidget *first, *second;
+
+  g_assert_nonnull (legend);
+  first = gtk_widget_get_first_child (legend);
+  second = gtk_widget_get_next_sibling (first);
+  g_assert_true (GTK_IS_FLOW_BOX_CHILD (first));
+
+  gloss_test_select_text (window, "Ingrid Solberg");
+  /* As Tab arriving from the widget before it. */
+  g_assert_true (gtk_widget_child_focus (legend, GTK_DIR_TAB_FORWARD));
+  g_assert_true (focus_is_in (window, first));
+
+  /* Right moves to the next label; Enter tags the selection with it. */
+  g_assert_true (gloss_test_press_key (GTK_WINDOW (window), GDK_KEY_Right, 0));
+  g_assert_true (focus_is_in (window, second));
+  g_assert_true (gloss_test_press_key (GTK_WINDOW (window), GDK_KEY_Return, 0));
+  gloss_test_iterate ();
+  g_assert_cmpuint (gloss_annotation_store_get_n_items (gloss_document_get_annotations (document)), ==, 1);
+  g_assert_cmpstr (gloss_annotation_get_label (gloss_annotation_store_get (gloss_document_get_annotations (document), 0)),
+                   ==, gloss_label_get_name (gloss_label_set_get_label (gloss_document_get_labels (document), 1)));
+
+  /* Tab leaves the legend at once, for the search; Shift+Tab back into
+   * it, and out again backwards. */
+  g_assert_true (focus_is_in (window, legend));
+  g_assert_true (gloss_test_press_key (GTK_WINDOW (window), GDK_KEY_Tab, 0));
+  g_assert_nonnull (focus_of (window));
+  g_assert_false (focus_is_in (window, legend));
+  g_assert_true (GTK_IS_SEARCH_ENTRY (gtk_widget_get_ancestor (focus_of (window), GTK_TYPE_SEARCH_ENTRY)));
+  g_assert_true (gtk_widget_grab_focus (second));
+  g_assert_true (gloss_test_press_key (GTK_WINDOW (window), GDK_KEY_Tab, GDK_SHIFT_MASK));
+  g_assert_nonnull (focus_of (window));
+  g_assert_false (focus_is_in (window, legend));
+
+  gloss_document_set_saved (document);
+  gloss_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -676,6 +721,7 @@ main (int   argc,
   used_actions = g_ptr_array_new_with_free_func (g_free);
 
   g_test_add_func ("/gloss/workflow/link-from-search", test_link_from_search);
+  g_test_add_func ("/gloss/workflow/legend-keyboard", test_legend_keyboard);
   g_test_add_func ("/gloss/workflow/fact-check-sample-article", test_fact_check_sample_article);
 
   ret = g_test_run ();
