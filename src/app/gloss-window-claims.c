@@ -609,6 +609,8 @@ show_match (GlossWindow *self)
     GlossOccurrence *o = &g_array_index (self->find_matches, GlossOccurrence, self->find_current);
 
     gloss_article_view_select_range (self->article_view, o->start, o->end);
+    /* Well inside the view, not at its bottom edge under the toasts. */
+    gloss_article_view_scroll_to_range (self->article_view, o->start);
   }
 
   /* Translators: "3 of 12" matches */
