@@ -923,10 +923,18 @@ kb_id_changed_cb (GlossAnnotationFields *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->kb_id_row));
 
+  /* Say what is expected, not only that something is wrong. */
   if (*text == '\0' || gloss_kb_id_is_valid (text))
-    gtk_widget_remove_css_class (GTK_WIDGET (self->kb_id_row), "error");
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->kb_id_row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->kb_id_row), NULL);
+    }
   else
-    gtk_widget_add_css_class (GTK_WIDGET (self->kb_id_row), "error");
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->kb_id_row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->kb_id_row),
+                                   _("Not an identifier: type a Wikidata ID such as Q7747, or a URI such as https://example.org/id/42"));
+    }
 }
 
 static void

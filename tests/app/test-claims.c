@@ -153,7 +153,14 @@ test_fields (void)
   g_assert_nonnull (kb_id);
   g_assert_true (gtk_widget_is_visible (kb_id));
   g_assert_false (gtk_widget_is_visible (verdict));
+  /* Something else is marked, and the tooltip says what is expected. */
+  gtk_editable_set_text (GTK_EDITABLE (kb_id), "not an id");
+  g_assert_true (gtk_widget_has_css_class (kb_id, "error"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (kb_id));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (kb_id), "Q7747"));
   gtk_editable_set_text (GTK_EDITABLE (kb_id), "Q123456");
+  g_assert_false (gtk_widget_has_css_class (kb_id, "error"));
+  g_assert_null (gtk_widget_get_tooltip_text (kb_id));
   g_signal_emit_by_name (kb_id, "apply");
   g_assert_cmpstr (gloss_annotation_get_attribute_string (gloss_test_current (window, person), GLOSS_ATTR_KB_ID), ==, "Q123456");
   /* The list shows it, so that mentions without one stand out. */
