@@ -44,6 +44,7 @@ struct _GlossSidebar
   GdkFrameClock      *scroll_clock;
   gulong              scroll_handler;
   guint               scroll_idle;
+  guint               deselect_idle;  /* a selection lost, unless it comes back */
   gboolean            scroll_on_map;
 
   /* Template children */
@@ -401,8 +402,43 @@ commit_pending_note_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void selection_changed (GlossSidebar *self);
+
+static gboolean
+deselect_idle_cb (gpointer user_data)
+{
+  GlossSidebar *self = user_data;
+
+  self->deselect_idle = 0;
+  if (gtk_single_selection_get_selected_item (self->selection) == NULL)
+    selection_changed (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* An edit replaces the selected annotation with a copy of the same id:
+ * the selection model drops it, and filter_items_changed_cb selects the
+ * copy right after. Showing nothing in between rebuilt the whole detail
+ * pane twice per edit (and started its revealer closing), so a lost
+ * selection only counts once the main loop is idle and it did not come
+ * back. Deselecting on purpose clears selected_id first and is shown at
+ * once. */
 static void
 selection_changed_cb (GlossSidebar *self)
+{
+  if (gtk_single_selection_get_selected_item (self->selection) == NULL && self->selected_id != NULL)
+    {
+      if (self->deselect_idle == 0)
+        self->deselect_idle = g_idle_add_full (G_PRIORITY_HIGH, deselect_idle_cb, self, NULL);
+      return;
+    }
+
+  g_clear_handle_id (&self->deselect_idle, g_source_remove);
+  selection_changed (self);
+}
+
+static void
+selection_changed (GlossSidebar *self)
 {
   GlossAnnotation *annotation = gtk_single_selection_get_selected_item (self->selection);
 
@@ -835,6 +871,7 @@ gloss_sidebar_dispose (GObject *object)
   GtkWidget *child;
 
   cancel_scroll (self);
+  g_clear_handle_id (&self->deselect_idle, g_source_remove);
   gloss_sidebar_set_document (self, NULL);
   g_clear_object (&self->detail_annotation);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_SIDEBAR);

@@ -519,6 +519,80 @@ test_find_scrolls_into_view (void)
   gloss_test_destroy_window (window);
 }
 
+/* The list view whose items are annotations. */
+static GtkListView *
+find_annotation_list (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListView *found;
+
+      if (GTK_IS_LIST_VIEW (child))
+        {
+          GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (child)));
+          g_autoptr(GObject) first = model != NULL ? g_list_model_get_item (model, 0) : NULL;
+
+          if (GLOSS_IS_ANNOTATION (first))
+            return GTK_LIST_VIEW (child);
+        }
+      if ((found = find_annotation_list (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+count_null_cb (GlossSidebar *sidebar,
+               GParamSpec   *pspec,
+               guint        *n_null)
+{
+  if (gloss_sidebar_get_selected_annotation (sidebar) == NULL)
+    (*n_null)++;
+}
+
+/* An edit of the selected annotation keeps it selected throughout (the
+ * detail pane is not emptied and refilled); deselecting in the list still
+ * empties it. */
+static void
+test_selection_follows_edits (void)
+{
+  GlossWindow *window = gloss_test_open_text (app, "follow.txt", ARTICLE);
+  GlossDocument *document = gloss_window_get_document (window);
+  GlossSidebar *sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (window));
+  GtkListView *list;
+  GlossAnnotation *person;
+  guint n_null = 0;
+
+  person = gloss_test_tag (window, "Mayor Ana Ruiz", "PERSON");
+  gloss_sidebar_select_annotation (sidebar, person);
+  gloss_test_iterate ();
+  g_signal_connect (sidebar, "notify::selected-annotation", G_CALLBACK (count_null_cb), &n_null);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "ORG");
+  gloss_test_iterate ();
+  g_assert_cmpstr (gloss_annotation_get_label (gloss_sidebar_get_selected_annotation (sidebar)), ==, "ORG");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gloss_test_iterate ();
+  g_assert_cmpstr (gloss_annotation_get_label (gloss_sidebar_get_selected_annotation (sidebar)), ==, "PERSON");
+  g_assert_cmpuint (n_null, ==, 0);
+
+  /* As a Ctrl+click in the list does. */
+  list = find_annotation_list (GTK_WIDGET (sidebar));
+  g_assert_nonnull (list);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list)),
+                                     GTK_INVALID_LIST_POSITION);
+  gloss_test_iterate ();
+  g_assert_null (gloss_sidebar_get_selected_annotation (sidebar));
+  g_assert_cmpuint (n_null, ==, 1);
+
+  g_signal_handlers_disconnect_by_func (sidebar, count_null_cb, &n_null);
+  gloss_document_set_saved (document);
+  gloss_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -530,6 +604,7 @@ main (int   argc,
   g_test_add_func ("/gloss/claims/annotate-all", test_annotate_all);
   g_test_add_func ("/gloss/claims/fields-follow-changes", test_fields_follow_changes);
   g_test_add_func ("/gloss/claims/find-navigate", test_find_and_navigate);
+  g_test_add_func ("/gloss/claims/selection-follows-edits", test_selection_follows_edits);
   g_test_add_func ("/gloss/claims/find-scrolls-into-view", test_find_scrolls_into_view);
   g_test_add_func ("/gloss/claims/labels-statistics", test_labels_and_statistics);
   g_test_add_func ("/gloss/claims/trim-selection", test_trim_selection);
