@@ -248,23 +248,42 @@ statistics_action (GtkWidget  *widget,
 
 /* Links --------------------------------------------------------------------- */
 
+/* libadwaita 1.2 frees a toast twice when it is dismissed while it is
+ * still coming in (its show animation), and crashes: a Ctrl+K at once
+ * followed by Escape or Enter did it. A toast added over it replaces it
+ * safely, so a young link toast is replaced, never dismissed. */
+#define LINK_TOAST_SETTLED_USEC (600 * G_TIME_SPAN_MILLISECOND)
+
+/* Ends linking. @replaced: another toast follows at once and takes the
+ * link toast's place. */
 static void
-cancel_link (GlossWindow *self)
+end_link (GlossWindow *self,
+          gboolean     replaced)
 {
   g_clear_pointer (&self->link_source_id, g_free);
   g_clear_pointer (&self->link_type, g_free);
-  if (self->link_toast != NULL)
+  if (self->link_toast != NULL && !replaced)
     {
-      adw_toast_dismiss (self->link_toast);
-      g_clear_object (&self->link_toast);
+      if (g_get_monotonic_time () - self->link_toast_time >= LINK_TOAST_SETTLED_USEC)
+        adw_toast_dismiss (self->link_toast);
+      else
+        _gloss_window_show_toast (self, _("Linking cancelled"));
     }
+  g_clear_object (&self->link_toast);
   _gloss_window_update_actions (self);
 }
 
 static void
+cancel_link (GlossWindow *self)
+{
+  end_link (self, FALSE);
+}
+
+/* The toast's own button: libadwaita dismisses the toast itself. */
+static void
 link_toast_button_cb (GlossWindow *self)
 {
-  cancel_link (self);
+  end_link (self, TRUE);
 }
 
 /**
@@ -289,7 +308,8 @@ _gloss_window_start_link (GlossWindow *self,
       return FALSE;
     }
 
-  cancel_link (self);
+  /* The new link toast takes the place of the old one. */
+  end_link (self, TRUE);
 
   if (type == NULL)
     type = kind_of (self, source) == GLOSS_LABEL_KIND_CLAIM ? GLOSS_RELATION_CLAIMANT : GLOSS_RELATION_SAME_AS;
@@ -309,6 +329,7 @@ _gloss_window_start_link (GlossWindow *self,
   adw_toast_set_button_label (toast, _("Cancel"));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (link_toast_button_cb), self, G_CONNECT_SWAPPED);
   self->link_toast = g_object_ref (toast);
+  self->link_toast_time = g_get_monotonic_time ();
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   gloss_set_str (&self->last_message, message);
 
@@ -389,7 +410,8 @@ _gloss_window_finish_link (GlossWindow     *self,
         }
     }
 
-  cancel_link (self);
+  /* The result's toast follows and takes the link toast's place. */
+  end_link (self, TRUE);
 
   if (gloss_document_relate (self->document, type, from, to, &error) == NULL)
     {
@@ -609,8 +631,6 @@ show_match (GlossWindow *self)
     GlossOccurrence *o = &g_array_index (self->find_matches, GlossOccurrence, self->find_current);
 
     gloss_article_view_select_range (self->article_view, o->start, o->end);
-    /* Well inside the view, not at its bottom edge under the toasts. */
-    gloss_article_view_scroll_to_range (self->article_view, o->start);
   }
 
   /* Translators: "3 of 12" matches */

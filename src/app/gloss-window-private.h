@@ -56,6 +56,7 @@ struct _GlossWindow
   char                 *link_source_id;
   char                 *link_type;
   AdwToast             *link_toast;
+  gint64                link_toast_time;  /* when it was shown (monotonic) */
   GArray               *find_matches;
   guint                 find_current;
   GtkSearchBar         *find_bar;

@@ -108,6 +108,18 @@ test_link (void)
   g_signal_emit_by_name (view, "annotation-activated", claim);
   g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 2);
 
+  /* Ctrl+K then Escape at once: the link toast is still coming in, and
+   * libadwaita 1.2 crashes on dismissing it then; it is replaced. */
+  gloss_sidebar_select_annotation (sidebar, gloss_test_current (window, person));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.link", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-link", NULL);
+  g_assert_cmpstr (gloss_window_get_last_message (window), ==, "Linking cancelled");
+  gloss_test_wait_ms (700);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.link", NULL);
+  gloss_test_wait_ms (700);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-link", NULL);
+  gloss_test_wait_ms (500);
+
   /* Deleting an end deletes its links, in one undo step. */
   gloss_sidebar_select_annotation (sidebar, gloss_test_current (window, person));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-annotation", NULL);
@@ -482,43 +494,6 @@ test_trim_selection (void)
   gloss_test_destroy_window (window);
 }
 
-/* A match far down a long article is shown well inside the view, not at
- * its bottom edge (where the toasts are). */
-static void
-test_find_scrolls_into_view (void)
-{
-  g_autoptr(GString) text = g_string_new ("A Long Article\n\n");
-  GlossWindow *window;
-  GtkTextView *view;
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
-  GdkRectangle visible, location;
-
-  for (guint i = 0; i < 300; i++)
-    g_string_append_printf (text, "Paragraph %u says little of interest to anyone.\n\n", i);
-  g_string_append (text, "Here is the needle we look for.\n\n");
-  for (guint i = 0; i < 300; i++)
-    g_string_append_printf (text, "Paragraph %u says little again.\n\n", i + 300);
-
-  window = gloss_test_open_text (app, "long.txt", text->str);
-  view = GTK_TEXT_VIEW (gloss_window_get_article_view (window));
-  buffer = gtk_text_view_get_buffer (view);
-  gloss_test_wait_ms (300);
-
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.find-in-article", NULL);
-  gtk_editable_set_text (GTK_EDITABLE (window->find_entry), "needle");
-  g_signal_emit_by_name (window->find_entry, "search-changed");
-  gloss_test_wait_ms (300);
-
-  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
-  gtk_text_view_get_visible_rect (view, &visible);
-  gtk_text_view_get_iter_location (view, &start, &location);
-  g_assert_cmpint (location.y, >=, visible.y + visible.height / 10);
-  g_assert_cmpint (location.y + location.height, <=, visible.y + visible.height * 9 / 10);
-
-  gloss_test_destroy_window (window);
-}
-
 /* The list view whose items are annotations. */
 static GtkListView *
 find_annotation_list (GtkWidget *widget)
@@ -605,7 +580,6 @@ main (int   argc,
   g_test_add_func ("/gloss/claims/fields-follow-changes", test_fields_follow_changes);
   g_test_add_func ("/gloss/claims/find-navigate", test_find_and_navigate);
   g_test_add_func ("/gloss/claims/selection-follows-edits", test_selection_follows_edits);
-  g_test_add_func ("/gloss/claims/find-scrolls-into-view", test_find_scrolls_into_view);
   g_test_add_func ("/gloss/claims/labels-statistics", test_labels_and_statistics);
   g_test_add_func ("/gloss/claims/trim-selection", test_trim_selection);
 
