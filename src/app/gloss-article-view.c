@@ -147,6 +147,7 @@ typedef enum
   PIECE_FLASH,
   PIECE_PREVIEW,
   PIECE_PREVIEW_OFF,
+  PIECE_SECONDARY,   /* review mode: their annotation, above the line */
 } PieceMode;
 
 typedef struct
@@ -605,6 +606,26 @@ append_outline (GtkSnapshot           *snapshot,
 }
 
 static void
+draw_secondary_piece (GtkSnapshot     *snapshot,
+                      const GdkRGBA   *color,
+                      guint            lane,
+                      int              x0,
+                      int              x1,
+                      int              y,
+                      gboolean         is_start,
+                      gboolean         is_end)
+{
+  /* A thin bracket over the line: a bar with short ticks at the real ends. */
+  float top = y - 1 - lane * 3;
+
+  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x0, top, MAX (x1 - x0, 1), 1.5));
+  if (is_start)
+    gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x0, top, 1.5, 5));
+  if (is_end)
+    gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x1 - 1.5, top, 1.5, 5));
+}
+
+static void
 draw_piece (GlossArticleView *self,
             GtkSnapshot      *snapshot,
             const SpanStyle  *style,
@@ -719,6 +740,10 @@ draw_piece (GlossArticleView *self,
             gtk_snapshot_pop (snapshot);
           }
       }
+      break;
+
+    case PIECE_SECONDARY:
+      draw_secondary_piece (snapshot, &style->bar, lane, x0, x1, y, is_start, is_end);
       break;
 
     default:
@@ -965,73 +990,6 @@ accent_style (GlossArticleView *self,
 /* Review mode: their annotations and the current difference ------------- */
 
 static void
-draw_secondary_piece (GtkSnapshot     *snapshot,
-                      const GdkRGBA   *color,
-                      guint            lane,
-                      int              x0,
-                      int              x1,
-                      int              y,
-                      gboolean         is_start,
-                      gboolean         is_end)
-{
-  /* A thin bracket over the line: a bar with short ticks at the real ends. */
-  float top = y - 1 - lane * 3;
-
-  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x0, top, MAX (x1 - x0, 1), 1.5));
-  if (is_start)
-    gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x0, top, 1.5, 5));
-  if (is_end)
-    gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x1 - 1.5, top, 1.5, 5));
-}
-
-static void
-draw_secondary_span (GlossArticleView *self,
-                     GtkSnapshot      *snapshot,
-                     Frame            *frame,
-                     guint             from,
-                     guint             to,
-                     guint             span_start,
-                     guint             span_end,
-                     const GdkRGBA    *color,
-                     guint             lane)
-{
-  guint line;
-
-  if (frame->lines->len == 0)
-    return;
-
-  line = find_line (frame, from);
-  while (from < to && line < frame->lines->len)
-    {
-      guint line_end = line + 1 < frame->lines->len
-        ? g_array_index (frame->lines, DisplayLine, line + 1).start
-        : frame->vis_end;
-      guint seg_end = MIN (to, line_end);
-      const GdkRectangle *r0, *r1;
-      int x0, x1;
-
-      if (seg_end <= from)
-        break;
-
-      r0 = char_location (self, frame, from);
-      r1 = char_location (self, frame, seg_end - 1);
-      x0 = r0->x;
-      x1 = is_newline (self, seg_end - 1) ? r1->x + self->char_width / 3 : r1->x + r1->width;
-      if (r1->y != r0->y)
-        x1 = MAX (x1, x0 + self->char_width);
-      if (x1 < x0)
-        x1 = x0 + 1;
-
-      if (!(seg_end - from == 1 && from != span_start && is_newline (self, from)))
-        draw_secondary_piece (snapshot, color, lane, x0, x1, r0->y,
-                              from == span_start, seg_end == span_end);
-
-      from = seg_end;
-      line++;
-    }
-}
-
-static void
 draw_review_layer (GlossArticleView *self,
                    GtkSnapshot      *snapshot,
                    Frame            *frame,
@@ -1071,7 +1029,7 @@ draw_review_layer (GlossArticleView *self,
             continue;
 
           label_style (self, label, &style);
-          draw_secondary_span (self, snapshot, frame, from, to, s, e, &style.bar, lane);
+          draw_span (self, snapshot, frame, from, to, s, e, &style, PIECE_SECONDARY, lane);
         }
     }
 

@@ -812,6 +812,27 @@ test_preview (Fixture       *fixture,
   g_assert_null (gloss_article_view_get_preview (view, NULL));
 }
 
+/* Review mode: their annotations are drawn as thin brackets above the
+ * text, where ours are not. */
+static void
+test_secondary (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GlossArticleView *view = GLOSS_ARTICLE_VIEW (fixture->view);
+  g_autoptr(GlossDocument) theirs = gloss_document_new (TEXT, -1);
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) after = NULL;
+
+  annotate (theirs, "PERSON", "Hello");
+  before = render (fixture->view);
+  gloss_article_view_set_secondary_document (view, theirs);
+  after = render (fixture->view);
+
+  g_assert_cmpuint (differences_near (fixture->view, before, after, "Hello"), >, 20);
+  g_assert_cmpuint (differences_near (fixture->view, before, after, "Berlin"), ==, 0);
+  gloss_article_view_set_secondary_document (view, NULL);
+}
+
 /* Character locations are kept between frames: after the text moves
  * (another font size), the highlights move with it. */
 static void
@@ -1068,6 +1089,7 @@ main (int   argc,
   ADD ("pointer", test_pointer);
   ADD ("preview", test_preview);
   ADD ("relayout", test_relayout);
+  ADD ("secondary", test_secondary);
 #undef ADD
 
   return g_test_run ();
