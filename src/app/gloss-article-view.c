@@ -2468,3 +2468,17 @@ gloss_article_view_scroll_to_range (GlossArticleView *self,
       gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), self->scroll_mark, 0.05, TRUE, 0.0, 0.3);
     }
 }
+
+/**
+ * gloss_article_view_hide_palette:
+ *
+ * Closes the label palette if it is shown (another window, such as the
+ * tag-all dialog, takes over the selection).
+ */
+void
+gloss_article_view_hide_palette (GlossArticleView *self)
+{
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  hide_palette (self);
+}

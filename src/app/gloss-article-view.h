@@ -51,6 +51,7 @@ gboolean         gloss_article_view_activate_at           (GlossArticleView  *se
                                                            double             x,
                                                            double             y);
 void             gloss_article_view_popup_palette         (GlossArticleView  *self);
+void             gloss_article_view_hide_palette          (GlossArticleView  *self);
 
 /* Tag-all preview (gloss-window-claims.c). */
 void             gloss_article_view_set_preview           (GlossArticleView  *self,

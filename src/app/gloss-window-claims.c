@@ -169,6 +169,8 @@ _gloss_window_annotate_all (GlossWindow *self)
           label = gloss_label_get_name (gloss_label_set_get_label (labels, i));
     }
 
+  /* The palette would cover the matches previewed in the article. */
+  gloss_article_view_hide_palette (self->article_view);
   dialog = gloss_annotate_all_dialog_new (GTK_WINDOW (self), self->document, text, label, source);
   g_signal_connect_object (dialog, "applied", G_CALLBACK (annotate_all_applied_cb), self, 0);
   g_object_set_data (G_OBJECT (dialog), "current", GUINT_TO_POINTER (G_MAXUINT));

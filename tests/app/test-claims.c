@@ -11,6 +11,7 @@
 #include "gloss-annotation-fields.h"
 #include "gloss-claim.h"
 #include "gloss-label-editor.h"
+#include "gloss-label-palette.h"
 #include "gloss-test-utils.h"
 #include "gloss-window-private.h"
 
@@ -285,11 +286,18 @@ test_annotate_all (void)
   GlossAnnotationStore *store = gloss_document_get_annotations (document);
   GlossAnnotateAllDialog *dialog;
   GArray *occurrences;
+  GtkWidget *palette;
   guint current = 0;
 
   gloss_test_tag (window, "council", "ORG");
   gloss_test_select_text (window, "council");
+  gloss_article_view_popup_palette (window->article_view);
+  gloss_test_iterate ();
+  palette = gloss_test_find_descendant (GTK_WIDGET (window->article_view), GLOSS_TYPE_LABEL_PALETTE);
+  g_assert_nonnull (palette);
+  g_assert_true (gtk_widget_get_visible (palette));
   dialog = _gloss_window_annotate_all (window);
+  g_assert_false (gtk_widget_get_visible (palette));
   g_assert_nonnull (dialog);
   gloss_test_iterate ();
 
