@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-annotation-list.h"
 #include "gloss-annotation-row.h"
 #include "gloss-label-palette.h"
 #include "gloss-annotation-fields.h"
@@ -29,6 +30,8 @@ struct _GlossSidebar
   GlossDocument      *document;
   GlossLabelSet      *labels;
 
+  GlossAnnotationList *annotation_list;
+  GlossAnnotationItem *watched_item;  /* the selected one: its edits are shown */
   GtkFilterListModel *filter_model;
   GtkCustomFilter    *filter;
   GtkSingleSelection *selection;
@@ -117,7 +120,7 @@ filter_func (gpointer item,
              gpointer user_data)
 {
   GlossSidebar *self = user_data;
-  GlossAnnotation *annotation = item;
+  GlossAnnotation *annotation = gloss_annotation_item_get_annotation (item);
   const char *label_name = gloss_annotation_get_label (annotation);
   guint selected = gtk_drop_down_get_selected (self->filter_dropdown);
 
@@ -223,6 +226,14 @@ scroll_to_selected_later (GlossSidebar *self)
   gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
+static GlossAnnotation *
+selected_annotation (GlossSidebar *self)
+{
+  GlossAnnotationItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  return item != NULL ? gloss_annotation_item_get_annotation (item) : NULL;
+}
+
 static guint
 find_in_filter (GlossSidebar    *self,
                 GlossAnnotation *annotation)
@@ -234,10 +245,10 @@ find_in_filter (GlossSidebar    *self,
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      g_autoptr(GlossAnnotation) item = g_list_model_get_item (model, mid);
-      int cmp = gloss_annotation_compare (item, annotation);
+      g_autoptr(GlossAnnotationItem) item = g_list_model_get_item (model, mid);
+      int cmp = gloss_annotation_compare (gloss_annotation_item_get_annotation (item), annotation);
 
-      if (item == annotation)
+      if (gloss_annotation_item_get_annotation (item) == annotation)
         return mid;
       if (cmp < 0)
         lo = mid + 1;
@@ -247,9 +258,9 @@ find_in_filter (GlossSidebar    *self,
 
   if (lo < g_list_model_get_n_items (model))
     {
-      g_autoptr(GlossAnnotation) item = g_list_model_get_item (model, lo);
+      g_autoptr(GlossAnnotationItem) item = g_list_model_get_item (model, lo);
 
-      if (item == annotation)
+      if (gloss_annotation_item_get_annotation (item) == annotation)
         return lo;
     }
 
@@ -287,7 +298,7 @@ static char *get_note_text (GlossSidebar *self);
 static void
 update_detail (GlossSidebar *self)
 {
-  GlossAnnotation *annotation = gtk_single_selection_get_selected_item (self->selection);
+  GlossAnnotation *annotation = selected_annotation (self);
   gboolean same_annotation, typing;
 
   gtk_revealer_set_reveal_child (self->detail_revealer, annotation != NULL);
@@ -410,7 +421,7 @@ deselect_idle_cb (gpointer user_data)
   GlossSidebar *self = user_data;
 
   self->deselect_idle = 0;
-  if (gtk_single_selection_get_selected_item (self->selection) == NULL)
+  if (selected_annotation (self) == NULL)
     selection_changed (self);
 
   return G_SOURCE_REMOVE;
@@ -424,9 +435,35 @@ deselect_idle_cb (gpointer user_data)
  * back. Deselecting on purpose clears selected_id first and is shown at
  * once. */
 static void
+selected_item_edited_cb (GlossSidebar *self)
+{
+  selection_changed (self);
+}
+
+/* An edit in place of the selected annotation keeps its list item (see
+ * GlossAnnotationList) and so the selection: the item tells instead. */
+static void
+watch_selected_item (GlossSidebar *self)
+{
+  GlossAnnotationItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (item == self->watched_item)
+    return;
+
+  if (self->watched_item != NULL)
+    g_signal_handlers_disconnect_by_func (self->watched_item, selected_item_edited_cb, self);
+  g_set_object (&self->watched_item, item);
+  if (item != NULL)
+    g_signal_connect_object (item, "notify::annotation",
+                             G_CALLBACK (selected_item_edited_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
 selection_changed_cb (GlossSidebar *self)
 {
-  if (gtk_single_selection_get_selected_item (self->selection) == NULL && self->selected_id != NULL)
+  watch_selected_item (self);
+
+  if (selected_annotation (self) == NULL && self->selected_id != NULL)
     {
       if (self->deselect_idle == 0)
         self->deselect_idle = g_idle_add_full (G_PRIORITY_HIGH, deselect_idle_cb, self, NULL);
@@ -440,7 +477,7 @@ selection_changed_cb (GlossSidebar *self)
 static void
 selection_changed (GlossSidebar *self)
 {
-  GlossAnnotation *annotation = gtk_single_selection_get_selected_item (self->selection);
+  GlossAnnotation *annotation = selected_annotation (self);
 
   /* A note typed for another annotation is committed, after the
    * selection model has settled. */
@@ -468,7 +505,7 @@ selection_changed (GlossSidebar *self)
 static void
 filter_items_changed_cb (GlossSidebar *self)
 {
-  GlossAnnotation *current = gtk_single_selection_get_selected_item (self->selection);
+  GlossAnnotation *current = selected_annotation (self);
 
   /* An edit replaces the annotation with a copy of the same id: follow it. */
   if (self->selected_id != NULL && self->document != NULL &&
@@ -510,6 +547,8 @@ refilter (GlossSidebar *self)
 {
   GtkFilter *wanted = filter_active (self) ? GTK_FILTER (self->filter) : NULL;
 
+  /* A filter must see edits in place: a relabel can hide a row. */
+  gloss_annotation_list_set_announce_edits (self->annotation_list, wanted != NULL);
   if (gtk_filter_list_model_get_filter (self->filter_model) != wanted)
     gtk_filter_list_model_set_filter (self->filter_model, wanted);
   else if (wanted != NULL)
@@ -603,7 +642,7 @@ list_key_pressed_cb (GtkEventControllerKey *controller,
                      gpointer               user_data)
 {
   GlossSidebar *self = user_data;
-  GlossAnnotation *selected = gtk_single_selection_get_selected_item (self->selection);
+  GlossAnnotation *selected = selected_annotation (self);
   g_autoptr(GlossLabel) label = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -801,16 +840,40 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+show_row_item (GlossSidebar *self,
+               GtkListItem  *item)
+{
+  GlossAnnotation *annotation = gloss_annotation_item_get_annotation (gtk_list_item_get_item (item));
+
+  gloss_annotation_row_set_annotation (GLOSS_ANNOTATION_ROW (gtk_list_item_get_child (item)),
+                                       annotation,
+                                       lookup_label (self, gloss_annotation_get_label (annotation)));
+}
+
+/* An edit in place: the row shows the new version, nothing else moves. */
+static void
+row_item_edited_cb (GlossAnnotationItem *annotation_item,
+                    GParamSpec          *pspec,
+                    GtkListItem         *item)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GlossSidebar *self = GLOSS_SIDEBAR (gtk_widget_get_ancestor (row, GLOSS_TYPE_SIDEBAR));
+
+  if (self != NULL)
+    show_row_item (self, item);
+}
+
+static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  user_data)
 {
   GlossSidebar *self = user_data;
-  GlossAnnotation *annotation = gtk_list_item_get_item (item);
+  GlossAnnotationItem *annotation_item = gtk_list_item_get_item (item);
 
-  gloss_annotation_row_set_annotation (GLOSS_ANNOTATION_ROW (gtk_list_item_get_child (item)),
-                                       annotation,
-                                       lookup_label (self, gloss_annotation_get_label (annotation)));
+  show_row_item (self, item);
+  g_signal_connect_object (annotation_item, "notify::annotation",
+                           G_CALLBACK (row_item_edited_cb), item, 0);
 }
 
 static void
@@ -818,6 +881,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), row_item_edited_cb, item);
   gloss_annotation_row_set_annotation (GLOSS_ANNOTATION_ROW (gtk_list_item_get_child (item)),
                                        NULL, NULL);
 }
@@ -877,8 +941,12 @@ gloss_sidebar_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_SIDEBAR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  if (self->watched_item != NULL)
+    g_signal_handlers_disconnect_by_func (self->watched_item, selected_item_edited_cb, self);
+  g_clear_object (&self->watched_item);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
+  g_clear_object (&self->annotation_list);
   g_clear_object (&self->filter);
 
   G_OBJECT_CLASS (gloss_sidebar_parent_class)->dispose (object);
@@ -1007,7 +1075,8 @@ gloss_sidebar_init (GlossSidebar *self)
   gtk_widget_add_controller (GTK_WIDGET (self->label_box), controller);
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (NULL, NULL);
+  self->annotation_list = gloss_annotation_list_new (NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->annotation_list)), NULL);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -1110,9 +1179,8 @@ gloss_sidebar_set_document (GlossSidebar  *self,
                              G_CALLBACK (document_labels_changed_cb), self, G_CONNECT_SWAPPED);
 
   set_labels (self, document != NULL ? gloss_document_get_labels (document) : NULL);
-  gtk_filter_list_model_set_model (self->filter_model,
-                                   document != NULL ?
-                                   G_LIST_MODEL (gloss_document_get_annotations (document)) : NULL);
+  gloss_annotation_list_set_store (self->annotation_list,
+                                   document != NULL ? gloss_document_get_annotations (document) : NULL);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->syncing--;
   update_list_page (self);
@@ -1126,7 +1194,7 @@ gloss_sidebar_get_selected_annotation (GlossSidebar *self)
 {
   g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), NULL);
 
-  return gtk_single_selection_get_selected_item (self->selection);
+  return selected_annotation (self);
 }
 
 /**
@@ -1217,8 +1285,9 @@ gloss_sidebar_select_relative (GlossSidebar *self,
 /**
  * gloss_sidebar_get_model:
  *
- * Returns: (transfer none): the list shown: the document's annotations
- *   after the search and filter
+ * Returns: (transfer none): the list shown: a #GlossAnnotationItem for
+ *   each of the document's annotations that the search and filter let
+ *   through
  */
 GListModel *
 gloss_sidebar_get_model (GlossSidebar *self)

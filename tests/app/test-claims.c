@@ -9,6 +9,8 @@
 
 #include "gloss-annotate-all-dialog.h"
 #include "gloss-annotation-fields.h"
+#include "gloss-annotation-item.h"
+#include "gloss-annotation-row.h"
 #include "gloss-claim.h"
 #include "gloss-label-editor.h"
 #include "gloss-label-palette.h"
@@ -517,7 +519,7 @@ find_annotation_list (GtkWidget *widget)
           GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (child)));
           g_autoptr(GObject) first = model != NULL ? g_list_model_get_item (model, 0) : NULL;
 
-          if (GLOSS_IS_ANNOTATION (first))
+          if (GLOSS_IS_ANNOTATION_ITEM (first))
             return GTK_LIST_VIEW (child);
         }
       if ((found = find_annotation_list (child)) != NULL)
@@ -576,6 +578,86 @@ test_selection_follows_edits (void)
   gloss_test_destroy_window (window);
 }
 
+/* The list row showing the annotation with @id, or NULL. */
+static GlossAnnotationRow *
+find_annotation_row (GtkWidget  *widget,
+                     const char *id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GlossAnnotationRow *found;
+
+      if (GLOSS_IS_ANNOTATION_ROW (child))
+        {
+          GlossAnnotation *shown = gloss_annotation_row_get_annotation (GLOSS_ANNOTATION_ROW (child));
+
+          if (shown != NULL && g_strcmp0 (gloss_annotation_get_id (shown), id) == 0)
+            return GLOSS_ANNOTATION_ROW (child);
+        }
+      if ((found = find_annotation_row (child, id)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+count_items_changed_cb (GListModel *model,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        guint      *count)
+{
+  (*count)++;
+}
+
+/* An edit that leaves an annotation in its place updates its row where it
+ * is: no row is replaced (on a long article, replacing one restyled and
+ * measured every row the list keeps). A filter still sees such edits. */
+static void
+test_list_edits_in_place (void)
+{
+  GlossWindow *window = gloss_test_open_text (app, "in-place.txt", ARTICLE);
+  GlossDocument *document = gloss_window_get_document (window);
+  GlossSidebar *sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (window));
+  GListModel *list = gloss_sidebar_get_model (sidebar);
+  GlossAnnotation *person, *edited;
+  GlossAnnotationRow *row;
+  guint n_changes = 0;
+
+  person = gloss_test_tag (window, "Mayor Ana Ruiz", "PERSON");
+  gloss_test_tag (window, "Yuki Tanaka", "PERSON");
+  gloss_test_iterate ();
+  row = find_annotation_row (GTK_WIDGET (sidebar), gloss_annotation_get_id (person));
+  g_assert_nonnull (row);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  g_signal_connect (list, "items-changed", G_CALLBACK (count_items_changed_cb), &n_changes);
+
+  edited = gloss_document_relabel (document, gloss_test_current (window, person), "GPE", NULL);
+  g_assert_nonnull (edited);
+  gloss_test_iterate ();
+  g_assert_cmpuint (n_changes, ==, 0);
+  g_assert_true (find_annotation_row (GTK_WIDGET (sidebar), gloss_annotation_get_id (person)) == row);
+  g_assert_true (gloss_annotation_row_get_annotation (row) == edited);
+
+  /* Searching "gpe" shows it alone; undoing the relabel hides it. */
+  gloss_sidebar_set_search_text (sidebar, "gpe");
+  gloss_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_assert_true (gloss_document_undo (document));
+  gloss_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  gloss_sidebar_set_search_text (sidebar, NULL);
+  gloss_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+
+  g_signal_handlers_disconnect_by_func (list, count_items_changed_cb, &n_changes);
+  gloss_document_set_saved (document);
+  gloss_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -588,6 +670,7 @@ main (int   argc,
   g_test_add_func ("/gloss/claims/fields-follow-changes", test_fields_follow_changes);
   g_test_add_func ("/gloss/claims/find-navigate", test_find_and_navigate);
   g_test_add_func ("/gloss/claims/selection-follows-edits", test_selection_follows_edits);
+  g_test_add_func ("/gloss/claims/list-edits-in-place", test_list_edits_in_place);
   g_test_add_func ("/gloss/claims/labels-statistics", test_labels_and_statistics);
   g_test_add_func ("/gloss/claims/trim-selection", test_trim_selection);
 

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "gloss-annotation-item.h"
 #include "gloss-application.h"
 #include "gloss-article-view.h"
 #include "gloss-format.h"
@@ -154,8 +155,8 @@ test_annotate_and_save (void)
   /* The sidebar lists it and selects it. */
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
   {
-    g_autoptr(GlossAnnotation) item = g_list_model_get_item (list, 0);
-    g_assert_true (item == annotation);
+    g_autoptr(GlossAnnotationItem) item = g_list_model_get_item (list, 0);
+    g_assert_true (gloss_annotation_item_get_annotation (item) == annotation);
   }
   g_assert_true (gloss_sidebar_get_selected_annotation (sidebar) == annotation);
 
