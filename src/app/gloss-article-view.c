@@ -50,6 +50,10 @@ struct _GlossArticleView
   GSignalGroup      *label_signals;
   GSignalGroup      *adjustment_signals;
 
+  /* Display line start (buffer offset + 1) → LineNodes of the last frame
+   * (see flush_lines). */
+  GHashTable        *line_nodes;
+
   GtkTextTag        *base_tag;
   GtkTextTag        *title_tag;
   GtkTextTag        *meta_tag;
@@ -155,13 +159,16 @@ typedef struct
   guint start;  /* buffer offset of the display line's first character */
 } DisplayLine;
 
-/* What one frame knows about the visible text: its display lines. */
+/* What one frame knows about the visible text: its display lines, and
+ * what it draws on each of them so far (see flush_lines). */
 typedef struct
 {
-  GArray     *lines;
-  guint       vis_start;
-  guint       vis_end;
-  float       radius;
+  GArray       *lines;
+  guint         vis_start;
+  guint         vis_end;
+  float         radius;
+  GtkSnapshot **line_snapshots;
+  int          *line_tops;
 } Frame;
 
 /* Text and header */
@@ -806,6 +813,26 @@ find_line (Frame *frame,
   return lo;
 }
 
+/* What is drawn on display line @line goes into a snapshot of its own,
+ * which flush_lines turns into one node. */
+static GtkSnapshot *
+line_snapshot (Frame       *frame,
+               guint        line,
+               int          top,
+               GtkSnapshot *fallback)
+{
+  if (frame->line_snapshots == NULL)
+    return fallback;
+
+  if (frame->line_snapshots[line] == NULL)
+    {
+      frame->line_snapshots[line] = gtk_snapshot_new ();
+      frame->line_tops[line] = top;
+    }
+
+  return frame->line_snapshots[line];
+}
+
 /* Draws [from, to) (buffer offsets, clipped to the visible text) one
  * display line at a time; @span_start and @span_end are the annotation's
  * own bounds, so that only its real ends are rounded. */
@@ -863,7 +890,7 @@ draw_span (GlossArticleView  *self,
       /* A lone line break at the start of a line (a blank line inside a
        * span) is not worth a box. */
       if (!(seg_end - from == 1 && from != span_start && is_newline (self, from)))
-        draw_piece (self, snapshot, style, mode, lane,
+        draw_piece (self, line_snapshot (frame, line, r0->y, snapshot), style, mode, lane,
                     x0, x1, r0->y, r0->height,
                     from == span_start, seg_end == span_end);
 
@@ -955,7 +982,188 @@ frame_init (GlossArticleView *self,
 static void
 frame_clear (Frame *frame)
 {
+  if (frame->line_snapshots != NULL)
+    for (guint i = 0; i < frame->lines->len; i++)
+      if (frame->line_snapshots[i] != NULL)
+        g_object_unref (frame->line_snapshots[i]);
+  g_clear_pointer (&frame->line_snapshots, g_free);
+  g_clear_pointer (&frame->line_tops, g_free);
   g_clear_pointer (&frame->lines, g_array_unref);
+}
+
+/* Whether two nodes draw the same, for the kinds of node the pieces use;
+ * any other kind counts as different. */
+static gboolean
+nodes_equal (GskRenderNode *a,
+             GskRenderNode *b)
+{
+  GskRenderNodeType type = gsk_render_node_get_node_type (a);
+  graphene_rect_t bounds_a, bounds_b;
+
+  if (a == b)
+    return TRUE;
+  if (type != gsk_render_node_get_node_type (b))
+    return FALSE;
+
+  gsk_render_node_get_bounds (a, &bounds_a);
+  gsk_render_node_get_bounds (b, &bounds_b);
+  if (!graphene_rect_equal (&bounds_a, &bounds_b))
+    return FALSE;
+
+  switch ((int) type)
+    {
+    case GSK_CONTAINER_NODE:
+      {
+        guint n = gsk_container_node_get_n_children (a);
+
+        if (n != gsk_container_node_get_n_children (b))
+          return FALSE;
+        for (guint i = 0; i < n; i++)
+          if (!nodes_equal (gsk_container_node_get_child (a, i), gsk_container_node_get_child (b, i)))
+            return FALSE;
+        return TRUE;
+      }
+
+    case GSK_COLOR_NODE:
+      return gdk_rgba_equal (gsk_color_node_get_color (a), gsk_color_node_get_color (b));
+
+    case GSK_ROUNDED_CLIP_NODE:
+      return memcmp (gsk_rounded_clip_node_get_clip (a), gsk_rounded_clip_node_get_clip (b),
+                     sizeof (GskRoundedRect)) == 0 &&
+             nodes_equal (gsk_rounded_clip_node_get_child (a), gsk_rounded_clip_node_get_child (b));
+
+    case GSK_BORDER_NODE:
+      {
+        const GdkRGBA *colors_a = gsk_border_node_get_colors (a);
+        const GdkRGBA *colors_b = gsk_border_node_get_colors (b);
+
+        for (guint i = 0; i < 4; i++)
+          if (!gdk_rgba_equal (&colors_a[i], &colors_b[i]))
+            return FALSE;
+        return memcmp (gsk_border_node_get_outline (a), gsk_border_node_get_outline (b),
+                       sizeof (GskRoundedRect)) == 0 &&
+               memcmp (gsk_border_node_get_widths (a), gsk_border_node_get_widths (b),
+                       4 * sizeof (float)) == 0;
+      }
+
+    case GSK_REPEAT_NODE:
+      return graphene_rect_equal (gsk_repeat_node_get_child_bounds (a), gsk_repeat_node_get_child_bounds (b)) &&
+             nodes_equal (gsk_repeat_node_get_child (a), gsk_repeat_node_get_child (b));
+
+    default:
+      return FALSE;
+    }
+}
+
+/* More lines changed in place than this and the frame repaints most of
+ * the view anyway: they go as they are. */
+#define MAX_WRAPPED_LINES 6
+
+typedef struct
+{
+  GskRenderNode *content;  /* what was drawn on the line */
+  GskRenderNode *drawn;    /* what went to GTK: the same, or it as one node
+                            * GSK does not look into */
+  int            top;
+} LineNodes;
+
+static void
+line_nodes_free (gpointer data)
+{
+  LineNodes *nodes = data;
+
+  gsk_render_node_unref (nodes->content);
+  gsk_render_node_unref (nodes->drawn);
+  g_free (nodes);
+}
+
+/* Appends each display line's pieces as one node, the very node of the
+ * last frame when the line looks the same. GTK 4.8 diffs frames node by
+ * node and, once the changes make more than 30 rectangles, gives up and
+ * repaints the whole window; highlights are many small nodes (fills,
+ * lane bars, outlines), so an edit that moved a few lanes did that. Now
+ * an unchanged line costs nothing and a line changed in place is one
+ * rectangle: GSK does not look inside a cairo node. */
+static void
+flush_lines (GlossArticleView *self,
+             Frame            *frame,
+             GtkSnapshot      *snapshot)
+{
+  GHashTable *previous = self->line_nodes;
+  g_autofree GskRenderNode **contents = g_new0 (GskRenderNode *, MAX (frame->lines->len, 1));
+  g_autofree LineNodes **olds = g_new0 (LineNodes *, MAX (frame->lines->len, 1));
+  g_autofree gboolean *same = g_new0 (gboolean, MAX (frame->lines->len, 1));
+  guint n_changed = 0;
+
+  self->line_nodes = g_hash_table_new_full (NULL, NULL, NULL, line_nodes_free);
+
+  /* Which lines look the same as last frame, and how many changed where
+   * they were. */
+  for (guint i = 0; i < frame->lines->len; i++)
+    {
+      gpointer key = GUINT_TO_POINTER (g_array_index (frame->lines, DisplayLine, i).start + 1);
+
+      if (frame->line_snapshots[i] == NULL)
+        continue;
+
+      contents[i] = gtk_snapshot_free_to_node (g_steal_pointer (&frame->line_snapshots[i]));
+      if (contents[i] == NULL)
+        continue;
+
+      olds[i] = previous != NULL ? g_hash_table_lookup (previous, key) : NULL;
+      if (olds[i] != NULL && olds[i]->top == frame->line_tops[i])
+        {
+          same[i] = nodes_equal (olds[i]->content, contents[i]);
+          if (!same[i])
+            n_changed++;
+        }
+    }
+
+  for (guint i = 0; i < frame->lines->len; i++)
+    {
+      gpointer key = GUINT_TO_POINTER (g_array_index (frame->lines, DisplayLine, i).start + 1);
+      LineNodes *nodes = olds[i];
+
+      if (contents[i] == NULL)
+        continue;
+
+      if (same[i])
+        {
+          gsk_render_node_unref (contents[i]);
+          g_hash_table_steal (previous, key);
+        }
+      else
+        {
+          if (nodes != NULL)
+            g_hash_table_remove (previous, key);
+          nodes = g_new (LineNodes, 1);
+          nodes->content = contents[i];
+          nodes->top = frame->line_tops[i];
+
+          /* A line new to the view or moved in it (scrolling) is drawn
+           * afresh anyway, and so is a frame that changes many lines; a
+           * cairo node costs more to draw. */
+          if (olds[i] != NULL && olds[i]->top == nodes->top && n_changed <= MAX_WRAPPED_LINES)
+            {
+              g_autoptr(GtkSnapshot) wrapper = gtk_snapshot_new ();
+              graphene_rect_t bounds;
+              cairo_t *cr;
+
+              gsk_render_node_get_bounds (contents[i], &bounds);
+              cr = gtk_snapshot_append_cairo (wrapper, &bounds);
+              gsk_render_node_draw (contents[i], cr);
+              cairo_destroy (cr);
+              nodes->drawn = gtk_snapshot_free_to_node (g_steal_pointer (&wrapper));
+            }
+          else
+            nodes->drawn = gsk_render_node_ref (contents[i]);
+        }
+
+      gtk_snapshot_append_node (snapshot, nodes->drawn);
+      g_hash_table_insert (self->line_nodes, key, nodes);
+    }
+
+  g_clear_pointer (&previous, g_hash_table_unref);
 }
 
 static void
@@ -1149,6 +1357,8 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
   doc_start = frame.vis_start > self->body_offset ? frame.vis_start - self->body_offset : 0;
   doc_end = MIN (frame.vis_end - self->body_offset, length);
   frame.vis_start = MAX (frame.vis_start, self->body_offset);
+  frame.line_snapshots = g_new0 (GtkSnapshot *, MAX (frame.lines->len, 1));
+  frame.line_tops = g_new0 (int, MAX (frame.lines->len, 1));
 
   store = gloss_document_get_annotations (self->document);
   found = g_ptr_array_new ();
@@ -1224,6 +1434,7 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
         draw_special (self, snapshot, &frame, current, styles, &fallback, PIECE_FLASH);
     }
 
+  flush_lines (self, &frame, snapshot);
   frame_clear (&frame);
 }
 
@@ -1827,6 +2038,7 @@ gloss_article_view_finalize (GObject *object)
   g_clear_pointer (&self->preview, g_array_unref);
   g_clear_pointer (&self->locations, g_hash_table_unref);
   g_clear_pointer (&self->lines, g_array_unref);
+  g_clear_pointer (&self->line_nodes, g_hash_table_unref);
   g_clear_pointer (&self->last_activated_id, g_free);
 
   G_OBJECT_CLASS (gloss_article_view_parent_class)->finalize (object);
