@@ -1134,16 +1134,20 @@ flush_lines (GlossArticleView *self,
         }
       else
         {
+          /* A line new to the view or moved in it (scrolling) is drawn
+           * afresh anyway, and so is a frame that changes many lines; a
+           * cairo node costs more to draw. */
+          gboolean wrap = nodes != NULL && nodes->top == frame->line_tops[i] &&
+                          n_changed <= MAX_WRAPPED_LINES;
+
           if (nodes != NULL)
             g_hash_table_remove (previous, key);
+          olds[i] = NULL;
           nodes = g_new (LineNodes, 1);
           nodes->content = contents[i];
           nodes->top = frame->line_tops[i];
 
-          /* A line new to the view or moved in it (scrolling) is drawn
-           * afresh anyway, and so is a frame that changes many lines; a
-           * cairo node costs more to draw. */
-          if (olds[i] != NULL && olds[i]->top == nodes->top && n_changed <= MAX_WRAPPED_LINES)
+          if (wrap)
             {
               g_autoptr(GtkSnapshot) wrapper = gtk_snapshot_new ();
               graphene_rect_t bounds;
