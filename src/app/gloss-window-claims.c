@@ -753,18 +753,18 @@ _gloss_window_update_actions_claims (GlossWindow *self)
   gboolean has_document = self->document != NULL;
   gboolean has_selection = has_document && selected_annotation (self) != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.annotate-all", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-labels", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.statistics", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-in-article", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-link", has_selection);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.link", has_selection);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.finish-link", self->link_source_id != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-link", self->link_source_id != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-same-label", has_selection);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-same-label", has_selection);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-unchecked-claim", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-unchecked-claim", has_document);
+  _gloss_window_set_action_enabled (self, "win.annotate-all", has_document);
+  _gloss_window_set_action_enabled (self, "win.edit-labels", has_document);
+  _gloss_window_set_action_enabled (self, "win.statistics", has_document);
+  _gloss_window_set_action_enabled (self, "win.find-in-article", has_document);
+  _gloss_window_set_action_enabled (self, "win.start-link", has_selection);
+  _gloss_window_set_action_enabled (self, "win.link", has_selection);
+  _gloss_window_set_action_enabled (self, "win.finish-link", self->link_source_id != NULL);
+  _gloss_window_set_action_enabled (self, "win.cancel-link", self->link_source_id != NULL);
+  _gloss_window_set_action_enabled (self, "win.next-same-label", has_selection);
+  _gloss_window_set_action_enabled (self, "win.previous-same-label", has_selection);
+  _gloss_window_set_action_enabled (self, "win.next-unchecked-claim", has_document);
+  _gloss_window_set_action_enabled (self, "win.previous-unchecked-claim", has_document);
 }
 
 void

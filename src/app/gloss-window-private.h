@@ -30,6 +30,7 @@ struct _GlossWindow
 
   GSettings            *settings;
   GCancellable         *cancellable;
+  GHashTable           *action_enabled;  /* action name (static) → enabled + 1 */
 
   GlossDocument        *document;
   GFile                *file;         /* the native file Save writes, or NULL */
@@ -97,6 +98,9 @@ AdwMessageDialog *_gloss_window_problems_dialog_new (GlossWindow  *self,
 void              _gloss_window_set_busy           (GlossWindow   *self,
                                                     gboolean       busy);
 void              _gloss_window_update_actions     (GlossWindow   *self);
+void              _gloss_window_set_action_enabled (GlossWindow   *self,
+                                                    const char    *name,
+                                                    gboolean       enabled);
 void              _gloss_window_update_title       (GlossWindow   *self);
 void              _gloss_window_set_document       (GlossWindow   *self,
                                                     GlossDocument *document,

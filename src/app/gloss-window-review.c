@@ -1083,56 +1083,55 @@ _gloss_window_review_undo_redo (GlossWindow *self,
 void
 _gloss_window_review_update_actions (GlossWindow *self)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
   Review *review = review_of (self);
   ReviewMode mode = review != NULL ? review->mode : REVIEW_NONE;
   gboolean idle = self->busy == 0;
   gboolean editing = review != NULL && mode == REVIEW_MERGE && gloss_review_panel_is_editing (review->panel);
 
-  gtk_widget_action_set_enabled (widget, "win.review-file", idle && mode == REVIEW_NONE);
-  gtk_widget_action_set_enabled (widget, "win.review-next", mode != REVIEW_NONE);
-  gtk_widget_action_set_enabled (widget, "win.review-previous", mode != REVIEW_NONE);
-  gtk_widget_action_set_enabled (widget, "win.review-accept", mode != REVIEW_NONE);
-  gtk_widget_action_set_enabled (widget, "win.review-reject", mode != REVIEW_NONE);
-  gtk_widget_action_set_enabled (widget, "win.review-comment", mode != REVIEW_NONE);
-  gtk_widget_action_set_enabled (widget, "win.review-keep", mode == REVIEW_MERGE);
-  gtk_widget_action_set_enabled (widget, "win.review-both", mode == REVIEW_MERGE);
-  gtk_widget_action_set_enabled (widget, "win.review-edit", mode == REVIEW_MERGE && !editing);
-  gtk_widget_action_set_enabled (widget, "win.review-agreement", mode == REVIEW_MERGE);
-  gtk_widget_action_set_enabled (widget, "win.review-discuss", mode == REVIEW_ALONE);
-  gtk_widget_action_set_enabled (widget, "win.review-edit-use-selection", editing);
-  gtk_widget_action_set_enabled (widget, "win.review-edit-cancel", editing);
-  gtk_widget_action_set_enabled (widget, "win.review-edit-confirm", editing);
-  gtk_widget_action_set_enabled (widget, "win.review-save", mode != REVIEW_NONE && idle);
-  gtk_widget_action_set_enabled (widget, "win.review-finish", mode != REVIEW_NONE);
+  _gloss_window_set_action_enabled (self, "win.review-file", idle && mode == REVIEW_NONE);
+  _gloss_window_set_action_enabled (self, "win.review-next", mode != REVIEW_NONE);
+  _gloss_window_set_action_enabled (self, "win.review-previous", mode != REVIEW_NONE);
+  _gloss_window_set_action_enabled (self, "win.review-accept", mode != REVIEW_NONE);
+  _gloss_window_set_action_enabled (self, "win.review-reject", mode != REVIEW_NONE);
+  _gloss_window_set_action_enabled (self, "win.review-comment", mode != REVIEW_NONE);
+  _gloss_window_set_action_enabled (self, "win.review-keep", mode == REVIEW_MERGE);
+  _gloss_window_set_action_enabled (self, "win.review-both", mode == REVIEW_MERGE);
+  _gloss_window_set_action_enabled (self, "win.review-edit", mode == REVIEW_MERGE && !editing);
+  _gloss_window_set_action_enabled (self, "win.review-agreement", mode == REVIEW_MERGE);
+  _gloss_window_set_action_enabled (self, "win.review-discuss", mode == REVIEW_ALONE);
+  _gloss_window_set_action_enabled (self, "win.review-edit-use-selection", editing);
+  _gloss_window_set_action_enabled (self, "win.review-edit-cancel", editing);
+  _gloss_window_set_action_enabled (self, "win.review-edit-confirm", editing);
+  _gloss_window_set_action_enabled (self, "win.review-save", mode != REVIEW_NONE && idle);
+  _gloss_window_set_action_enabled (self, "win.review-finish", mode != REVIEW_NONE);
 
   if (mode == REVIEW_NONE)
     return;
 
   /* Alt+↓/↑ move between differences, not annotations. */
-  gtk_widget_action_set_enabled (widget, "win.next-annotation", FALSE);
-  gtk_widget_action_set_enabled (widget, "win.previous-annotation", FALSE);
+  _gloss_window_set_action_enabled (self, "win.next-annotation", FALSE);
+  _gloss_window_set_action_enabled (self, "win.previous-annotation", FALSE);
 
   if (mode == REVIEW_MERGE)
     {
       /* My document is not edited while merging: the decisions are. */
-      gtk_widget_action_set_enabled (widget, "win.tag", FALSE);
-      gtk_widget_action_set_enabled (widget, "win.delete-annotation", FALSE);
-      gtk_widget_action_set_enabled (widget, "win.edit-note", FALSE);
-      gtk_widget_action_set_enabled (widget, "win.move-boundary", FALSE);
-      gtk_widget_action_set_enabled (widget, "win.annotate-all", FALSE);
-      gtk_widget_action_set_enabled (widget, "win.edit-labels", FALSE);
-      gtk_widget_action_set_enabled (widget, "win.start-link", FALSE);
-      gtk_widget_action_set_enabled (widget, "win.link", FALSE);
-      gtk_widget_action_set_enabled (widget, "win.export", FALSE);
+      _gloss_window_set_action_enabled (self, "win.tag", FALSE);
+      _gloss_window_set_action_enabled (self, "win.delete-annotation", FALSE);
+      _gloss_window_set_action_enabled (self, "win.edit-note", FALSE);
+      _gloss_window_set_action_enabled (self, "win.move-boundary", FALSE);
+      _gloss_window_set_action_enabled (self, "win.annotate-all", FALSE);
+      _gloss_window_set_action_enabled (self, "win.edit-labels", FALSE);
+      _gloss_window_set_action_enabled (self, "win.start-link", FALSE);
+      _gloss_window_set_action_enabled (self, "win.link", FALSE);
+      _gloss_window_set_action_enabled (self, "win.export", FALSE);
       /* Open would replace the document under review; Save means the
        * merged file (Ctrl+S reaches win.review-save). Finish first. */
-      gtk_widget_action_set_enabled (widget, "win.open", FALSE);
-      gtk_widget_action_set_enabled (widget, "win.open-recent", FALSE);
-      gtk_widget_action_set_enabled (widget, "win.save", FALSE);
-      gtk_widget_action_set_enabled (widget, "win.save-as", FALSE);
-      gtk_widget_action_set_enabled (widget, "win.undo", gloss_merge_session_get_can_undo (review->session));
-      gtk_widget_action_set_enabled (widget, "win.redo", gloss_merge_session_get_can_redo (review->session));
+      _gloss_window_set_action_enabled (self, "win.open", FALSE);
+      _gloss_window_set_action_enabled (self, "win.open-recent", FALSE);
+      _gloss_window_set_action_enabled (self, "win.save", FALSE);
+      _gloss_window_set_action_enabled (self, "win.save-as", FALSE);
+      _gloss_window_set_action_enabled (self, "win.undo", gloss_merge_session_get_can_undo (review->session));
+      _gloss_window_set_action_enabled (self, "win.redo", gloss_merge_session_get_can_redo (review->session));
     }
 }
 

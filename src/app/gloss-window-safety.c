@@ -58,8 +58,8 @@ hide_notice (GlossWindow *self)
 {
   self->file_notice_kind = GLOSS_FILE_NOTICE_NONE;
   gtk_revealer_set_reveal_child (self->file_notice, FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload-from-disk", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.keep-mine", FALSE);
+  _gloss_window_set_action_enabled (self, "win.reload-from-disk", FALSE);
+  _gloss_window_set_action_enabled (self, "win.keep-mine", FALSE);
 }
 
 static void
@@ -88,8 +88,8 @@ show_notice (GlossWindow         *self,
   gtk_widget_set_visible (self->file_notice_reload, changed);
   gtk_widget_set_visible (self->file_notice_keep, changed);
   gtk_widget_set_visible (self->file_notice_save, !changed);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload-from-disk", changed);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.keep-mine", changed);
+  _gloss_window_set_action_enabled (self, "win.reload-from-disk", changed);
+  _gloss_window_set_action_enabled (self, "win.keep-mine", changed);
   gtk_revealer_set_reveal_child (self->file_notice, TRUE);
 }
 
