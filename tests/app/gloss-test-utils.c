@@ -172,9 +172,12 @@ gloss_test_select_text (GlossWindow *window,
   g_assert_cmpuint (got_end, ==, end);
 }
 
+/* The first widget under @widget (depth first, @widget excluded) that
+ * @match accepts. */
 GtkWidget *
-gloss_test_find_descendant (GtkWidget *widget,
-                            GType      type)
+gloss_test_find_widget (GtkWidget      *widget,
+                        GlossTestMatch  match,
+                        gconstpointer   data)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -182,13 +185,27 @@ gloss_test_find_descendant (GtkWidget *widget,
     {
       GtkWidget *found;
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+      if (match (child, data))
         return child;
-      if ((found = gloss_test_find_descendant (child, type)) != NULL)
+      if ((found = gloss_test_find_widget (child, match, data)) != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+gloss_test_find_descendant (GtkWidget *widget,
+                            GType      type)
+{
+  return gloss_test_find_widget (widget, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 /* Selects the first @text in the article and tags it with @label, as
@@ -219,25 +236,28 @@ gloss_test_tag (GlossWindow *window,
 }
 
 /* The first preferences row under @widget of @type titled @title. */
+typedef struct
+{
+  GType       type;
+  const char *title;
+} RowWanted;
+
+static gboolean
+is_row (GtkWidget     *widget,
+        gconstpointer  data)
+{
+  const RowWanted *wanted = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, wanted->type) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), wanted->title) == 0;
+}
+
 GtkWidget *
 gloss_test_find_row (GtkWidget  *widget,
                      GType       type,
                      const char *title)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-        return child;
-      if ((found = gloss_test_find_row (child, type, title)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return gloss_test_find_widget (widget, is_row, &(RowWanted) { type, title });
 }
 
 /* The document's current version of @annotation (edits replace it). */

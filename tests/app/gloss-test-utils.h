@@ -37,6 +37,11 @@ void              gloss_test_select_text      (GlossWindow  *window,
 GlossAnnotation  *gloss_test_tag              (GlossWindow  *window,
                                                const char   *text,
                                                const char   *label);
+typedef gboolean (*GlossTestMatch) (GtkWidget *widget, gconstpointer data);
+
+GtkWidget        *gloss_test_find_widget      (GtkWidget    *widget,
+                                               GlossTestMatch match,
+                                               gconstpointer data);
 GtkWidget        *gloss_test_find_row         (GtkWidget    *widget,
                                                GType         type,
                                                const char   *title);

@@ -28,26 +28,23 @@
 
 static GlossApplication *app;
 
+static gboolean
+is_visible_label (GtkWidget     *widget,
+                  gconstpointer  css_class)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class) &&
+         gtk_widget_get_visible (widget);
+}
+
 /* The text of the first visible label of @css_class under @widget, or
  * NULL. */
 static const char *
 visible_label_text (GtkWidget  *widget,
                     const char *css_class)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      const char *found;
+  GtkWidget *label = gloss_test_find_widget (widget, is_visible_label, css_class);
 
-      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, css_class) &&
-          gtk_widget_get_visible (child))
-        return gtk_label_get_text (GTK_LABEL (child));
-      if ((found = visible_label_text (child, css_class)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }
 
 static void
@@ -208,25 +205,20 @@ test_fields (void)
   gloss_test_destroy_window (window);
 }
 
-/* The first row of the links list whose title has an arrow, or NULL. */
+/* A row of the links list: its title has an arrow. */
+static gboolean
+is_link_row (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), "→") != NULL ||
+          strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), "←") != NULL);
+}
+
 static AdwActionRow *
 find_link_row (GtkWidget *widget)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwActionRow *found;
-
-      if (ADW_IS_ACTION_ROW (child) &&
-          (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), "→") != NULL ||
-           strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), "←") != NULL))
-        return ADW_ACTION_ROW (child);
-      if ((found = find_link_row (child)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return (AdwActionRow *) gloss_test_find_widget (widget, is_link_row, NULL);
 }
 
 /* The detail pane refreshes at every document change only what changed:
@@ -504,29 +496,26 @@ test_trim_selection (void)
   gloss_test_destroy_window (window);
 }
 
+static gboolean
+is_annotation_list (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  GListModel *model;
+  g_autoptr(GObject) first = NULL;
+
+  if (!GTK_IS_LIST_VIEW (widget))
+    return FALSE;
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (widget)));
+  first = model != NULL ? g_list_model_get_item (model, 0) : NULL;
+
+  return GLOSS_IS_ANNOTATION_ITEM (first);
+}
+
 /* The list view whose items are annotations. */
 static GtkListView *
 find_annotation_list (GtkWidget *widget)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkListView *found;
-
-      if (GTK_IS_LIST_VIEW (child))
-        {
-          GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (child)));
-          g_autoptr(GObject) first = model != NULL ? g_list_model_get_item (model, 0) : NULL;
-
-          if (GLOSS_IS_ANNOTATION_ITEM (first))
-            return GTK_LIST_VIEW (child);
-        }
-      if ((found = find_annotation_list (child)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return (GtkListView *) gloss_test_find_widget (widget, is_annotation_list, NULL);
 }
 
 static void
@@ -578,29 +567,25 @@ test_selection_follows_edits (void)
   gloss_test_destroy_window (window);
 }
 
-/* The list row showing the annotation with @id, or NULL. */
+/* The list row showing the annotation with id @data. */
+static gboolean
+is_annotation_row (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  GlossAnnotation *shown;
+
+  if (!GLOSS_IS_ANNOTATION_ROW (widget))
+    return FALSE;
+  shown = gloss_annotation_row_get_annotation (GLOSS_ANNOTATION_ROW (widget));
+
+  return shown != NULL && g_strcmp0 (gloss_annotation_get_id (shown), data) == 0;
+}
+
 static GlossAnnotationRow *
 find_annotation_row (GtkWidget  *widget,
                      const char *id)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GlossAnnotationRow *found;
-
-      if (GLOSS_IS_ANNOTATION_ROW (child))
-        {
-          GlossAnnotation *shown = gloss_annotation_row_get_annotation (GLOSS_ANNOTATION_ROW (child));
-
-          if (shown != NULL && g_strcmp0 (gloss_annotation_get_id (shown), id) == 0)
-            return GLOSS_ANNOTATION_ROW (child);
-        }
-      if ((found = find_annotation_row (child, id)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return (GlossAnnotationRow *) gloss_test_find_widget (widget, is_annotation_row, id);
 }
 
 static void

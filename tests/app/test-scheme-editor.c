@@ -21,23 +21,18 @@
 
 static GlossApplication *app;
 
+static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  tooltip)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
 static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *tooltip)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
-        return child;
-      if ((found = find_button (child, tooltip)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return gloss_test_find_widget (widget, has_tooltip, tooltip);
 }
 
 static GtkWindow *

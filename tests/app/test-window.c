@@ -40,24 +40,27 @@ annotation_at (GlossWindow *window,
   return gloss_annotation_store_get (gloss_document_get_annotations (gloss_window_get_document (window)), position);
 }
 
+typedef struct
+{
+  GType       type;
+  const char *css_class;
+} ClassWanted;
+
+static gboolean
+has_class (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  const ClassWanted *wanted = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, wanted->type) && gtk_widget_has_css_class (widget, wanted->css_class);
+}
+
 static GtkWidget *
 find_with_class (GtkWidget  *widget,
                  GType       type,
                  const char *css_class)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_has_css_class (child, css_class))
-        return child;
-      if ((found = find_with_class (child, type, css_class)) != NULL)
-        return found;
-    }
-
-  return NULL;
+  return gloss_test_find_widget (widget, has_class, &(ClassWanted) { type, css_class });
 }
 
 static gboolean
