@@ -26,6 +26,20 @@ items_changed_cb (GListModel *model,
   changes->added = added;
 }
 
+/* The last items-changed was the @calls-th and said (@position, @removed, @added). */
+static void
+assert_last_change (const Changes *changes,
+                    guint          calls,
+                    guint          position,
+                    guint          removed,
+                    guint          added)
+{
+  g_assert_cmpuint (changes->calls, ==, calls);
+  g_assert_cmpuint (changes->position, ==, position);
+  g_assert_cmpuint (changes->removed, ==, removed);
+  g_assert_cmpuint (changes->added, ==, added);
+}
+
 static void
 count_notify_cb (GObject    *object,
                  GParamSpec *pspec,
@@ -109,10 +123,7 @@ test_edit_in_place (void)
   gloss_annotation_list_set_announce_edits (list, TRUE);
   g_assert_true (gloss_annotation_list_get_announce_edits (list));
   g_assert_nonnull (gloss_document_set_note (doc, gloss_annotation_item_get_annotation (item), "a note"));
-  g_assert_cmpuint (changes.calls, ==, 1);
-  g_assert_cmpuint (changes.position, ==, 1);
-  g_assert_cmpuint (changes.removed, ==, 1);
-  g_assert_cmpuint (changes.added, ==, 1);
+  assert_last_change (&changes, 1, 1, 1, 1);
   g_assert_true (item_at (list, 1) == item);
   g_assert_cmpstr (gloss_annotation_get_note (gloss_annotation_item_get_annotation (item)), ==, "a note");
 }
@@ -134,19 +145,13 @@ test_insert_remove (void)
   /* "met" goes between the two people. */
   added = gloss_document_annotate (doc, "Claim", 13, 16, NULL);
   g_assert_nonnull (added);
-  g_assert_cmpuint (changes.calls, ==, 1);
-  g_assert_cmpuint (changes.position, ==, 1);
-  g_assert_cmpuint (changes.removed, ==, 0);
-  g_assert_cmpuint (changes.added, ==, 1);
+  assert_last_change (&changes, 1, 1, 0, 1);
   g_assert_true (item_at (list, 0) == first);
   g_assert_true (item_at (list, 3) == last);
   assert_mirrors (list, store);
 
   gloss_document_remove_annotation (doc, gloss_annotation_item_get_annotation (first));
-  g_assert_cmpuint (changes.calls, ==, 2);
-  g_assert_cmpuint (changes.position, ==, 0);
-  g_assert_cmpuint (changes.removed, ==, 1);
-  g_assert_cmpuint (changes.added, ==, 0);
+  assert_last_change (&changes, 2, 0, 1, 0);
   g_assert_true (item_at (list, 2) == last);
   assert_mirrors (list, store);
 
