@@ -1370,6 +1370,22 @@ find_action (GtkWidget  *widget,
   gloss_sidebar_focus_search (self->sidebar);
 }
 
+/* The loading page's spinner turns only while it is on screen: a spinning
+ * GtkSpinner is a CSS animation, and an animated style keeps the frame
+ * clock ticking (and the window restyling every frame) even on a page of
+ * the stack that is not shown. */
+static void
+loading_spinner_map_cb (GtkSpinner *spinner)
+{
+  gtk_spinner_start (spinner);
+}
+
+static void
+loading_spinner_unmap_cb (GtkSpinner *spinner)
+{
+  gtk_spinner_stop (spinner);
+}
+
 /* Selection sync ------------------------------------------------------------ */
 
 static void
@@ -1547,6 +1563,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, article_view);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar);
+  gtk_widget_class_bind_template_callback (widget_class, loading_spinner_map_cb);
+  gtk_widget_class_bind_template_callback (widget_class, loading_spinner_unmap_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_selection_cb);
   gtk_widget_class_bind_template_callback (widget_class, annotation_activated_cb);
 

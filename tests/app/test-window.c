@@ -556,6 +556,46 @@ find_toplevel (GType type)
 }
 
 static void
+count_frame_cb (GdkFrameClock *clock,
+                guint         *n_frames)
+{
+  (*n_frames)++;
+}
+
+/* A window with nothing to animate draws no frames: nothing hidden (the
+ * loading page's spinner, say) keeps the frame clock ticking, which would
+ * burn CPU while the user reads and slow every edit. */
+static void
+test_idle_frames (void)
+{
+  GlossWindow *window = open_article ();
+  GtkWidget *empty_window = GTK_WIDGET (gloss_test_new_window (app));
+  GdkFrameClock *clock;
+  guint n_frames = 0, n_empty_frames = 0;
+  gulong id, empty_id;
+
+  gloss_test_select_text (window, "Ada Lovelace");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "PERSON");
+  gtk_widget_grab_focus (GTK_WIDGET (gloss_window_get_sidebar (window)));
+  gloss_test_wait_ms (1500); /* toasts, transitions and scrollbars settle */
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  id = g_signal_connect (clock, "paint", G_CALLBACK (count_frame_cb), &n_frames);
+  empty_id = g_signal_connect (gtk_widget_get_frame_clock (empty_window), "paint",
+                               G_CALLBACK (count_frame_cb), &n_empty_frames);
+  gloss_test_wait_ms (500);
+  g_signal_handler_disconnect (clock, id);
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (empty_window), empty_id);
+
+  /* A ticking clock paints about 30 frames in this time. */
+  g_assert_cmpuint (n_frames, <=, 2);
+  g_assert_cmpuint (n_empty_frames, <=, 2);
+
+  gloss_test_destroy_window (GLOSS_WINDOW (empty_window));
+  gloss_test_destroy_window (window);
+}
+
+static void
 test_settings (void)
 {
   GlossWindow *window = open_article ();
@@ -616,6 +656,7 @@ main (int   argc,
   g_test_add_func ("/gloss/window/close-unsaved", test_close_unsaved);
   g_test_add_func ("/gloss/window/screenshot", test_screenshot);
   g_test_add_func ("/gloss/window/settings", test_settings);
+  g_test_add_func ("/gloss/window/idle-frames", test_idle_frames);
   g_test_add_func ("/gloss/window/drop-file", test_drop_file);
   g_test_add_func ("/gloss/window/app-open-and-quit", test_app_open_and_quit);
 
