@@ -10,8 +10,9 @@
 
 struct _GlossEdit
 {
-  char   *description;
-  GArray *ops;
+  char    *description;
+  GArray  *ops;
+  guint64  serial;  /* set by gloss_history_push (), never 0 there */
 };
 
 struct _GlossHistory
@@ -22,6 +23,7 @@ struct _GlossHistory
   /* Depth of the undo stack when the document was last saved (or loaded);
    * -1 when that state can no longer be reached. */
   gssize     saved_depth;
+  guint64    last_serial;
 };
 
 G_DEFINE_FINAL_TYPE (GlossHistory, gloss_history, G_TYPE_OBJECT)
@@ -237,6 +239,31 @@ gloss_history_get_redo_description (GlossHistory *self)
   return gloss_edit_get_description (g_ptr_array_index (self->redo, self->redo->len - 1));
 }
 
+/**
+ * gloss_history_get_serial:
+ * @redo: the next redo step instead
+ *
+ * Names the newest undo step (or the next redo step) so that a caller can
+ * tell later whether it is still that one: every step pushed gets a new
+ * number, kept while it moves between undo and redo.
+ *
+ * Returns: the step's number, or 0 if there is none
+ */
+guint64
+gloss_history_get_serial (GlossHistory *self,
+                          gboolean      redo)
+{
+  GPtrArray *stack;
+
+  g_return_val_if_fail (GLOSS_IS_HISTORY (self), 0);
+
+  stack = redo ? self->redo : self->undo;
+  if (stack->len == 0)
+    return 0;
+
+  return ((GlossEdit *) g_ptr_array_index (stack, stack->len - 1))->serial;
+}
+
 gboolean
 gloss_history_get_modified (GlossHistory *self)
 {
@@ -291,6 +318,7 @@ gloss_history_push (GlossHistory *self,
     self->saved_depth = -1;
 
   g_ptr_array_set_size (self->redo, 0);
+  edit->serial = ++self->last_serial;
   g_ptr_array_add (self->undo, edit);
   notify_all (self);
 }

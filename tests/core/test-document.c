@@ -24,6 +24,8 @@ test_annotate_undo_redo (void)
   g_autoptr(GlossDocument) doc = gloss_document_new (text, -1);
   GlossAnnotationStore *store = gloss_document_get_annotations (doc);
   g_autoptr(GError) error = NULL;
+  GlossHistory *history;
+  guint64 first, second;
   GlossAnnotation *a;
 
   n_changed = 0;
@@ -43,18 +45,36 @@ test_annotate_undo_redo (void)
   g_assert_no_error (error);
   g_assert_cmpuint (gloss_annotation_store_get_n_items (store), ==, 2);
 
+  history = gloss_document_get_history (doc);
+  second = gloss_history_get_serial (history, FALSE);
+  g_assert_cmpuint (second, !=, 0);
+  g_assert_cmpuint (gloss_history_get_serial (history, TRUE), ==, 0);
+
   g_assert_true (gloss_document_undo (doc));
   g_assert_cmpuint (gloss_annotation_store_get_n_items (store), ==, 1);
+  /* A step keeps its number from undo to redo; the one under it differs. */
+  g_assert_cmpuint (gloss_history_get_serial (history, TRUE), ==, second);
+  first = gloss_history_get_serial (history, FALSE);
+  g_assert_cmpuint (first, !=, 0);
+  g_assert_cmpuint (first, !=, second);
   g_assert_true (gloss_document_undo (doc));
   g_assert_cmpuint (gloss_annotation_store_get_n_items (store), ==, 0);
   g_assert_false (gloss_document_get_modified (doc));
   g_assert_false (gloss_document_undo (doc));
+  g_assert_cmpuint (gloss_history_get_serial (history, FALSE), ==, 0);
 
   g_assert_true (gloss_document_redo (doc));
   g_assert_true (gloss_document_redo (doc));
+  g_assert_cmpuint (gloss_history_get_serial (history, FALSE), ==, second);
   g_assert_cmpuint (gloss_annotation_store_get_n_items (store), ==, 2);
   g_assert_false (gloss_document_redo (doc));
   g_assert_cmpuint (n_changed, ==, 6);
+
+  /* A new step, even where an undone one was, gets a new number. */
+  g_assert_true (gloss_document_undo (doc));
+  g_assert_nonnull (gloss_document_annotate (doc, "ORG", 0, 9, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_history_get_serial (history, FALSE), >, second);
 }
 
 static void
