@@ -262,6 +262,30 @@ emit (GString    *json,
                           cpu_median * 1e3, cpu_worst * 1e3);
 }
 
+/* With BENCH_PERF_CTL=FIFO, `perf record --control fifo:FIFO,FIFO.ack -D -1`
+ * records the timed edits only (BENCH_PERF_ACTION=win.undo: one action). */
+static void
+perf_control (const char *command)
+{
+  static FILE *fifo, *ack;
+  const char *path = g_getenv ("BENCH_PERF_CTL");
+  char line[16];
+
+  if (path == NULL)
+    return;
+  if (fifo == NULL)
+    {
+      g_autofree char *ack_path = g_strconcat (path, ".ack", NULL);
+
+      if ((fifo = fopen (path, "w")) == NULL || (ack = fopen (ack_path, "r")) == NULL)
+        g_error ("BENCH_PERF_CTL: cannot open %s and %s", path, ack_path);
+    }
+  fprintf (fifo, "%s\n", command);
+  fflush (fifo);
+  if (fgets (line, sizeof line, ack) == NULL)
+    g_error ("BENCH_PERF_CTL: perf did not answer");
+}
+
 /* Times @action (with @parameter) from its activation to the end of the
  * frame that follows. */
 static void
@@ -270,9 +294,16 @@ time_action (Series     *series,
              const char *format,
              const char *value)
 {
-  double t0 = bench_now ();
-  double c0 = cpu_now ();
+  double t0, c0;
   double t1, t_sync;
+
+  gboolean profiled = g_getenv ("BENCH_PERF_ACTION") == NULL ||
+                      g_strcmp0 (g_getenv ("BENCH_PERF_ACTION"), action) == 0;
+
+  if (profiled)
+    perf_control ("enable");
+  t0 = bench_now ();
+  c0 = cpu_now ();
 
   if (format != NULL)
     gtk_widget_activate_action (GTK_WIDGET (probe.window), action, format, value);
@@ -281,17 +312,30 @@ time_action (Series     *series,
 
   t_sync = bench_now ();
   t1 = wait_frame_after (t0, 1000);
-  if (g_getenv ("BENCH_VERBOSE") != NULL)
-    g_printerr ("%s %s: sync %.1f, wait %.1f, before→layout %.1f, layout→paint %.1f, paint→end %.1f\n",
-                action, value ? value : "", (t_sync - t0) * 1e3, (probe.t_before - t_sync) * 1e3,
-                (probe.t_layout - probe.t_before) * 1e3, (probe.t_draw - probe.t_layout) * 1e3,
-                (probe.t_paint - probe.t_draw) * 1e3);
+  if (profiled)
+    perf_control ("disable");
   if (t1 < 0)
     series->missed++;
   else
     {
       g_array_append_val (series->wall, (double) { t1 - t0 });
       g_array_append_val (series->cpu, (double) { probe.cpu_paint - c0 });
+    }
+  if (g_getenv ("BENCH_VERBOSE") != NULL)
+    {
+      double c1 = probe.cpu_paint;
+      double t2;
+
+      g_printerr ("%s %s: sync %.1f, wait %.1f, before→layout %.1f, layout→paint %.1f, paint→end %.1f",
+                  action, value ? value : "", (t_sync - t0) * 1e3, (probe.t_before - t_sync) * 1e3,
+                  (probe.t_layout - probe.t_before) * 1e3, (probe.t_draw - probe.t_layout) * 1e3,
+                  (probe.t_paint - probe.t_draw) * 1e3);
+      /* What the edit left for the frame after (a toast coming in). */
+      t2 = t1 >= 0 ? wait_frame_after (t1 + 1e-9, 30) : -1;
+      if (t2 >= 0)
+        g_printerr (", next frame CPU %.1f\n", (probe.cpu_paint - c1) * 1e3);
+      else
+        g_printerr ("\n");
     }
 }
 
@@ -423,7 +467,7 @@ child_main (const char *path)
    * the text scrolls to it and the list follows a frame later; timed to
    * the end of that second frame. */
   store = G_LIST_MODEL (gloss_document_get_annotations (document));
-  for (guint i = 0; i < n_edits && g_list_model_get_n_items (store) > 0; i++)
+  for (guint i = 0; i < n_edits && g_getenv ("BENCH_NO_JUMP") == NULL && g_list_model_get_n_items (store) > 0; i++)
     {
       g_autoptr(GlossAnnotation) target = g_list_model_get_item (store, g_rand_int_range (rand, 0, g_list_model_get_n_items (store)));
       double t1;
