@@ -38,6 +38,13 @@ struct _GlossWindow
   char                 *etag;
   char                 *last_message;
 
+  /* A deletion's undo toast comes in the frame after the one that shows
+   * the deletion (gloss-window.c, add_toast_after_frame ()). */
+  AdwToast             *pending_toast;
+  guint                 pending_toast_tick;
+  gint64                pending_toast_frame;
+  guint64               deletion_serial;  /* the history step of the last deletion */
+
   guint                 busy;
   guint                 syncing_selection;
   gboolean              show_sidebar;

@@ -595,6 +595,75 @@ test_idle_frames (void)
   gloss_test_destroy_window (window);
 }
 
+static gboolean
+is_undo_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Undo") == 0;
+}
+
+/* The toast of a deletion comes a frame after the deletion is drawn, and
+ * its Undo undoes that deletion, never another edit. */
+static void
+test_delete_toast (void)
+{
+  GlossWindow *window = open_article ();
+  GlossSidebar *sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (window));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  GType toast_type = g_type_from_name ("AdwToastWidget");
+  GtkWidget *undo = NULL;
+  guint n_frames = 0;
+  gulong id;
+  gint64 deadline;
+
+  g_assert_true (toast_type != G_TYPE_INVALID);
+  gloss_test_tag (window, "Ada Lovelace", "PERSON");
+  gloss_test_tag (window, "Zürich", "GPE");
+  gloss_test_wait_ms (100);
+  g_assert_null (gloss_test_find_descendant (GTK_WIDGET (window), toast_type));
+
+  gloss_sidebar_select_annotation (sidebar, annotation_at (window, 0));
+  id = g_signal_connect (clock, "paint", G_CALLBACK (count_frame_cb), &n_frames);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-annotation", NULL));
+  g_assert_cmpuint (n_annotations (window), ==, 1);
+  g_assert_cmpstr (gloss_window_get_last_message (window), ==, "Annotation deleted");
+  g_assert_null (gloss_test_find_descendant (GTK_WIDGET (window), toast_type));
+  deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while ((undo = gloss_test_find_widget (GTK_WIDGET (window), is_undo_button, NULL)) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, id);
+  /* The deletion's own frame came first. */
+  g_assert_cmpuint (n_frames, >=, 1);
+
+  /* The toast's button undoes the deletion. */
+  g_signal_emit_by_name (undo, "clicked");
+  g_assert_cmpuint (n_annotations (window), ==, 2);
+
+  /* Undone with Ctrl+Z, the toast's Undo does nothing more... */
+  gloss_sidebar_select_annotation (sidebar, annotation_at (window, 0));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-annotation", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (n_annotations (window), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-deletion", NULL));
+  g_assert_cmpuint (n_annotations (window), ==, 2);
+  g_assert_cmpstr (gloss_window_get_last_message (window), ==, "The deletion is already undone");
+
+  /* ...nor once another edit came after the deletion. */
+  gloss_sidebar_select_annotation (sidebar, annotation_at (window, 0));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-annotation", NULL);
+  gloss_test_tag (window, "Analytical Engine Company", "ORG");
+  g_assert_cmpuint (n_annotations (window), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-deletion", NULL);
+  g_assert_cmpuint (n_annotations (window), ==, 2);
+  g_assert_cmpstr (gloss_window_get_last_message (window), ==, "Edits came after the deletion: undo them first");
+
+  gloss_test_wait_ms (100);
+  gloss_test_destroy_window (window);
+}
+
 static void
 test_settings (void)
 {
@@ -657,6 +726,7 @@ main (int   argc,
   g_test_add_func ("/gloss/window/screenshot", test_screenshot);
   g_test_add_func ("/gloss/window/settings", test_settings);
   g_test_add_func ("/gloss/window/idle-frames", test_idle_frames);
+  g_test_add_func ("/gloss/window/delete-toast", test_delete_toast);
   g_test_add_func ("/gloss/window/drop-file", test_drop_file);
   g_test_add_func ("/gloss/window/app-open-and-quit", test_app_open_and_quit);
 
