@@ -263,7 +263,7 @@ emit (GString    *json,
 }
 
 /* With BENCH_PERF_CTL=FIFO, `perf record --control fifo:FIFO,FIFO.ack -D -1`
- * records the timed edits only (BENCH_PERF_ACTION=win.undo: one action). */
+ * records the timed edits only (BENCH_PERF_ACTION=win.undo: one action; =scroll: the scroll frames). */
 static void
 perf_control (const char *command)
 {
@@ -501,10 +501,14 @@ child_main (const char *path)
       if (value + page >= upper)
         break;
 
+      if (g_strcmp0 (g_getenv ("BENCH_PERF_ACTION"), "scroll") == 0)
+        perf_control ("enable");
       t0 = bench_now ();
       c0 = cpu_now ();
       gtk_adjustment_set_value (vadj, MIN (value + page, upper - page));
       t = wait_frame_after (t0, 1000);
+      if (g_strcmp0 (g_getenv ("BENCH_PERF_ACTION"), "scroll") == 0)
+        perf_control ("disable");
       if (t < 0)
         scroll.missed++;
       else
