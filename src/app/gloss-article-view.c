@@ -85,7 +85,6 @@ struct _GlossArticleView
   int                lane_gap;
   gboolean           blank_line_paragraphs;
   float              fill_radius;
-  gboolean           separate_fills;  /* gloss_article_view_set_merge_fills () */
 
   /* Click tracking. */
   double             press_x;
@@ -170,16 +169,7 @@ typedef struct
   float         radius;
   GtkSnapshot **line_snapshots;
   int          *line_tops;
-  GArray      **line_fills;  /* PendingFill, not yet appended (flush_fills) */
 } Frame;
-
-/* A highlight's plain rectangle, waiting to be drawn with the others on
- * its display line. */
-typedef struct
-{
-  graphene_rect_t rect;
-  GdkRGBA         color;
-} PendingFill;
 
 /* Text and header */
 
@@ -642,132 +632,9 @@ draw_secondary_piece (GtkSnapshot     *snapshot,
     gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x1 - 1.5, top, 1.5, 5));
 }
 
-static gboolean
-rgba_equal (const GdkRGBA *a,
-            const GdkRGBA *b)
-{
-  return a->red == b->red && a->green == b->green && a->blue == b->blue && a->alpha == b->alpha;
-}
-
-static int
-compare_float (gconstpointer a,
-               gconstpointer b)
-{
-  float x = *(const float *) a, y = *(const float *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* Appends @fills (plain rectangles of one height on one line, in drawing
- * order) as one rectangle per stretch that the same of them cover, in
- * their composite colour. Translucent colours drawn over each other
- * compose into one colour (OVER is associative), so the pixels are the
- * same (to rounding), but each is blended once, not once per highlight:
- * a crowded line holds ten or more overlapping highlights. */
-static void
-flush_fills (GArray      *fills,
-             GtkSnapshot *snapshot)
-{
-  const PendingFill *first;
-  g_autofree float *xs = NULL;
-  GdkRGBA run = { 0 };
-  float run_start = 0, run_end = 0;
-  guint n_xs = 0;
-
-  if (fills == NULL || fills->len == 0)
-    return;
-
-  first = &g_array_index (fills, PendingFill, 0);
-  if (fills->len == 1)
-    {
-      gtk_snapshot_append_color (snapshot, &first->color, &first->rect);
-      g_array_set_size (fills, 0);
-      return;
-    }
-
-  xs = g_new (float, 2 * fills->len);
-  for (guint i = 0; i < fills->len; i++)
-    {
-      const PendingFill *fill = &g_array_index (fills, PendingFill, i);
-
-      xs[n_xs++] = fill->rect.origin.x;
-      xs[n_xs++] = fill->rect.origin.x + fill->rect.size.width;
-    }
-  qsort (xs, n_xs, sizeof *xs, compare_float);
-
-  for (guint k = 0; k + 1 < n_xs; k++)
-    {
-      float x0 = xs[k], x1 = xs[k + 1];
-      float r = 0, g = 0, b = 0, a = 0;  /* premultiplied */
-      GdkRGBA color;
-
-      if (x1 <= x0)
-        continue;
-
-      for (guint i = 0; i < fills->len; i++)
-        {
-          const PendingFill *fill = &g_array_index (fills, PendingFill, i);
-          const GdkRGBA *c = &fill->color;
-
-          if (fill->rect.origin.x <= x0 && fill->rect.origin.x + fill->rect.size.width >= x1)
-            {
-              r = c->red * c->alpha + r * (1 - c->alpha);
-              g = c->green * c->alpha + g * (1 - c->alpha);
-              b = c->blue * c->alpha + b * (1 - c->alpha);
-              a = c->alpha + a * (1 - c->alpha);
-            }
-        }
-
-      color = a > 0 ? (GdkRGBA) { r / a, g / a, b / a, a } : (GdkRGBA) { 0 };
-      if (run_end == x0 && rgba_equal (&color, &run))
-        {
-          run_end = x1;
-          continue;
-        }
-
-      if (run.alpha > 0)
-        gtk_snapshot_append_color (snapshot, &run,
-                                   &GRAPHENE_RECT_INIT (run_start, first->rect.origin.y,
-                                                        run_end - run_start, first->rect.size.height));
-      run = color;
-      run_start = x0;
-      run_end = x1;
-    }
-
-  if (run.alpha > 0)
-    gtk_snapshot_append_color (snapshot, &run,
-                               &GRAPHENE_RECT_INIT (run_start, first->rect.origin.y,
-                                                    run_end - run_start, first->rect.size.height));
-  g_array_set_size (fills, 0);
-}
-
-/* Queues a plain fill on @fills, after drawing those of another height. */
-static void
-queue_fill (GArray                *fills,
-            GtkSnapshot           *snapshot,
-            const graphene_rect_t *rect,
-            const GdkRGBA         *color)
-{
-  PendingFill fill = { *rect, *color };
-
-  if (fills->len > 0)
-    {
-      const PendingFill *last = &g_array_index (fills, PendingFill, 0);
-
-      if (last->rect.origin.y != rect->origin.y || last->rect.size.height != rect->size.height)
-        flush_fills (fills, snapshot);
-    }
-
-  g_array_append_val (fills, fill);
-}
-
-/* @fills: (nullable): the line's fills still to draw; a plain fill joins
- * them, anything else draws them first. Entity bars and claim dashes sit
- * under the line's fills, never on them, and need not wait. */
 static void
 draw_piece (GlossArticleView *self,
             GtkSnapshot      *snapshot,
-            GArray           *fills,
             const SpanStyle  *style,
             PieceMode         mode,
             guint             lane,
@@ -781,16 +648,11 @@ draw_piece (GlossArticleView *self,
   graphene_rect_t rect = GRAPHENE_RECT_INIT (x0 - 1, y, x1 - x0 + 2, height);
   float bar_y = y + height + 1 + lane * self->lane_gap;
 
-  if (fills != NULL && (mode != PIECE_FILL || self->fill_radius > 0))
-    flush_fills (fills, snapshot);
-
   switch (mode)
     {
     case PIECE_FILL:
       if (self->fill_radius > 0)
         append_stepped_fill (snapshot, &rect, is_start, is_end, &style->fill);
-      else if (fills != NULL)
-        queue_fill (fills, snapshot, &rect, &style->fill);
       else
         gtk_snapshot_append_color (snapshot, &style->fill, &rect);
 
@@ -966,8 +828,6 @@ line_snapshot (Frame       *frame,
     {
       frame->line_snapshots[line] = gtk_snapshot_new ();
       frame->line_tops[line] = top;
-      if (frame->line_fills != NULL)
-        frame->line_fills[line] = g_array_new (FALSE, FALSE, sizeof (PendingFill));
     }
 
   return frame->line_snapshots[line];
@@ -1030,8 +890,7 @@ draw_span (GlossArticleView  *self,
       /* A lone line break at the start of a line (a blank line inside a
        * span) is not worth a box. */
       if (!(seg_end - from == 1 && from != span_start && is_newline (self, from)))
-        draw_piece (self, line_snapshot (frame, line, r0->y, snapshot),
-                    frame->line_fills != NULL ? frame->line_fills[line] : NULL, style, mode, lane,
+        draw_piece (self, line_snapshot (frame, line, r0->y, snapshot), style, mode, lane,
                     x0, x1, r0->y, r0->height,
                     from == span_start, seg_end == span_end);
 
@@ -1127,12 +986,8 @@ frame_clear (Frame *frame)
     for (guint i = 0; i < frame->lines->len; i++)
       if (frame->line_snapshots[i] != NULL)
         g_object_unref (frame->line_snapshots[i]);
-  if (frame->line_fills != NULL)
-    for (guint i = 0; i < frame->lines->len; i++)
-      g_clear_pointer (&frame->line_fills[i], g_array_unref);
   g_clear_pointer (&frame->line_snapshots, g_free);
   g_clear_pointer (&frame->line_tops, g_free);
-  g_clear_pointer (&frame->line_fills, g_free);
   g_clear_pointer (&frame->lines, g_array_unref);
 }
 
@@ -1251,8 +1106,6 @@ flush_lines (GlossArticleView *self,
       if (frame->line_snapshots[i] == NULL)
         continue;
 
-      if (frame->line_fills != NULL)
-        flush_fills (frame->line_fills[i], frame->line_snapshots[i]);
       contents[i] = gtk_snapshot_free_to_node (g_steal_pointer (&frame->line_snapshots[i]));
       if (contents[i] == NULL)
         continue;
@@ -1510,8 +1363,6 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
   frame.vis_start = MAX (frame.vis_start, self->body_offset);
   frame.line_snapshots = g_new0 (GtkSnapshot *, MAX (frame.lines->len, 1));
   frame.line_tops = g_new0 (int, MAX (frame.lines->len, 1));
-  if (!self->separate_fills)
-    frame.line_fills = g_new0 (GArray *, MAX (frame.lines->len, 1));
 
   store = gloss_document_get_annotations (self->document);
   found = g_ptr_array_new ();
@@ -2846,14 +2697,4 @@ gloss_article_view_hide_palette (GlossArticleView *self)
   g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
 
   hide_palette (self);
-}
-
-void
-gloss_article_view_set_merge_fills (GlossArticleView *self,
-                                    gboolean          merge)
-{
-  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
-
-  self->separate_fills = !merge;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

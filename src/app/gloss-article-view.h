@@ -72,9 +72,4 @@ void             gloss_article_view_set_emphasis          (GlossArticleView  *se
                                                            guint              end,
                                                            gboolean           scroll);
 
-/* For tests: whether a crowded line's highlights are drawn merged (the
- * default) or one by one. */
-void             gloss_article_view_set_merge_fills      (GlossArticleView  *self,
-                                                          gboolean           merge);
-
 G_END_DECLS
