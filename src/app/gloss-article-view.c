@@ -19,6 +19,7 @@
 
 /* At most this many annotations are drawn per frame. */
 #define MAX_DRAWN        5000
+#define MAX_ROUNDED      100   /* annotations on screen with rounded ends */
 /* Underline bars of nested annotations stack in this many lanes. */
 #define N_LANES          3
 #define BAR_HEIGHT       2
@@ -1375,8 +1376,10 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
   n = MIN (found->len, MAX_DRAWN);
   lanes = g_new0 (guint8, MAX (n, 1));
 
-  /* Rounded ends cost a clip each; a crowded screen gets square ones. */
-  self->fill_radius = n > 600 ? 0 : 3;
+  /* Rounded ends are four more nodes a piece, rebuilt every frame; on a
+   * crowded screen they hardly show, where a frame pays for them (a
+   * screen of the benchmark's densest text holds ~150). */
+  self->fill_radius = n > MAX_ROUNDED ? 0 : 3;
 
   /* Lanes: greedy interval colouring in start order, so an annotation
    * nested in (or overlapping) another gets the next lane down. */
