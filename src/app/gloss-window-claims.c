@@ -332,7 +332,7 @@ _gloss_window_start_link (GlossWindow *self,
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (link_toast_button_cb), self, G_CONNECT_SWAPPED);
   self->link_toast = g_object_ref (toast);
   self->link_toast_time = g_get_monotonic_time ();
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _gloss_window_add_toast (self, toast);
   gloss_set_str (&self->last_message, message);
 
   _gloss_window_update_actions (self);

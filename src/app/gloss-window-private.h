@@ -38,9 +38,9 @@ struct _GlossWindow
   char                 *etag;
   char                 *last_message;
 
-  /* A deletion's undo toast comes in the frame after the one that shows
-   * the deletion (gloss-window.c, add_toast_after_frame ()). */
-  AdwToast             *pending_toast;
+  /* Toasts come in the frame after the one that shows what they are
+   * about (_gloss_window_add_toast ()). */
+  GPtrArray            *pending_toasts;
   guint                 pending_toast_tick;
   gint64                pending_toast_frame;
   guint64               deletion_serial;  /* the history step of the last deletion */
@@ -89,6 +89,8 @@ struct _GlossWindow
   GtkWidget            *file_notice_save;
 };
 
+void              _gloss_window_add_toast          (GlossWindow   *self,
+                                                    AdwToast      *toast);
 void              _gloss_window_show_toast         (GlossWindow   *self,
                                                     const char    *message);
 AdwMessageDialog *_gloss_window_message_dialog_new (GlossWindow   *self,

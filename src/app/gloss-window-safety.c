@@ -302,7 +302,7 @@ draft_failed_cb (GlossDraftStore *store,
   /* Stays until dismissed: it matters. */
   adw_toast_set_timeout (toast, 0);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _gloss_window_add_toast (self, toast);
 }
 
 static void

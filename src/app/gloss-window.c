@@ -161,6 +161,62 @@ dup_document_name (GlossWindow *self)
   return dup_display_name (self->file != NULL ? self->file : self->source_file);
 }
 
+static void
+add_pending_toasts (GlossWindow *self)
+{
+  g_autoptr(GPtrArray) toasts = g_steal_pointer (&self->pending_toasts);
+
+  for (guint i = 0; toasts != NULL && i < toasts->len; i++)
+    adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (g_ptr_array_index (toasts, i)));
+}
+
+static gboolean
+pending_toasts_tick_cb (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (gdk_frame_clock_get_frame_counter (clock) <= self->pending_toast_frame)
+    return G_SOURCE_CONTINUE;
+
+  self->pending_toast_tick = 0;
+  add_pending_toasts (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * _gloss_window_add_toast:
+ * @toast: (transfer full): a new toast
+ *
+ * Adds @toast in the frame after the next one, after any toast still
+ * waiting. An edit shows in the next frame, and a new toast is a new
+ * widget, whose styles and layout (and the overlay's) cost about 6 ms in
+ * GTK 4.8: a third of a frame. A toast slides in anyway; a frame later is
+ * not seen.
+ */
+void
+_gloss_window_add_toast (GlossWindow *self,
+                         AdwToast    *toast)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      add_pending_toasts (self);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+
+  if (self->pending_toasts == NULL)
+    self->pending_toasts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->pending_toasts, toast);
+  self->pending_toast_frame = gdk_frame_clock_get_frame_counter (clock) + 1;
+  if (self->pending_toast_tick == 0)
+    self->pending_toast_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), pending_toasts_tick_cb, NULL, NULL);
+}
+
 void
 _gloss_window_show_toast (GlossWindow *self,
             const char  *message)
@@ -169,7 +225,7 @@ _gloss_window_show_toast (GlossWindow *self,
 
   gloss_set_str (&self->last_message, message);
   adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _gloss_window_add_toast (self, toast);
 }
 
 AdwMessageDialog *
@@ -1238,48 +1294,6 @@ tag_action (GtkWidget  *widget,
   _gloss_window_show_toast (self, _("Select some text to tag first"));
 }
 
-static gboolean
-pending_toast_tick_cb (GtkWidget     *widget,
-                       GdkFrameClock *clock,
-                       gpointer       user_data)
-{
-  GlossWindow *self = GLOSS_WINDOW (widget);
-  AdwToast *toast;
-
-  if (gdk_frame_clock_get_frame_counter (clock) <= self->pending_toast_frame)
-    return G_SOURCE_CONTINUE;
-
-  self->pending_toast_tick = 0;
-  toast = g_steal_pointer (&self->pending_toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Adds @toast (taking it) in the frame after the next one. An edit shows
- * in the next frame, and a new toast is a new widget, whose styles and
- * layout (and the overlay's) cost about 6 ms in GTK 4.8: a third of a
- * frame. The toast slides in anyway; a frame later is not seen. A toast
- * still waiting is replaced. */
-static void
-add_toast_after_frame (GlossWindow *self,
-                       AdwToast    *toast)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-      return;
-    }
-
-  g_clear_object (&self->pending_toast);
-  self->pending_toast = toast;
-  self->pending_toast_frame = gdk_frame_clock_get_frame_counter (clock) + 1;
-  if (self->pending_toast_tick == 0)
-    self->pending_toast_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), pending_toast_tick_cb, NULL, NULL);
-}
-
 static void
 delete_annotation_action (GtkWidget  *widget,
                           const char *action_name,
@@ -1303,7 +1317,7 @@ delete_annotation_action (GtkWidget  *widget,
   adw_toast_set_action_name (toast, "win.undo-deletion");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   gloss_set_str (&self->last_message, _("Annotation deleted"));
-  add_toast_after_frame (self, toast);
+  _gloss_window_add_toast (self, toast);
 }
 
 static void
@@ -1526,7 +1540,7 @@ gloss_window_dispose (GObject *object)
   if (self->pending_toast_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pending_toast_tick);
   self->pending_toast_tick = 0;
-  g_clear_object (&self->pending_toast);
+  g_clear_pointer (&self->pending_toasts, g_ptr_array_unref);
   _gloss_window_dispose_claims (self);
   _gloss_window_dispose_safety (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
