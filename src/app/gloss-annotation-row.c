@@ -235,6 +235,13 @@ gloss_annotation_row_set_annotation (GlossAnnotationRow *self,
   g_return_if_fail (GLOSS_IS_ANNOTATION_ROW (self));
   g_return_if_fail (annotation == NULL || GLOSS_IS_ANNOTATION (annotation));
 
+  /* GTK 4.8 binds a row again whenever its position or selection changes,
+   * as for every row below one added or removed: the same annotation (an
+   * edit makes a new one) in the same colour has nothing to update. */
+  if (annotation != NULL && annotation == self->annotation &&
+      gloss_label_css_class (label) == self->chip_class)
+    return;
+
   g_set_object (&self->annotation, annotation);
 
   if (annotation == NULL)

@@ -39,6 +39,7 @@ struct _GlossSidebar
   char               *search_casefold;
   char               *selected_id;
   GlossAnnotation    *detail_annotation;
+  GHashTable         *bound_items;  /* GtkListItem of the rows shown */
   guint               syncing;
 
   /* The list scrolls to a newly selected row after the frame that shows
@@ -760,6 +761,17 @@ create_label_button (GlossLabel *label)
 }
 
 static void
+show_row_item (GlossSidebar *self,
+               GtkListItem  *item)
+{
+  GlossAnnotation *annotation = gloss_annotation_item_get_annotation (gtk_list_item_get_item (item));
+
+  gloss_annotation_row_set_annotation (GLOSS_ANNOTATION_ROW (gtk_list_item_get_child (item)),
+                                       annotation,
+                                       lookup_label (self, gloss_annotation_get_label (annotation)));
+}
+
+static void
 rebuild_labels (GlossSidebar *self)
 {
   GtkWidget *child;
@@ -801,6 +813,16 @@ rebuild_labels (GlossSidebar *self)
     gtk_drop_down_set_selected (self->filter_dropdown, selected);
   self->syncing--;
 
+  /* Rows show their label's colour. */
+  {
+    GHashTableIter iter;
+    gpointer item;
+
+    g_hash_table_iter_init (&iter, self->bound_items);
+    while (g_hash_table_iter_next (&iter, &item, NULL))
+      show_row_item (self, item);
+  }
+
   refilter (self);
   update_detail (self);
 }
@@ -839,17 +861,6 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, gloss_annotation_row_new ());
 }
 
-static void
-show_row_item (GlossSidebar *self,
-               GtkListItem  *item)
-{
-  GlossAnnotation *annotation = gloss_annotation_item_get_annotation (gtk_list_item_get_item (item));
-
-  gloss_annotation_row_set_annotation (GLOSS_ANNOTATION_ROW (gtk_list_item_get_child (item)),
-                                       annotation,
-                                       lookup_label (self, gloss_annotation_get_label (annotation)));
-}
-
 /* An edit in place: the row shows the new version, nothing else moves. */
 static void
 row_item_edited_cb (GlossAnnotationItem *annotation_item,
@@ -872,6 +883,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GlossAnnotationItem *annotation_item = gtk_list_item_get_item (item);
 
   show_row_item (self, item);
+  g_hash_table_add (self->bound_items, item);
   g_signal_connect_object (annotation_item, "notify::annotation",
                            G_CALLBACK (row_item_edited_cb), item, 0);
 }
@@ -881,9 +893,12 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
+  GlossSidebar *self = user_data;
+
+  /* The row keeps showing its annotation: GTK binds it again at once
+   * when only its position or selection changed. */
   g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), row_item_edited_cb, item);
-  gloss_annotation_row_set_annotation (GLOSS_ANNOTATION_ROW (gtk_list_item_get_child (item)),
-                                       NULL, NULL);
+  g_hash_table_remove (self->bound_items, item);
 }
 
 static void
@@ -959,6 +974,7 @@ gloss_sidebar_finalize (GObject *object)
 
   g_free (self->search_casefold);
   g_free (self->selected_id);
+  g_hash_table_unref (self->bound_items);
 
   G_OBJECT_CLASS (gloss_sidebar_parent_class)->finalize (object);
 }
@@ -1063,6 +1079,7 @@ gloss_sidebar_init (GlossSidebar *self)
   GtkShortcut *shortcut;
   GtkExpression *expression;
 
+  self->bound_items = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "gloss-annotation-item.h"
+#include "gloss-annotation-row.h"
 #include "gloss-application.h"
 #include "gloss-article-view.h"
 #include "gloss-format.h"
@@ -664,6 +665,87 @@ test_delete_toast (void)
   gloss_test_destroy_window (window);
 }
 
+static gboolean
+is_chip (GtkWidget     *widget,
+         gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "label-chip") &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+/* A row shows its label's colour, and a new colour at once. */
+static void
+test_chip_colour (void)
+{
+  GlossWindow *window = open_article ();
+  GlossDocument *document = gloss_window_get_document (window);
+  GtkWidget *sidebar = gloss_window_get_sidebar (window);
+  g_autoptr(GlossLabelSet) labels = NULL;
+  GtkWidget *chip;
+
+  gloss_test_tag (window, "Ada Lovelace", "PERSON");
+  gloss_test_wait_ms (100);
+  chip = gloss_test_find_widget (sidebar, is_chip, "PERSON");
+  g_assert_nonnull (chip);
+  g_assert_true (gtk_widget_has_css_class (chip, gloss_label_css_class (gloss_label_set_lookup (gloss_document_get_labels (document), "PERSON"))));
+
+  labels = gloss_label_set_copy (gloss_document_get_labels (document));
+  gloss_label_set_color (gloss_label_set_lookup (labels, "PERSON"), "#123456");
+  gloss_document_set_labels (document, labels);
+  gloss_test_wait_ms (100);
+  chip = gloss_test_find_widget (sidebar, is_chip, "PERSON");
+  g_assert_nonnull (chip);
+  g_assert_true (gtk_widget_has_css_class (chip, "gloss-c-123456"));
+
+  gloss_test_destroy_window (window);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* Rows below a deleted one only move: GTK 4.8 binds each of them again,
+ * and a row that already shows its annotation leaves its widgets alone
+ * (a chip's colour class taken off and put back restyles it). */
+static void
+test_rows_move (void)
+{
+  GlossWindow *window = open_article ();
+  GlossSidebar *sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (window));
+  GtkWidget *org, *gpe;
+  guint n_org = 0, n_gpe = 0;
+
+  gloss_test_tag (window, "Ada Lovelace", "PERSON");
+  gloss_test_tag (window, "Analytical Engine Company", "ORG");
+  gloss_test_tag (window, "Zürich", "GPE");
+  gloss_test_wait_ms (100);
+  org = gloss_test_find_widget (GTK_WIDGET (sidebar), is_chip, "ORG");
+  gpe = gloss_test_find_widget (GTK_WIDGET (sidebar), is_chip, "GPE");
+  g_assert_nonnull (org);
+  g_assert_nonnull (gpe);
+  g_signal_connect (org, "notify::css-classes", G_CALLBACK (count_notify_cb), &n_org);
+  g_signal_connect (gpe, "notify::css-classes", G_CALLBACK (count_notify_cb), &n_gpe);
+
+  gloss_sidebar_select_annotation (sidebar, annotation_at (window, 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-annotation", NULL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gloss_test_wait_ms (100);
+
+  g_assert_cmpuint (n_annotations (window), ==, 3);
+  g_assert_true (gloss_test_find_widget (GTK_WIDGET (sidebar), is_chip, "ORG") == org);
+  g_assert_true (gloss_test_find_widget (GTK_WIDGET (sidebar), is_chip, "GPE") == gpe);
+  g_assert_cmpuint (n_org, ==, 0);
+  g_assert_cmpuint (n_gpe, ==, 0);
+  g_signal_handlers_disconnect_by_func (org, count_notify_cb, &n_org);
+  g_signal_handlers_disconnect_by_func (gpe, count_notify_cb, &n_gpe);
+
+  gloss_test_destroy_window (window);
+}
+
 static void
 test_settings (void)
 {
@@ -727,6 +809,8 @@ main (int   argc,
   g_test_add_func ("/gloss/window/settings", test_settings);
   g_test_add_func ("/gloss/window/idle-frames", test_idle_frames);
   g_test_add_func ("/gloss/window/delete-toast", test_delete_toast);
+  g_test_add_func ("/gloss/window/chip-colour", test_chip_colour);
+  g_test_add_func ("/gloss/window/rows-move", test_rows_move);
   g_test_add_func ("/gloss/window/drop-file", test_drop_file);
   g_test_add_func ("/gloss/window/app-open-and-quit", test_app_open_and_quit);
 
