@@ -23,8 +23,12 @@ struct _GlossHistory
   /* Depth of the undo stack when the document was last saved (or loaded);
    * -1 when that state can no longer be reached. */
   gssize     saved_depth;
-  guint64    last_serial;
 };
+
+/* Step numbers are unique in the process, not only in one history: a
+ * toast that outlives its document must not match a step of the next. */
+static guint64 last_serial;
+G_LOCK_DEFINE_STATIC (last_serial);
 
 G_DEFINE_FINAL_TYPE (GlossHistory, gloss_history, G_TYPE_OBJECT)
 
@@ -244,8 +248,8 @@ gloss_history_get_redo_description (GlossHistory *self)
  * @redo: the next redo step instead
  *
  * Names the newest undo step (or the next redo step) so that a caller can
- * tell later whether it is still that one: every step pushed gets a new
- * number, kept while it moves between undo and redo.
+ * tell later whether it is still that one: every step pushed gets a number
+ * of its own in the process, kept while it moves between undo and redo.
  *
  * Returns: the step's number, or 0 if there is none
  */
@@ -262,6 +266,31 @@ gloss_history_get_serial (GlossHistory *self,
     return 0;
 
   return ((GlossEdit *) g_ptr_array_index (stack, stack->len - 1))->serial;
+}
+
+/**
+ * gloss_history_holds_serial:
+ * @serial: a number from gloss_history_get_serial ()
+ * @redo: look among the redo steps instead of the undo steps
+ *
+ * Returns: whether the step numbered @serial is among the undo (or redo)
+ *   steps of this history
+ */
+gboolean
+gloss_history_holds_serial (GlossHistory *self,
+                            guint64       serial,
+                            gboolean      redo)
+{
+  GPtrArray *stack;
+
+  g_return_val_if_fail (GLOSS_IS_HISTORY (self), FALSE);
+
+  stack = redo ? self->redo : self->undo;
+  for (guint i = 0; serial != 0 && i < stack->len; i++)
+    if (((GlossEdit *) g_ptr_array_index (stack, i))->serial == serial)
+      return TRUE;
+
+  return FALSE;
 }
 
 gboolean
@@ -318,7 +347,9 @@ gloss_history_push (GlossHistory *self,
     self->saved_depth = -1;
 
   g_ptr_array_set_size (self->redo, 0);
-  edit->serial = ++self->last_serial;
+  G_LOCK (last_serial);
+  edit->serial = ++last_serial;
+  G_UNLOCK (last_serial);
   g_ptr_array_add (self->undo, edit);
   notify_all (self);
 }

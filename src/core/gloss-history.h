@@ -55,6 +55,9 @@ const char   *gloss_history_get_undo_description  (GlossHistory *self);
 const char   *gloss_history_get_redo_description  (GlossHistory *self);
 guint64       gloss_history_get_serial            (GlossHistory *self,
                                                    gboolean      redo);
+gboolean      gloss_history_holds_serial          (GlossHistory *self,
+                                                   guint64       serial,
+                                                   gboolean      redo);
 gboolean      gloss_history_get_modified          (GlossHistory *self);
 void          gloss_history_set_saved             (GlossHistory *self);
 void          gloss_history_set_unsaved           (GlossHistory *self);

@@ -72,9 +72,22 @@ test_annotate_undo_redo (void)
 
   /* A new step, even where an undone one was, gets a new number. */
   g_assert_true (gloss_document_undo (doc));
+  g_assert_true (gloss_history_holds_serial (history, second, TRUE));
+  g_assert_true (gloss_history_holds_serial (history, first, FALSE));
+  g_assert_false (gloss_history_holds_serial (history, second, FALSE));
   g_assert_nonnull (gloss_document_annotate (doc, "ORG", 0, 9, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (gloss_history_get_serial (history, FALSE), >, second);
+  g_assert_false (gloss_history_holds_serial (history, second, TRUE));
+
+  /* Numbers are not shared with another document's history. */
+  {
+    g_autoptr(GlossDocument) other = gloss_document_new (text, -1);
+
+    g_assert_nonnull (gloss_document_annotate (other, "ORG", 0, 9, &error));
+    g_assert_no_error (error);
+    g_assert_false (gloss_history_holds_serial (history, gloss_history_get_serial (gloss_document_get_history (other), FALSE), FALSE));
+  }
 }
 
 static void
