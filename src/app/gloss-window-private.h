@@ -43,7 +43,6 @@ struct _GlossWindow
   GPtrArray            *pending_toasts;
   guint                 pending_toast_tick;
   gint64                pending_toast_frame;
-  guint64               deletion_serial;  /* the history step of the last deletion */
 
   guint                 busy;
   guint                 syncing_selection;
@@ -90,6 +89,8 @@ struct _GlossWindow
 };
 
 void              _gloss_window_add_toast          (GlossWindow   *self,
+                                                    AdwToast      *toast);
+gboolean          _gloss_window_withdraw_toast     (GlossWindow   *self,
                                                     AdwToast      *toast);
 void              _gloss_window_show_toast         (GlossWindow   *self,
                                                     const char    *message);

@@ -1117,6 +1117,7 @@ _gloss_window_review_update_actions (GlossWindow *self)
       /* My document is not edited while merging: the decisions are. */
       _gloss_window_set_action_enabled (self, "win.tag", FALSE);
       _gloss_window_set_action_enabled (self, "win.delete-annotation", FALSE);
+      _gloss_window_set_action_enabled (self, "win.undo-deletion", FALSE);
       _gloss_window_set_action_enabled (self, "win.edit-note", FALSE);
       _gloss_window_set_action_enabled (self, "win.move-boundary", FALSE);
       _gloss_window_set_action_enabled (self, "win.annotate-all", FALSE);

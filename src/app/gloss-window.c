@@ -167,7 +167,29 @@ add_pending_toasts (GlossWindow *self)
   g_autoptr(GPtrArray) toasts = g_steal_pointer (&self->pending_toasts);
 
   for (guint i = 0; toasts != NULL && i < toasts->len; i++)
-    adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (g_ptr_array_index (toasts, i)));
+    {
+      AdwToast *toast = g_ptr_array_index (toasts, i);
+
+      /* How long the link prompt has been up counts from now. */
+      if (toast == self->link_toast)
+        self->link_toast_time = g_get_monotonic_time ();
+      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+    }
+}
+
+/**
+ * _gloss_window_withdraw_toast:
+ *
+ * Takes @toast back if it is still waiting for its frame: dismissing it
+ * then would do nothing, and it would come up afterwards.
+ *
+ * Returns: whether @toast was waiting
+ */
+gboolean
+_gloss_window_withdraw_toast (GlossWindow *self,
+                              AdwToast    *toast)
+{
+  return self->pending_toasts != NULL && g_ptr_array_remove (self->pending_toasts, toast);
 }
 
 static gboolean
@@ -355,6 +377,7 @@ _gloss_window_update_actions (GlossWindow *self)
   _gloss_window_set_action_enabled (self, "win.edit-note", selected != NULL);
   _gloss_window_set_action_enabled (self, "win.move-boundary", selected != NULL);
   _gloss_window_set_action_enabled (self, "win.undo", history != NULL && gloss_history_get_can_undo (history));
+  _gloss_window_set_action_enabled (self, "win.undo-deletion", history != NULL);
   _gloss_window_set_action_enabled (self, "win.redo", history != NULL && gloss_history_get_can_redo (history));
   _gloss_window_set_action_enabled (self, "win.next-annotation", has_document);
   _gloss_window_set_action_enabled (self, "win.previous-annotation", has_document);
@@ -474,7 +497,6 @@ _gloss_window_set_document (GlossWindow   *self,
     }
 
   g_set_object (&self->document, document);
-  self->deletion_serial = 0;
   g_set_object (&self->file, file);
   g_set_object (&self->source_file, source_file);
   gloss_set_str (&self->etag, etag);
@@ -1310,11 +1332,12 @@ delete_annotation_action (GtkWidget  *widget,
   annotation = g_object_ref (selected);
   gloss_sidebar_select_annotation (self->sidebar, NULL);
   gloss_document_remove_annotation (self->document, annotation);
-  self->deletion_serial = gloss_history_get_serial (gloss_document_get_history (self->document), FALSE);
 
   toast = adw_toast_new (_("Annotation deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-deletion");
+  /* Its own deletion: a toast can come back after a later one's. */
+  adw_toast_set_action_target_value (toast, g_variant_new_uint64 (gloss_history_get_serial (gloss_document_get_history (self->document), FALSE)));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   gloss_set_str (&self->last_message, _("Annotation deleted"));
   _gloss_window_add_toast (self, toast);
@@ -1395,27 +1418,34 @@ undo_redo (GlossWindow *self,
     document_undo_redo (self, redo);
 }
 
-/* The Undo of the "Annotation deleted" toast undoes that deletion, and
- * nothing else: the toast stays up for seconds, while Ctrl+Z may already
- * have undone the deletion or other edits may have come after it. */
+/* The Undo of an "Annotation deleted" toast undoes that deletion (its
+ * step number is the parameter), and nothing else: the toast stays up for
+ * seconds, while Ctrl+Z may already have undone the deletion or other
+ * edits may have come after it. */
 static void
 undo_deletion_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
+  guint64 serial = g_variant_get_uint64 (parameter);
   GlossHistory *history;
 
-  if (self->document == NULL || self->deletion_serial == 0)
+  if (self->document == NULL)
     return;
 
+  /* A note being typed becomes an edit of its own first. */
+  gloss_sidebar_commit_note (self->sidebar);
+
   history = gloss_document_get_history (self->document);
-  if (gloss_history_get_serial (history, FALSE) == self->deletion_serial)
+  if (serial != 0 && gloss_history_get_serial (history, FALSE) == serial)
     document_undo_redo (self, FALSE);
-  else if (gloss_history_get_serial (history, TRUE) == self->deletion_serial)
+  else if (gloss_history_holds_serial (history, serial, TRUE))
     _gloss_window_show_toast (self, _("The deletion is already undone"));
-  else
+  else if (gloss_history_holds_serial (history, serial, FALSE))
     _gloss_window_show_toast (self, _("Edits came after the deletion: undo them first"));
+  else
+    _gloss_window_show_toast (self, _("The deletion can no longer be undone"));
 }
 
 static void
@@ -1668,7 +1698,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-note", NULL, edit_note_action);
   gtk_widget_class_install_action (widget_class, "win.move-boundary", NULL, move_boundary_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.undo-deletion", NULL, undo_deletion_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-deletion", "t", undo_deletion_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.next-annotation", NULL, next_annotation_action);
   gtk_widget_class_install_action (widget_class, "win.previous-annotation", NULL, next_annotation_action);

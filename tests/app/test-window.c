@@ -603,6 +603,16 @@ is_undo_button (GtkWidget     *widget,
   return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Undo") == 0;
 }
 
+/* Deletes the selected annotation; returns its step in the history, as
+ * its toast's Undo names it. */
+static guint64
+delete_selected (GlossWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-annotation", NULL));
+
+  return gloss_history_get_serial (gloss_document_get_history (gloss_window_get_document (window)), FALSE);
+}
+
 /* The toast of a deletion comes a frame after the deletion is drawn, and
  * its Undo undoes that deletion, never another edit. */
 static void
@@ -613,6 +623,7 @@ test_delete_toast (void)
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   GType toast_type = g_type_from_name ("AdwToastWidget");
   GtkWidget *undo = NULL;
+  guint64 first, second;
   guint n_frames = 0;
   gulong id;
   gint64 deadline;
@@ -645,21 +656,36 @@ test_delete_toast (void)
 
   /* Undone with Ctrl+Z, the toast's Undo does nothing more... */
   gloss_sidebar_select_annotation (sidebar, annotation_at (window, 0));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-annotation", NULL);
+  first = delete_selected (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpuint (n_annotations (window), ==, 2);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-deletion", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-deletion", "t", first));
   g_assert_cmpuint (n_annotations (window), ==, 2);
   g_assert_cmpstr (gloss_window_get_last_message (window), ==, "The deletion is already undone");
 
-  /* ...nor once another edit came after the deletion. */
+  /* ...nor once another edit came after the deletion... */
   gloss_sidebar_select_annotation (sidebar, annotation_at (window, 0));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-annotation", NULL);
+  first = delete_selected (window);
   gloss_test_tag (window, "Analytical Engine Company", "ORG");
   g_assert_cmpuint (n_annotations (window), ==, 2);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-deletion", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-deletion", "t", first);
   g_assert_cmpuint (n_annotations (window), ==, 2);
   g_assert_cmpstr (gloss_window_get_last_message (window), ==, "Edits came after the deletion: undo them first");
+
+  /* ...and a toast that comes back after a later deletion's undoes its
+   * own deletion only. */
+  gloss_sidebar_select_annotation (sidebar, annotation_at (window, 0));
+  first = delete_selected (window);
+  gloss_sidebar_select_annotation (sidebar, annotation_at (window, 0));
+  second = delete_selected (window);
+  g_assert_cmpuint (second, !=, first);
+  g_assert_cmpuint (n_annotations (window), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-deletion", "t", first);
+  g_assert_cmpuint (n_annotations (window), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-deletion", "t", second);
+  g_assert_cmpuint (n_annotations (window), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-deletion", "t", first);
+  g_assert_cmpuint (n_annotations (window), ==, 2);
 
   gloss_test_wait_ms (100);
   gloss_test_destroy_window (window);
