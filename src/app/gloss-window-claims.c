@@ -266,7 +266,8 @@ end_link (GlossWindow *self,
   g_clear_pointer (&self->link_type, g_free);
   if (self->link_toast != NULL && !replaced)
     {
-      if (g_get_monotonic_time () - self->link_toast_time >= LINK_TOAST_SETTLED_USEC)
+      if (!_gloss_window_withdraw_toast (self, self->link_toast) &&
+          g_get_monotonic_time () - self->link_toast_time >= LINK_TOAST_SETTLED_USEC)
         adw_toast_dismiss (self->link_toast);
       else
         _gloss_window_show_toast (self, _("Linking cancelled"));
