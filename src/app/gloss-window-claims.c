@@ -250,11 +250,9 @@ statistics_action (GtkWidget  *widget,
 
 /* Links --------------------------------------------------------------------- */
 
-/* libadwaita 1.2 frees a toast twice when it is dismissed while it is
- * still coming in (its show animation), and crashes: a Ctrl+K at once
- * followed by Escape or Enter did it. A toast added over it replaces it
- * safely, so a young link toast is replaced, never dismissed. */
-#define LINK_TOAST_SETTLED_USEC (600 * G_TIME_SPAN_MILLISECOND)
+/* A young link toast is replaced, never dismissed (a Ctrl+K at once
+ * followed by Escape or Enter crashed libadwaita 1.2, see
+ * GLOSS_TOAST_SETTLED_USEC): a toast added over it replaces it safely. */
 
 /* Ends linking. @replaced: another toast follows at once and takes the
  * link toast's place. */
@@ -267,7 +265,7 @@ end_link (GlossWindow *self,
   if (self->link_toast != NULL && !replaced)
     {
       if (!_gloss_window_withdraw_toast (self, self->link_toast) &&
-          g_get_monotonic_time () - self->link_toast_time >= LINK_TOAST_SETTLED_USEC)
+          g_get_monotonic_time () - self->link_toast_time >= GLOSS_TOAST_SETTLED_USEC)
         adw_toast_dismiss (self->link_toast);
       else
         _gloss_window_show_toast (self, _("Linking cancelled"));

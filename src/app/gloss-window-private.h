@@ -41,6 +41,8 @@ struct _GlossWindow
   /* Toasts come in the frame after the one that shows what they are
    * about (_gloss_window_add_toast ()). */
   GPtrArray            *pending_toasts;
+  AdwToast             *deletion_toast;       /* the last "Annotation deleted" */
+  gint64                deletion_toast_time;  /* when it was shown, or 0 */
   guint                 pending_toast_tick;
   gint64                pending_toast_frame;
 
@@ -87,6 +89,11 @@ struct _GlossWindow
   GtkWidget            *file_notice_keep;
   GtkWidget            *file_notice_save;
 };
+
+/* libadwaita 1.2 frees a toast twice when it is dismissed while it is
+ * still coming in (its show animation), and crashes: only a toast shown
+ * this long ago is dismissed. */
+#define GLOSS_TOAST_SETTLED_USEC (600 * G_TIME_SPAN_MILLISECOND)
 
 void              _gloss_window_add_toast          (GlossWindow   *self,
                                                     AdwToast      *toast);

@@ -161,6 +161,22 @@ dup_document_name (GlossWindow *self)
   return dup_display_name (self->file != NULL ? self->file : self->source_file);
 }
 
+/* How long the link prompt or the deletion's toast has been up counts
+ * from now. */
+static void
+note_toast_shown (GlossWindow *self,
+                  AdwToast    *toast)
+{
+  if (toast == self->link_toast)
+    self->link_toast_time = g_get_monotonic_time ();
+  if (toast == self->deletion_toast)
+    self->deletion_toast_time = g_get_monotonic_time ();
+  else if (adw_toast_get_priority (toast) == ADW_TOAST_PRIORITY_HIGH)
+    /* It pushes the deletion's toast back into the queue, to come in
+     * again later: when is not known. */
+    self->deletion_toast_time = 0;
+}
+
 static void
 add_pending_toasts (GlossWindow *self)
 {
@@ -170,9 +186,7 @@ add_pending_toasts (GlossWindow *self)
     {
       AdwToast *toast = g_ptr_array_index (toasts, i);
 
-      /* How long the link prompt has been up counts from now. */
-      if (toast == self->link_toast)
-        self->link_toast_time = g_get_monotonic_time ();
+      note_toast_shown (self, toast);
       adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
     }
 }
@@ -227,6 +241,7 @@ _gloss_window_add_toast (GlossWindow *self,
   if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       add_pending_toasts (self);
+      note_toast_shown (self, toast);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
       return;
     }
@@ -1317,6 +1332,36 @@ tag_action (GtkWidget  *widget,
 }
 
 static void
+deletion_toast_dismissed_cb (GlossWindow *self,
+                             AdwToast    *toast)
+{
+  if (toast == self->deletion_toast)
+    g_clear_object (&self->deletion_toast);
+}
+
+/* Once its deletion is undone with Ctrl+Z, the deletion's toast goes:
+ * its Undo would do nothing. A toast not known to have settled stays
+ * (dismissing it could crash libadwaita 1.2); its Undo only says so. */
+static void
+forget_deletion_toast (GlossWindow *self)
+{
+  GlossHistory *history = gloss_document_get_history (self->document);
+  AdwToast *toast = self->deletion_toast;
+  GVariant *target;
+
+  if (toast == NULL ||
+      (target = adw_toast_get_action_target_value (toast)) == NULL ||
+      gloss_history_get_serial (history, TRUE) != g_variant_get_uint64 (target))
+    return;
+
+  if (_gloss_window_withdraw_toast (self, toast))
+    g_clear_object (&self->deletion_toast);
+  else if (self->deletion_toast_time != 0 &&
+           g_get_monotonic_time () - self->deletion_toast_time >= GLOSS_TOAST_SETTLED_USEC)
+    adw_toast_dismiss (toast);
+}
+
+static void
 delete_annotation_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
@@ -1338,6 +1383,9 @@ delete_annotation_action (GtkWidget  *widget,
   adw_toast_set_action_name (toast, "win.undo-deletion");
   /* Its own deletion: a toast can come back after a later one's. */
   adw_toast_set_action_target_value (toast, g_variant_new_uint64 (gloss_history_get_serial (gloss_document_get_history (self->document), FALSE)));
+  g_set_object (&self->deletion_toast, toast);
+  self->deletion_toast_time = 0;
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (deletion_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   gloss_set_str (&self->last_message, _("Annotation deleted"));
   _gloss_window_add_toast (self, toast);
@@ -1401,6 +1449,7 @@ document_undo_redo (GlossWindow *self,
   if (!done)
     return;
 
+
   if (description != NULL && description[0] != '\0')
     /* Translators: %s describes an edit, e.g. "Undone: Tag PERSON" */
     message = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"), description);
@@ -1414,8 +1463,13 @@ static void
 undo_redo (GlossWindow *self,
            gboolean     redo)
 {
-  if (!_gloss_window_review_undo_redo (self, redo))
-    document_undo_redo (self, redo);
+  if (_gloss_window_review_undo_redo (self, redo))
+    return;
+
+  document_undo_redo (self, redo);
+  /* Not from the toast's own Undo: libadwaita dismisses that toast. */
+  if (!redo && self->document != NULL)
+    forget_deletion_toast (self);
 }
 
 /* The Undo of an "Annotation deleted" toast undoes that deletion (its
@@ -1571,6 +1625,7 @@ gloss_window_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pending_toast_tick);
   self->pending_toast_tick = 0;
   g_clear_pointer (&self->pending_toasts, g_ptr_array_unref);
+  g_clear_object (&self->deletion_toast);
   _gloss_window_dispose_claims (self);
   _gloss_window_dispose_safety (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);

@@ -654,6 +654,16 @@ test_delete_toast (void)
   g_signal_emit_by_name (undo, "clicked");
   g_assert_cmpuint (n_annotations (window), ==, 2);
 
+  /* Ctrl+Z takes a settled toast away with its deletion. */
+  gloss_sidebar_select_annotation (sidebar, annotation_at (window, 0));
+  delete_selected (window);
+  gloss_test_wait_ms (900);
+  g_assert_nonnull (gloss_test_find_widget (GTK_WIDGET (window), is_undo_button, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (n_annotations (window), ==, 2);
+  gloss_test_wait_ms (900);
+  g_assert_null (gloss_test_find_widget (GTK_WIDGET (window), is_undo_button, NULL));
+
   /* Undone with Ctrl+Z, the toast's Undo does nothing more... */
   gloss_sidebar_select_annotation (sidebar, annotation_at (window, 0));
   first = delete_selected (window);
