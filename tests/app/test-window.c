@@ -556,11 +556,11 @@ find_toplevel (GType type)
   return NULL;
 }
 
+/* Counts a signal's emissions; connected swapped, with the count. */
 static void
-count_frame_cb (GdkFrameClock *clock,
-                guint         *n_frames)
+count_cb (guint *count)
 {
-  (*n_frames)++;
+  (*count)++;
 }
 
 /* A window with nothing to animate draws no frames: nothing hidden (the
@@ -581,9 +581,9 @@ test_idle_frames (void)
   gloss_test_wait_ms (1500); /* toasts, transitions and scrollbars settle */
 
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  id = g_signal_connect (clock, "paint", G_CALLBACK (count_frame_cb), &n_frames);
-  empty_id = g_signal_connect (gtk_widget_get_frame_clock (empty_window), "paint",
-                               G_CALLBACK (count_frame_cb), &n_empty_frames);
+  id = g_signal_connect_swapped (clock, "paint", G_CALLBACK (count_cb), &n_frames);
+  empty_id = g_signal_connect_swapped (gtk_widget_get_frame_clock (empty_window), "paint",
+                                       G_CALLBACK (count_cb), &n_empty_frames);
   gloss_test_wait_ms (500);
   g_signal_handler_disconnect (clock, id);
   g_signal_handler_disconnect (gtk_widget_get_frame_clock (empty_window), empty_id);
@@ -635,7 +635,7 @@ test_delete_toast (void)
   g_assert_null (gloss_test_find_descendant (GTK_WIDGET (window), toast_type));
 
   gloss_sidebar_select_annotation (sidebar, annotation_at (window, 0));
-  id = g_signal_connect (clock, "paint", G_CALLBACK (count_frame_cb), &n_frames);
+  id = g_signal_connect_swapped (clock, "paint", G_CALLBACK (count_cb), &n_frames);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-annotation", NULL));
   g_assert_cmpuint (n_annotations (window), ==, 1);
   g_assert_cmpstr (gloss_window_get_last_message (window), ==, "Annotation deleted");
@@ -736,14 +736,6 @@ test_chip_colour (void)
   gloss_test_destroy_window (window);
 }
 
-static void
-count_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 guint      *count)
-{
-  (*count)++;
-}
-
 /* Rows below a deleted one only move: GTK 4.8 binds each of them again,
  * and a row that already shows its annotation leaves its widgets alone
  * (a chip's colour class taken off and put back restyles it). */
@@ -763,8 +755,8 @@ test_rows_move (void)
   gpe = gloss_test_find_widget (GTK_WIDGET (sidebar), is_chip, "GPE");
   g_assert_nonnull (org);
   g_assert_nonnull (gpe);
-  g_signal_connect (org, "notify::css-classes", G_CALLBACK (count_notify_cb), &n_org);
-  g_signal_connect (gpe, "notify::css-classes", G_CALLBACK (count_notify_cb), &n_gpe);
+  g_signal_connect_swapped (org, "notify::css-classes", G_CALLBACK (count_cb), &n_org);
+  g_signal_connect_swapped (gpe, "notify::css-classes", G_CALLBACK (count_cb), &n_gpe);
 
   gloss_sidebar_select_annotation (sidebar, annotation_at (window, 0));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-annotation", NULL));
@@ -776,8 +768,8 @@ test_rows_move (void)
   g_assert_true (gloss_test_find_widget (GTK_WIDGET (sidebar), is_chip, "GPE") == gpe);
   g_assert_cmpuint (n_org, ==, 0);
   g_assert_cmpuint (n_gpe, ==, 0);
-  g_signal_handlers_disconnect_by_func (org, count_notify_cb, &n_org);
-  g_signal_handlers_disconnect_by_func (gpe, count_notify_cb, &n_gpe);
+  g_signal_handlers_disconnect_by_func (org, count_cb, &n_org);
+  g_signal_handlers_disconnect_by_func (gpe, count_cb, &n_gpe);
 
   gloss_test_destroy_window (window);
 }
