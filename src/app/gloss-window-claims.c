@@ -250,12 +250,10 @@ statistics_action (GtkWidget  *widget,
 
 /* Links --------------------------------------------------------------------- */
 
-/* A young link toast is replaced, never dismissed (a Ctrl+K at once
- * followed by Escape or Enter crashed libadwaita 1.2, see
- * GLOSS_TOAST_SETTLED_USEC): a toast added over it replaces it safely. */
-
 /* Ends linking. @replaced: another toast follows at once and takes the
- * link toast's place. */
+ * link toast's place. A young link toast is replaced, never dismissed (a
+ * Ctrl+K at once followed by Escape or Enter crashed libadwaita 1.2, see
+ * GLOSS_TOAST_SETTLED_USEC): a toast added over it replaces it safely. */
 static void
 end_link (GlossWindow *self,
           gboolean     replaced)

@@ -1449,7 +1449,6 @@ document_undo_redo (GlossWindow *self,
   if (!done)
     return;
 
-
   if (description != NULL && description[0] != '\0')
     /* Translators: %s describes an edit, e.g. "Undone: Tag PERSON" */
     message = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"), description);
