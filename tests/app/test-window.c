@@ -597,6 +597,13 @@ test_idle_frames (void)
 }
 
 static gboolean
+is_label_text (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+static gboolean
 is_undo_button (GtkWidget     *widget,
                 gconstpointer  data)
 {
@@ -650,9 +657,13 @@ test_delete_toast (void)
   /* The deletion's own frame came first. */
   g_assert_cmpuint (n_frames, >=, 1);
 
-  /* The toast's button undoes the deletion. */
+  /* The button of a settled toast undoes the deletion, and the toast
+   * gives way to the undo's own. */
+  gloss_test_wait_ms (900);
   g_signal_emit_by_name (undo, "clicked");
   g_assert_cmpuint (n_annotations (window), ==, 2);
+  gloss_test_wait_ms (1200);
+  g_assert_nonnull (gloss_test_find_widget (GTK_WIDGET (window), is_label_text, "Undone: Delete PERSON"));
 
   /* Ctrl+Z takes a settled toast away with its deletion. */
   gloss_sidebar_select_annotation (sidebar, annotation_at (window, 0));
