@@ -250,22 +250,20 @@ statistics_action (GtkWidget  *widget,
 
 /* Links --------------------------------------------------------------------- */
 
-/* Ends linking. @replaced: another toast follows at once and takes the
- * link toast's place. A young link toast is replaced, never dismissed (a
- * Ctrl+K at once followed by Escape or Enter crashed libadwaita 1.2, see
- * GLOSS_TOAST_SETTLED_USEC): a toast added over it replaces it safely. */
+/* Ends linking. @replaced: another toast follows at once (the result, or
+ * a new prompt). The prompt has no timeout, and toasts queue behind it:
+ * it goes as soon as that is safe (a Ctrl+K at once followed by Escape or
+ * Enter crashed libadwaita 1.2, see GLOSS_TOAST_SETTLED_USEC). */
 static void
 end_link (GlossWindow *self,
           gboolean     replaced)
 {
   g_clear_pointer (&self->link_source_id, g_free);
   g_clear_pointer (&self->link_type, g_free);
-  if (self->link_toast != NULL && !replaced)
+  if (self->link_toast != NULL)
     {
-      if (!_gloss_window_withdraw_toast (self, self->link_toast) &&
-          g_get_monotonic_time () - self->link_toast_time >= GLOSS_TOAST_SETTLED_USEC)
-        adw_toast_dismiss (self->link_toast);
-      else
+      _gloss_window_dismiss_toast (self, self->link_toast, self->link_toast_time);
+      if (!replaced)
         _gloss_window_show_toast (self, _("Linking cancelled"));
     }
   g_clear_object (&self->link_toast);
@@ -282,6 +280,7 @@ cancel_link (GlossWindow *self)
 static void
 link_toast_button_cb (GlossWindow *self)
 {
+  g_clear_object (&self->link_toast);
   end_link (self, TRUE);
 }
 

@@ -43,6 +43,8 @@ struct _GlossWindow
   GPtrArray            *pending_toasts;
   AdwToast             *deletion_toast;       /* the last "Annotation deleted" */
   gint64                deletion_toast_time;  /* when it was shown, or 0 */
+  GPtrArray            *settling_toasts;      /* to dismiss once settled */
+  guint                 dismiss_source;
   guint                 pending_toast_tick;
   gint64                pending_toast_frame;
 
@@ -99,6 +101,9 @@ void              _gloss_window_add_toast          (GlossWindow   *self,
                                                     AdwToast      *toast);
 gboolean          _gloss_window_withdraw_toast     (GlossWindow   *self,
                                                     AdwToast      *toast);
+void              _gloss_window_dismiss_toast      (GlossWindow   *self,
+                                                    AdwToast      *toast,
+                                                    gint64         shown_time);
 void              _gloss_window_show_toast         (GlossWindow   *self,
                                                     const char    *message);
 AdwMessageDialog *_gloss_window_message_dialog_new (GlossWindow   *self,

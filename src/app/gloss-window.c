@@ -207,6 +207,52 @@ _gloss_window_withdraw_toast (GlossWindow *self,
 }
 
 static gboolean
+dismiss_settled_cb (gpointer data)
+{
+  GlossWindow *self = data;
+
+  self->dismiss_source = 0;
+  for (guint i = 0; i < self->settling_toasts->len; i++)
+    adw_toast_dismiss (g_ptr_array_index (self->settling_toasts, i));
+  g_ptr_array_set_size (self->settling_toasts, 0);
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * _gloss_window_dismiss_toast:
+ * @shown_time: when @toast was added (monotonic), or 0 if not known
+ *
+ * Takes @toast away as soon as that is safe: at once if it is still
+ * waiting for its frame or has settled, else once it has. A toast that
+ * came in at a time not known stays.
+ */
+void
+_gloss_window_dismiss_toast (GlossWindow *self,
+                             AdwToast    *toast,
+                             gint64       shown_time)
+{
+  gint64 wait;
+
+  if (_gloss_window_withdraw_toast (self, toast) || shown_time == 0 ||
+      self->settling_toasts == NULL /* disposed */)
+    return;
+
+  wait = shown_time + GLOSS_TOAST_SETTLED_USEC - g_get_monotonic_time ();
+  if (wait <= 0)
+    {
+      adw_toast_dismiss (toast);
+      return;
+    }
+
+  g_ptr_array_add (self->settling_toasts, g_object_ref (toast));
+  if (self->dismiss_source != 0)
+    g_source_remove (self->dismiss_source);
+  /* The latest is the youngest: when it may go, all may. */
+  self->dismiss_source = g_timeout_add ((guint) (wait / 1000) + 1, dismiss_settled_cb, self);
+}
+
+static gboolean
 pending_toasts_tick_cb (GtkWidget     *widget,
                         GdkFrameClock *clock,
                         gpointer       user_data)
@@ -1340,8 +1386,9 @@ deletion_toast_dismissed_cb (GlossWindow *self,
 }
 
 /* Once its deletion is undone with Ctrl+Z, the deletion's toast goes:
- * its Undo would do nothing. A toast not known to have settled stays
- * (dismissing it could crash libadwaita 1.2); its Undo only says so. */
+ * its Undo would do nothing. One pushed back into the queue by a newer
+ * important toast stays (when it comes in again is not known); its Undo
+ * only says so. */
 static void
 forget_deletion_toast (GlossWindow *self)
 {
@@ -1354,11 +1401,8 @@ forget_deletion_toast (GlossWindow *self)
       gloss_history_get_serial (history, TRUE) != g_variant_get_uint64 (target))
     return;
 
-  if (_gloss_window_withdraw_toast (self, toast))
-    g_clear_object (&self->deletion_toast);
-  else if (self->deletion_toast_time != 0 &&
-           g_get_monotonic_time () - self->deletion_toast_time >= GLOSS_TOAST_SETTLED_USEC)
-    adw_toast_dismiss (toast);
+  _gloss_window_dismiss_toast (self, toast, self->deletion_toast_time);
+  g_clear_object (&self->deletion_toast);
 }
 
 static void
@@ -1625,6 +1669,8 @@ gloss_window_dispose (GObject *object)
   self->pending_toast_tick = 0;
   g_clear_pointer (&self->pending_toasts, g_ptr_array_unref);
   g_clear_object (&self->deletion_toast);
+  g_clear_handle_id (&self->dismiss_source, g_source_remove);
+  g_clear_pointer (&self->settling_toasts, g_ptr_array_unref);
   _gloss_window_dispose_claims (self);
   _gloss_window_dispose_safety (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
@@ -1790,6 +1836,7 @@ gloss_window_init (GlossWindow *self)
   GType drop_types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
 
   self->action_enabled = g_hash_table_new (g_str_hash, g_str_equal);
+  self->settling_toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->cancellable = g_cancellable_new ();
   self->show_sidebar = TRUE;
 

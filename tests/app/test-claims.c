@@ -36,6 +36,13 @@ is_visible_label (GtkWidget     *widget,
          gtk_widget_get_visible (widget);
 }
 
+static gboolean
+is_link_prompt (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), "Link “");
+}
+
 /* The text of the first visible label of @css_class under @widget, or
  * NULL. */
 static const char *
@@ -66,7 +73,13 @@ test_link (void)
   gloss_sidebar_select_annotation (sidebar, claim);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.link", NULL));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
+  gloss_test_wait_ms (700);
+  g_assert_nonnull (gloss_test_find_widget (GTK_WIDGET (window), is_link_prompt, NULL));
   g_signal_emit_by_name (view, "annotation-activated", person);
+  /* The prompt has no timeout, and the result's toast waits behind it:
+   * it goes. */
+  gloss_test_wait_ms (1000);
+  g_assert_null (gloss_test_find_widget (GTK_WIDGET (window), is_link_prompt, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 1);
   relation = g_list_model_get_item (relations, 0);
   g_assert_cmpstr (gloss_relation_get_kind (relation), ==, GLOSS_RELATION_CLAIMANT);
@@ -115,6 +128,8 @@ test_link (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-link", NULL);
   g_assert_cmpstr (gloss_window_get_last_message (window), ==, "Linking cancelled");
   gloss_test_wait_ms (700);
+  /* The prompt, still waiting for its frame, never comes up. */
+  g_assert_null (gloss_test_find_widget (GTK_WIDGET (window), is_link_prompt, NULL));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.link", NULL);
   gloss_test_wait_ms (700);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-link", NULL);

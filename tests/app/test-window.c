@@ -675,6 +675,16 @@ test_delete_toast (void)
   gloss_test_wait_ms (900);
   g_assert_null (gloss_test_find_widget (GTK_WIDGET (window), is_undo_button, NULL));
 
+  /* A young one goes once it has settled. */
+  gloss_sidebar_select_annotation (sidebar, annotation_at (window, 0));
+  delete_selected (window);
+  gloss_test_wait_ms (100);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gloss_test_wait_ms (100);
+  g_assert_nonnull (gloss_test_find_widget (GTK_WIDGET (window), is_undo_button, NULL));
+  gloss_test_wait_ms (1500);
+  g_assert_null (gloss_test_find_widget (GTK_WIDGET (window), is_undo_button, NULL));
+
   /* Undone with Ctrl+Z, the toast's Undo does nothing more... */
   gloss_sidebar_select_annotation (sidebar, annotation_at (window, 0));
   first = delete_selected (window);
