@@ -262,7 +262,7 @@ end_link (GlossWindow *self,
   g_clear_pointer (&self->link_type, g_free);
   if (self->link_toast != NULL)
     {
-      _gloss_window_dismiss_toast (self, self->link_toast, self->link_toast_time);
+      _gloss_window_dismiss_toast (self, self->link_toast);
       if (!replaced)
         _gloss_window_show_toast (self, _("Linking cancelled"));
     }
@@ -327,7 +327,6 @@ _gloss_window_start_link (GlossWindow *self,
   adw_toast_set_button_label (toast, _("Cancel"));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (link_toast_button_cb), self, G_CONNECT_SWAPPED);
   self->link_toast = g_object_ref (toast);
-  self->link_toast_time = g_get_monotonic_time ();
   _gloss_window_add_toast (self, toast);
   gloss_set_str (&self->last_message, message);
 

@@ -41,10 +41,11 @@ struct _GlossWindow
   /* Toasts come in the frame after the one that shows what they are
    * about (_gloss_window_add_toast ()). */
   GPtrArray            *pending_toasts;
-  AdwToast             *deletion_toast;       /* the last "Annotation deleted" */
-  gint64                deletion_toast_time;  /* when it was shown, or 0 */
+  GPtrArray            *deletion_toasts;      /* "Annotation deleted", up or queued */
   GPtrArray            *settling_toasts;      /* to dismiss once settled */
-  guint                 dismiss_source;
+  guint                 settle_tick;
+  gint64                toasts_moved;         /* last toast shown or gone */
+  guint                 settled_frames;
   guint                 pending_toast_tick;
   gint64                pending_toast_frame;
 
@@ -67,7 +68,6 @@ struct _GlossWindow
   char                 *link_source_id;
   char                 *link_type;
   AdwToast             *link_toast;
-  gint64                link_toast_time;  /* when it was shown (monotonic) */
   GArray               *find_matches;
   guint                 find_current;
   GtkSearchBar         *find_bar;
@@ -92,9 +92,9 @@ struct _GlossWindow
   GtkWidget            *file_notice_save;
 };
 
-/* libadwaita 1.2 frees a toast twice when it is dismissed while it is
- * still coming in (its show animation), and crashes: only a toast shown
- * this long ago is dismissed. */
+/* libadwaita 1.2 crashes when a toast is dismissed while a toast is
+ * still sliding in or out: a toast is only dismissed once no toast came or
+ * went for this long (its longest animation is 500 ms). */
 #define GLOSS_TOAST_SETTLED_USEC (600 * G_TIME_SPAN_MILLISECOND)
 
 void              _gloss_window_add_toast          (GlossWindow   *self,
@@ -102,8 +102,7 @@ void              _gloss_window_add_toast          (GlossWindow   *self,
 gboolean          _gloss_window_withdraw_toast     (GlossWindow   *self,
                                                     AdwToast      *toast);
 void              _gloss_window_dismiss_toast      (GlossWindow   *self,
-                                                    AdwToast      *toast,
-                                                    gint64         shown_time);
+                                                    AdwToast      *toast);
 void              _gloss_window_show_toast         (GlossWindow   *self,
                                                     const char    *message);
 AdwMessageDialog *_gloss_window_message_dialog_new (GlossWindow   *self,

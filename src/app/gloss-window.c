@@ -161,20 +161,30 @@ dup_document_name (GlossWindow *self)
   return dup_display_name (self->file != NULL ? self->file : self->source_file);
 }
 
-/* How long the link prompt or the deletion's toast has been up counts
- * from now. */
+/* Toasts come and go with animations: a toast is dismissed by us only
+ * once they have run (GLOSS_TOAST_SETTLED_USEC). */
 static void
-note_toast_shown (GlossWindow *self,
-                  AdwToast    *toast)
+toasts_moved (GlossWindow *self)
 {
-  if (toast == self->link_toast)
-    self->link_toast_time = g_get_monotonic_time ();
-  if (toast == self->deletion_toast)
-    self->deletion_toast_time = g_get_monotonic_time ();
-  else if (adw_toast_get_priority (toast) == ADW_TOAST_PRIORITY_HIGH)
-    /* It pushes the deletion's toast back into the queue, to come in
-     * again later: when is not known. */
-    self->deletion_toast_time = 0;
+  self->toasts_moved = g_get_monotonic_time ();
+}
+
+static void
+toast_dismissed_cb (GlossWindow *self,
+                    AdwToast    *toast)
+{
+  toasts_moved (self);
+  if (self->settling_toasts != NULL)
+    g_ptr_array_remove (self->settling_toasts, toast);
+}
+
+static void
+show_toast_now (GlossWindow *self,
+                AdwToast    *toast)
+{
+  toasts_moved (self);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -183,12 +193,7 @@ add_pending_toasts (GlossWindow *self)
   g_autoptr(GPtrArray) toasts = g_steal_pointer (&self->pending_toasts);
 
   for (guint i = 0; toasts != NULL && i < toasts->len; i++)
-    {
-      AdwToast *toast = g_ptr_array_index (toasts, i);
-
-      note_toast_shown (self, toast);
-      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
-    }
+    show_toast_now (self, g_object_ref (g_ptr_array_index (toasts, i)));
 }
 
 /**
@@ -206,50 +211,74 @@ _gloss_window_withdraw_toast (GlossWindow *self,
   return self->pending_toasts != NULL && g_ptr_array_remove (self->pending_toasts, toast);
 }
 
+/* Whether a toast is sliding out (a toast pushed aside by an important
+ * one, or one dismissed): its widget stays until it is gone. */
 static gboolean
-dismiss_settled_cb (gpointer data)
+toast_leaving (GlossWindow *self)
 {
-  GlossWindow *self = data;
+  GtkWidget *content = adw_toast_overlay_get_child (self->toast_overlay);
+  guint n_toasts = 0;
 
-  self->dismiss_source = 0;
-  for (guint i = 0; i < self->settling_toasts->len; i++)
-    adw_toast_dismiss (g_ptr_array_index (self->settling_toasts, i));
-  g_ptr_array_set_size (self->settling_toasts, 0);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->toast_overlay));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != content)
+      n_toasts++;
 
+  return n_toasts > 1;
+}
+
+/* Animations run in frames, timers do not: after a long block of the main
+ * loop a timer fires before the animations that should have ended have
+ * had their frame. So the toasts are dismissed from a frame, the second
+ * one after the animations may have ended, one at a time. */
+static gboolean
+settle_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  g_autoptr(AdwToast) toast = NULL;
+
+  if (toast_leaving (self))
+    self->toasts_moved = MAX (self->toasts_moved, now);
+  if (now - self->toasts_moved < GLOSS_TOAST_SETTLED_USEC)
+    self->settled_frames = 0;
+  else if (++self->settled_frames >= 2 && self->settling_toasts->len > 0)
+    {
+      self->settled_frames = 0;
+      toast = g_ptr_array_steal_index (self->settling_toasts, 0);
+      adw_toast_dismiss (toast);
+    }
+
+  if (self->settling_toasts->len > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->settle_tick = 0;
   return G_SOURCE_REMOVE;
 }
 
 /**
  * _gloss_window_dismiss_toast:
- * @shown_time: when @toast was added (monotonic), or 0 if not known
  *
  * Takes @toast away as soon as that is safe: at once if it is still
- * waiting for its frame or has settled, else once it has. A toast that
- * came in at a time not known stays.
+ * waiting for its frame, else once the toasts have settled.
  */
 void
 _gloss_window_dismiss_toast (GlossWindow *self,
-                             AdwToast    *toast,
-                             gint64       shown_time)
+                             AdwToast    *toast)
 {
-  gint64 wait;
-
-  if (_gloss_window_withdraw_toast (self, toast) || shown_time == 0 ||
-      self->settling_toasts == NULL /* disposed */)
+  if (_gloss_window_withdraw_toast (self, toast) || self->settling_toasts == NULL /* disposed */ ||
+      g_ptr_array_find (self->settling_toasts, toast, NULL))
     return;
 
-  wait = shown_time + GLOSS_TOAST_SETTLED_USEC - g_get_monotonic_time ();
-  if (wait <= 0)
-    {
-      adw_toast_dismiss (toast);
-      return;
-    }
-
   g_ptr_array_add (self->settling_toasts, g_object_ref (toast));
-  if (self->dismiss_source != 0)
-    g_source_remove (self->dismiss_source);
-  /* The latest is the youngest: when it may go, all may. */
-  self->dismiss_source = g_timeout_add ((guint) (wait / 1000) + 1, dismiss_settled_cb, self);
+  if (self->settle_tick == 0)
+    {
+      self->settled_frames = 0;
+      self->settle_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), settle_tick_cb, NULL, NULL);
+    }
 }
 
 static gboolean
@@ -287,8 +316,7 @@ _gloss_window_add_toast (GlossWindow *self,
   if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       add_pending_toasts (self);
-      note_toast_shown (self, toast);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      show_toast_now (self, toast);
       return;
     }
 
@@ -1381,28 +1409,29 @@ static void
 deletion_toast_dismissed_cb (GlossWindow *self,
                              AdwToast    *toast)
 {
-  if (toast == self->deletion_toast)
-    g_clear_object (&self->deletion_toast);
+  if (self->deletion_toasts != NULL)
+    g_ptr_array_remove (self->deletion_toasts, toast);
 }
 
-/* Once its deletion is undone with Ctrl+Z, the deletion's toast goes:
- * its Undo would do nothing. One pushed back into the queue by a newer
- * important toast stays (when it comes in again is not known); its Undo
- * only says so. */
+/* Once its deletion is undone with Ctrl+Z, the deletion's toast goes,
+ * whether it is up or queued behind another: its Undo would do nothing. */
 static void
 forget_deletion_toast (GlossWindow *self)
 {
-  GlossHistory *history = gloss_document_get_history (self->document);
-  AdwToast *toast = self->deletion_toast;
-  GVariant *target;
+  guint64 undone = gloss_history_get_serial (gloss_document_get_history (self->document), TRUE);
 
-  if (toast == NULL ||
-      (target = adw_toast_get_action_target_value (toast)) == NULL ||
-      gloss_history_get_serial (history, TRUE) != g_variant_get_uint64 (target))
-    return;
+  for (guint i = 0; self->deletion_toasts != NULL && i < self->deletion_toasts->len; i++)
+    {
+      AdwToast *toast = g_ptr_array_index (self->deletion_toasts, i);
+      GVariant *target = adw_toast_get_action_target_value (toast);
 
-  _gloss_window_dismiss_toast (self, toast, self->deletion_toast_time);
-  g_clear_object (&self->deletion_toast);
+      if (target != NULL && g_variant_get_uint64 (target) == undone)
+        {
+          _gloss_window_dismiss_toast (self, toast);
+          g_ptr_array_remove_index (self->deletion_toasts, i);
+          return;
+        }
+    }
 }
 
 static void
@@ -1427,8 +1456,7 @@ delete_annotation_action (GtkWidget  *widget,
   adw_toast_set_action_name (toast, "win.undo-deletion");
   /* Its own deletion: a toast can come back after a later one's. */
   adw_toast_set_action_target_value (toast, g_variant_new_uint64 (gloss_history_get_serial (gloss_document_get_history (self->document), FALSE)));
-  g_set_object (&self->deletion_toast, toast);
-  self->deletion_toast_time = 0;
+  g_ptr_array_add (self->deletion_toasts, g_object_ref (toast));
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (deletion_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   gloss_set_str (&self->last_message, _("Annotation deleted"));
@@ -1668,8 +1696,10 @@ gloss_window_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pending_toast_tick);
   self->pending_toast_tick = 0;
   g_clear_pointer (&self->pending_toasts, g_ptr_array_unref);
-  g_clear_object (&self->deletion_toast);
-  g_clear_handle_id (&self->dismiss_source, g_source_remove);
+  g_clear_pointer (&self->deletion_toasts, g_ptr_array_unref);
+  if (self->settle_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->settle_tick);
+  self->settle_tick = 0;
   g_clear_pointer (&self->settling_toasts, g_ptr_array_unref);
   _gloss_window_dispose_claims (self);
   _gloss_window_dispose_safety (self);
@@ -1837,6 +1867,7 @@ gloss_window_init (GlossWindow *self)
 
   self->action_enabled = g_hash_table_new (g_str_hash, g_str_equal);
   self->settling_toasts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->deletion_toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->cancellable = g_cancellable_new ();
   self->show_sidebar = TRUE;
 

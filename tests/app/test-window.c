@@ -722,6 +722,41 @@ test_delete_toast (void)
   gloss_test_destroy_window (window);
 }
 
+/* A long block of the main loop (a big list rebuilt, a large file read)
+ * holds the toasts' animations back while timers run on: taking a toast
+ * away right after it must not crash libadwaita 1.2, which shows the
+ * toast waiting behind it while that one is still sliding out. */
+static void
+test_toast_stall (void)
+{
+  GlossWindow *window = open_article ();
+  GlossSidebar *sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (window));
+
+  gloss_test_tag (window, "Ada Lovelace", "PERSON");
+  gloss_test_tag (window, "Zürich", "GPE");
+  gloss_sidebar_select_annotation (sidebar, annotation_at (window, 0));
+  delete_selected (window);
+  gloss_test_wait_ms (900);
+
+  /* The second deletion's toast pushes the first one's aside, which
+   * slides out; Ctrl+Z asks for the second one to go. */
+  gloss_sidebar_select_annotation (sidebar, annotation_at (window, 0));
+  delete_selected (window);
+  gloss_test_wait_ms (50);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_usleep (1200 * 1000);
+  gloss_test_wait_ms (1500);
+  g_assert_cmpuint (n_annotations (window), ==, 1);
+
+  /* The same when the window stalls with both toasts long up. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (n_annotations (window), ==, 2);
+  gloss_test_wait_ms (1500);
+  g_assert_null (gloss_test_find_widget (GTK_WIDGET (window), is_undo_button, NULL));
+
+  gloss_test_destroy_window (window);
+}
+
 static gboolean
 is_chip (GtkWidget     *widget,
          gconstpointer  data)
@@ -858,6 +893,7 @@ main (int   argc,
   g_test_add_func ("/gloss/window/settings", test_settings);
   g_test_add_func ("/gloss/window/idle-frames", test_idle_frames);
   g_test_add_func ("/gloss/window/delete-toast", test_delete_toast);
+  g_test_add_func ("/gloss/window/toast-stall", test_toast_stall);
   g_test_add_func ("/gloss/window/chip-colour", test_chip_colour);
   g_test_add_func ("/gloss/window/rows-move", test_rows_move);
   g_test_add_func ("/gloss/window/drop-file", test_drop_file);
