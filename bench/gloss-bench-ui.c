@@ -346,7 +346,7 @@ child_main (const char *path)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autofree char *tmpdir = g_dir_make_tmp ("gloss-bench-ui-XXXXXX", NULL);
-  Series create, relabel, delete, undo, jump, scroll;
+  Series create, relabel, delete, undo, jump, search, save, scroll;
   GListModel *store;
   GString *json = g_string_new ("{");
   GlossArticleView *view;
@@ -354,7 +354,7 @@ child_main (const char *path)
   GlossDocument *document;
   GtkAdjustment *vadj;
   GRand *rand = g_rand_new_with_seed (11);
-  double t0, c0, t_first = -1, t_full, t_upper, stall;
+  double t0, c0, c1, t_end, t_first = -1, t_full, t_upper, stall;
   guint length, stall_id, n_edits;
 
   series_init (&create);
@@ -362,6 +362,8 @@ child_main (const char *path)
   series_init (&delete);
   series_init (&undo);
   series_init (&jump);
+  series_init (&search);
+  series_init (&save);
   series_init (&scroll);
 
   /* Keep the recent-files list and settings out of the user's. */
@@ -488,6 +490,58 @@ child_main (const char *path)
       settle ();
     }
 
+  /* Typing in the sidebar's search (each keystroke refilters 100,000
+   * annotations on a long article), timed to the end of the frame that
+   * shows the result; the search entry's own typing delay is left out. */
+  for (guint i = 0; i < MAX (n_edits / 10, 1); i++)
+    {
+      const char *typed[] = { "t", "th", "the", "th", "t", "", "a", "an", "and", "", "zq", "" };
+
+      for (guint k = 0; k < G_N_ELEMENTS (typed); k++)
+        {
+          t0 = bench_now ();
+          c0 = cpu_now ();
+          gloss_sidebar_set_search_text (sidebar, typed[k]);
+          t_end = wait_frame_after (t0, 5000);
+          if (t_end < 0)
+            search.missed++;
+          else
+            {
+              g_array_append_val (search.wall, (double) { t_end - t0 });
+              g_array_append_val (search.cpu, (double) { probe.cpu_paint - c0 });
+            }
+          settle ();
+        }
+    }
+
+  /* Saving (Ctrl+S): how long the window cannot draw a frame, from the
+   * key press until the file is written; the CPU figure is the part
+   * spent before the action returns. */
+  for (guint i = 0; i < MAX (n_edits / 10, 1); i++)
+    {
+      double t_sync;
+
+      stall_id = g_timeout_add_full (G_PRIORITY_HIGH, 2, stall_probe_cb, NULL, NULL);
+      probe.max_stall = 0;
+      t0 = probe.t_tick = bench_now ();
+      c0 = cpu_now ();
+      gtk_widget_activate_action (GTK_WIDGET (probe.window), "win.save", NULL);
+      t_sync = bench_now ();
+      probe.max_stall = MAX (probe.max_stall, t_sync - probe.t_tick);
+      c1 = cpu_now ();
+      while (gloss_window_get_busy (probe.window) && bench_now () - t0 < 30)
+        g_main_context_iteration (NULL, TRUE);
+      g_source_remove (stall_id);
+      if (gloss_window_get_busy (probe.window) || gloss_document_get_modified (document))
+        save.missed++;
+      else
+        {
+          g_array_append_val (save.wall, probe.max_stall);
+          g_array_append_val (save.cpu, (double) { c1 - c0 });
+        }
+      settle ();
+    }
+
   /* Scrolling, a viewport per frame, once everything is laid out. */
   gtk_adjustment_set_value (vadj, 0);
   settle ();
@@ -530,6 +584,10 @@ child_main (const char *path)
   series_clear (&undo);
   emit (json, "jump", &jump);
   series_clear (&jump);
+  emit (json, "search", &search);
+  series_clear (&search);
+  emit (json, "save", &save);
+  series_clear (&save);
   emit (json, "scroll", &scroll);
   series_clear (&scroll);
 
@@ -664,7 +722,7 @@ main (int   argc,
   Size one_size;
   guint n_sizes;
   GString *all;
-  const char *columns[] = { "create", "relabel", "delete", "undo", "jump", "scroll" };
+  const char *columns[] = { "create", "relabel", "delete", "undo", "jump", "search", "save", "scroll" };
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
