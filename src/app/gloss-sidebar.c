@@ -1320,7 +1320,11 @@ gloss_sidebar_set_search_text (GlossSidebar *self,
 {
   g_return_if_fail (GLOSS_IS_SIDEBAR (self));
 
+  /* Replacing the text empties the entry first, which would show the
+   * whole list for a moment: one search, for the new text. */
+  g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
   search_changed_cb (self, self->search_entry);
 }
 
