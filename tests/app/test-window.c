@@ -276,6 +276,25 @@ test_annotate_and_save (void)
   gloss_sidebar_set_search_text (sidebar, "");
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
 
+  /* It looks in the quote, note, label and author, whatever the case;
+   * typing on narrows what it shows, deleting widens it. */
+  {
+    const struct { const char *text; guint n; } steps[] = {
+      { "zür", 1 }, { "ZUR", 1 }, { "zuric", 1 }, { "lovelace", 1 }, { "LOVE", 1 },
+      { "lo", 2 }, { "annotator", 3 }, { "loc", 1 },
+      /* Label then author: a match never spans two fields. */
+      { "loc test", 0 }, { "loc", 1 }, { "", 3 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+      {
+        gloss_sidebar_set_search_text (sidebar, steps[i].text);
+        if (g_list_model_get_n_items (list) != steps[i].n)
+          g_error ("Searching “%s” shows %u rows, not %u", steps[i].text,
+                   g_list_model_get_n_items (list), steps[i].n);
+      }
+  }
+
   /* Next/previous walk the list. */
   gloss_sidebar_select_annotation (sidebar, NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.next-annotation", NULL);
