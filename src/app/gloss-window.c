@@ -981,10 +981,11 @@ drop_cb (GtkDropTarget *target,
 
 typedef struct
 {
-  GlossWindow *window;
-  GFile       *file;
-  GBytes      *bytes;
-  gboolean     check_etag;
+  GlossWindow   *window;
+  GFile         *file;
+  GlossDocument *document;
+  guint64        state;  /* of its history, when the save began */
+  gboolean       check_etag;
 } SaveData;
 
 static void
@@ -992,7 +993,7 @@ save_data_free (SaveData *data)
 {
   g_clear_object (&data->window);
   g_clear_object (&data->file);
-  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_clear_object (&data->document);
   g_free (data);
 }
 
@@ -1074,15 +1075,9 @@ write_cb (GObject      *object,
       return;
     }
 
-  /* The document may have changed while writing: only what was written
-   * counts as saved. */
-  if (self->document != NULL && gloss_document_get_modified (self->document))
-    {
-      g_autoptr(GBytes) now = gloss_format_write (self->document);
-
-      if (g_bytes_equal (now, data->bytes))
-        gloss_document_set_saved (self->document);
-    }
+  /* Edits may have come while writing: what was written is saved. */
+  if (self->document == data->document)
+    gloss_history_set_saved_state (gloss_document_get_history (self->document), data->state);
 
   g_set_object (&self->file, data->file);
   gloss_set_str (&self->etag, new_etag);
@@ -1097,10 +1092,42 @@ write_cb (GObject      *object,
 }
 
 static void
+serialize_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  g_task_return_pointer (task, gloss_format_snapshot_write (task_data), (GDestroyNotify) g_bytes_unref);
+}
+
+static void
+serialized_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  SaveData *data = user_data;
+  GlossWindow *self = data->window;
+  g_autoptr(GBytes) bytes = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (bytes == NULL)
+    {
+      /* Cancelled by closing the window: nothing was written. */
+      _gloss_window_set_busy (self, FALSE);
+      _gloss_window_safety_save_finished (self, data->file, NULL);
+      save_data_free (data);
+      return;
+    }
+
+  gloss_file_replace_async (data->file, bytes, data->check_etag ? self->etag : NULL,
+                            self->cancellable, write_cb, data);
+}
+
+static void
 write_file (GlossWindow *self,
             GFile       *file,
             gboolean     check_etag)
 {
+  g_autoptr(GTask) task = NULL;
   SaveData *data;
 
   g_assert (GLOSS_IS_WINDOW (self));
@@ -1114,15 +1141,21 @@ write_file (GlossWindow *self,
   data = g_new0 (SaveData, 1);
   data->window = g_object_ref (self);
   data->file = g_object_ref (file);
-  data->bytes = gloss_format_write (self->document);
+  data->document = g_object_ref (self->document);
+  data->state = gloss_history_get_state (gloss_document_get_history (self->document));
   data->check_etag = check_etag;
 
   _gloss_window_set_busy (self, TRUE);
   _gloss_window_update_actions (self);
 
   _gloss_window_safety_save_started (self, file);
-  gloss_file_replace_async (file, data->bytes, check_etag ? self->etag : NULL,
-                            self->cancellable, write_cb, data);
+  /* Serialised in a thread (~100 ms at a million characters, which would
+   * stall the window), from references to the annotations as they are. */
+  task = g_task_new (NULL, self->cancellable, serialized_cb, data);
+  g_task_set_source_tag (task, write_file);
+  g_task_set_task_data (task, gloss_format_snapshot_new (self->document),
+                        (GDestroyNotify) gloss_format_snapshot_free);
+  g_task_run_in_thread (task, serialize_thread);
 }
 
 /**

@@ -23,6 +23,8 @@ struct _GlossHistory
   /* Depth of the undo stack when the document was last saved (or loaded);
    * -1 when that state can no longer be reached. */
   gssize     saved_depth;
+  /* Names the state before the oldest undo step (gloss_history_get_state ()). */
+  guint64    base_serial;
 };
 
 /* Step numbers are unique in the process, not only in one history: a
@@ -31,6 +33,18 @@ static guint64 last_serial;
 G_LOCK_DEFINE_STATIC (last_serial);
 
 G_DEFINE_FINAL_TYPE (GlossHistory, gloss_history, G_TYPE_OBJECT)
+
+static guint64
+next_serial (void)
+{
+  guint64 serial;
+
+  G_LOCK (last_serial);
+  serial = ++last_serial;
+  G_UNLOCK (last_serial);
+
+  return serial;
+}
 
 enum {
   PROP_0,
@@ -197,6 +211,7 @@ gloss_history_init (GlossHistory *self)
 {
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_edit_free);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_edit_free);
+  self->base_serial = next_serial ();
 }
 
 GlossHistory *
@@ -310,6 +325,64 @@ gloss_history_set_saved (GlossHistory *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
+/**
+ * gloss_history_get_state:
+ *
+ * Names the current state, to mark it saved later with
+ * gloss_history_set_saved_state () once it is written, whatever was
+ * done or undone meanwhile.
+ *
+ * Returns: the number of the newest undo step, or a number of the
+ *   history's own for the state before any
+ */
+guint64
+gloss_history_get_state (GlossHistory *self)
+{
+  g_return_val_if_fail (GLOSS_IS_HISTORY (self), 0);
+
+  if (self->undo->len == 0)
+    return self->base_serial;
+
+  return ((GlossEdit *) g_ptr_array_index (self->undo, self->undo->len - 1))->serial;
+}
+
+/**
+ * gloss_history_set_saved_state:
+ * @state: a number from gloss_history_get_state ()
+ *
+ * Marks the state named @state as the saved one: the document is
+ * unmodified when it is back in that state.
+ *
+ * Returns: whether the history can still reach that state (it was not
+ *   cleared, nor the state dropped by an edit after undoing past it)
+ */
+gboolean
+gloss_history_set_saved_state (GlossHistory *self,
+                               guint64       state)
+{
+  gssize depth = -1;
+
+  g_return_val_if_fail (GLOSS_IS_HISTORY (self), FALSE);
+
+  if (state == self->base_serial)
+    depth = 0;
+  for (guint i = 0; depth < 0 && i < self->undo->len; i++)
+    if (((GlossEdit *) g_ptr_array_index (self->undo, i))->serial == state)
+      depth = i + 1;
+  /* The next redo step is last: redoing it leads to depth undo->len + 1. */
+  for (guint i = 0; depth < 0 && i < self->redo->len; i++)
+    if (((GlossEdit *) g_ptr_array_index (self->redo, i))->serial == state)
+      depth = self->undo->len + (self->redo->len - i);
+
+  if (depth < 0)
+    return FALSE;
+
+  self->saved_depth = depth;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+
+  return TRUE;
+}
+
 /* Marks the current state as never saved, as for a restored draft. */
 void
 gloss_history_set_unsaved (GlossHistory *self)
@@ -328,6 +401,7 @@ gloss_history_clear (GlossHistory *self)
   g_ptr_array_set_size (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
   self->saved_depth = 0;
+  self->base_serial = next_serial ();
   notify_all (self);
 }
 
@@ -347,9 +421,7 @@ gloss_history_push (GlossHistory *self,
     self->saved_depth = -1;
 
   g_ptr_array_set_size (self->redo, 0);
-  G_LOCK (last_serial);
-  edit->serial = ++last_serial;
-  G_UNLOCK (last_serial);
+  edit->serial = next_serial ();
   g_ptr_array_add (self->undo, edit);
   notify_all (self);
 }

@@ -58,6 +58,9 @@ guint64       gloss_history_get_serial            (GlossHistory *self,
 gboolean      gloss_history_holds_serial          (GlossHistory *self,
                                                    guint64       serial,
                                                    gboolean      redo);
+guint64       gloss_history_get_state             (GlossHistory *self);
+gboolean      gloss_history_set_saved_state       (GlossHistory *self,
+                                                   guint64       state);
 gboolean      gloss_history_get_modified          (GlossHistory *self);
 void          gloss_history_set_saved             (GlossHistory *self);
 void          gloss_history_set_unsaved           (GlossHistory *self);

@@ -327,6 +327,19 @@ test_annotate_and_save (void)
   g_assert_cmpstr (gloss_document_get_title (gloss_window_get_document (reopened)), ==, "Council Approves Budget");
   gloss_test_destroy_window (reopened);
 
+  /* An edit made while the file is written is not saved, and undoing it
+   * is back to what was. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_true (gloss_window_get_busy (window));
+  g_assert_nonnull (gloss_document_relabel (document, annotation_at (window, 0), "ORG", NULL));
+  gloss_test_wait_idle (window);
+  g_assert_true (gloss_document_get_modified (document));
+  g_assert_true (gloss_document_undo (document));
+  g_assert_false (gloss_document_get_modified (document));
+  g_assert_true (gloss_document_redo (document));
+  g_assert_true (gloss_document_get_modified (document));
+  g_assert_true (gloss_document_undo (document));
+
   /* Someone else changes the file: Save must not overwrite it. */
   gloss_test_wait_ms (20);
   g_file_get_contents (saved_path, &contents, NULL, &error);

@@ -90,6 +90,56 @@ test_annotate_undo_redo (void)
   }
 }
 
+/* A state named when a save begins is the saved one when it ends, where
+ * ever undo and redo went meanwhile. */
+static void
+test_saved_state (void)
+{
+  g_autoptr(GlossDocument) doc = gloss_document_new (text, -1);
+  GlossHistory *history = gloss_document_get_history (doc);
+  g_autoptr(GError) error = NULL;
+  guint64 empty, one, two;
+
+  empty = gloss_history_get_state (history);
+  g_assert_nonnull (gloss_document_annotate (doc, "PERSON", 39, 47, &error));
+  one = gloss_history_get_state (history);
+  g_assert_cmpuint (one, !=, empty);
+  g_assert_nonnull (gloss_document_annotate (doc, "ORG", 0, 9, &error));
+  two = gloss_history_get_state (history);
+  g_assert_no_error (error);
+
+  /* Saved at the first step while the second came. */
+  g_assert_true (gloss_history_set_saved_state (history, one));
+  g_assert_true (gloss_document_get_modified (doc));
+  g_assert_true (gloss_document_undo (doc));
+  g_assert_false (gloss_document_get_modified (doc));
+  g_assert_true (gloss_document_undo (doc));
+  g_assert_true (gloss_document_get_modified (doc));
+  g_assert_cmpuint (gloss_history_get_state (history), ==, empty);
+
+  /* A state on the redo side; and the state before any step. */
+  g_assert_true (gloss_history_set_saved_state (history, two));
+  g_assert_true (gloss_document_redo (doc));
+  g_assert_true (gloss_document_get_modified (doc));
+  g_assert_true (gloss_document_redo (doc));
+  g_assert_false (gloss_document_get_modified (doc));
+  g_assert_true (gloss_history_set_saved_state (history, empty));
+  g_assert_true (gloss_document_get_modified (doc));
+  g_assert_true (gloss_document_undo (doc));
+  g_assert_true (gloss_document_undo (doc));
+  g_assert_false (gloss_document_get_modified (doc));
+
+  /* A new step drops the undone ones: their states are gone. */
+  g_assert_nonnull (gloss_document_annotate (doc, "GPE", 0, 9, &error));
+  g_assert_false (gloss_history_set_saved_state (history, two));
+  g_assert_false (gloss_history_set_saved_state (history, 12345678));
+  g_assert_true (gloss_document_get_modified (doc));
+
+  /* So is the state before any step, once the history is cleared. */
+  gloss_history_clear (history);
+  g_assert_false (gloss_history_set_saved_state (history, empty));
+}
+
 static void
 test_invalid_edits (void)
 {
@@ -325,6 +375,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/gloss/document/annotate-undo-redo", test_annotate_undo_redo);
+  g_test_add_func ("/gloss/document/saved-state", test_saved_state);
   g_test_add_func ("/gloss/document/invalid-edits", test_invalid_edits);
   g_test_add_func ("/gloss/document/relabel-note-span", test_relabel_note_span);
   g_test_add_func ("/gloss/document/relations-cascade", test_relations_cascade);
