@@ -329,6 +329,7 @@ test_annotate_and_save (void)
 
   /* An edit made while the file is written is not saved, and undoing it
    * is back to what was. */
+  g_assert_nonnull (gloss_document_relabel (document, annotation_at (window, 0), "EVENT", NULL));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   g_assert_true (gloss_window_get_busy (window));
   g_assert_nonnull (gloss_document_relabel (document, annotation_at (window, 0), "ORG", NULL));
@@ -338,6 +339,7 @@ test_annotate_and_save (void)
   g_assert_false (gloss_document_get_modified (document));
   g_assert_true (gloss_document_redo (document));
   g_assert_true (gloss_document_get_modified (document));
+  g_assert_true (gloss_document_undo (document));
   g_assert_true (gloss_document_undo (document));
 
   /* Someone else changes the file: Save must not overwrite it. */
