@@ -263,7 +263,8 @@ emit (GString    *json,
 }
 
 /* With BENCH_PERF_CTL=FIFO, `perf record --control fifo:FIFO,FIFO.ack -D -1`
- * records the timed edits only (BENCH_PERF_ACTION=win.undo: one action; =scroll: the scroll frames). */
+ * records the timed edits only (BENCH_PERF_ACTION=win.undo: one action; =scroll: the scroll
+ * frames; =search: the search keystrokes). */
 static void
 perf_control (const char *command)
 {
@@ -499,10 +500,14 @@ child_main (const char *path)
 
       for (guint k = 0; k < G_N_ELEMENTS (typed); k++)
         {
+          if (g_strcmp0 (g_getenv ("BENCH_PERF_ACTION"), "search") == 0)
+            perf_control ("enable");
           t0 = bench_now ();
           c0 = cpu_now ();
           gloss_sidebar_set_search_text (sidebar, typed[k]);
           t_end = wait_frame_after (t0, 5000);
+          if (g_strcmp0 (g_getenv ("BENCH_PERF_ACTION"), "search") == 0)
+            perf_control ("disable");
           if (t_end < 0)
             search.missed++;
           else

@@ -30,6 +30,8 @@ struct _GlossAnnotationRow
   char            *verdict_class;
   GtkLabel        *quote_label;
   GtkLabel        *note_label;
+
+  GtkLayoutManager *layout;  /* lays the children out, not attached */
 };
 
 G_DEFINE_FINAL_TYPE (GlossAnnotationRow, gloss_annotation_row, GTK_TYPE_WIDGET)
@@ -174,8 +176,62 @@ gloss_annotation_row_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_pointer (&self->verdict_class, g_free);
+  g_clear_object (&self->layout);
 
   G_OBJECT_CLASS (gloss_annotation_row_parent_class)->dispose (object);
+}
+
+/* Every part of a row ellipsizes or wraps, so a row fits any width from
+ * a few characters up: its width request comes from its font alone, as
+ * wide as the quote's max-width-chars at most (the widest a row asks
+ * for). GtkListView 4.8 measures the width of each of the 200 rows it
+ * keeps whenever its items change (a search, a filter), which for the
+ * wrapping quote alone meant two more text layouts per row. */
+#define ROW_MIN_CHARS 6
+
+static void
+gloss_annotation_row_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->quote_label));
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+      int char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                            pango_font_metrics_get_approximate_digit_width (metrics));
+
+      pango_font_metrics_unref (metrics);
+      *minimum = PANGO_PIXELS_CEIL (char_width * ROW_MIN_CHARS);
+      *natural = PANGO_PIXELS_CEIL (char_width * MAX (gtk_label_get_max_width_chars (self->quote_label), ROW_MIN_CHARS));
+      return;
+    }
+
+  gtk_layout_manager_measure (self->layout, widget, orientation, for_size,
+                              minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+gloss_annotation_row_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (widget);
+
+  gtk_layout_manager_allocate (self->layout, widget, width, height, baseline);
+}
+
+static GtkSizeRequestMode
+gloss_annotation_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -185,6 +241,9 @@ gloss_annotation_row_class_init (GlossAnnotationRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gloss_annotation_row_dispose;
+  widget_class->measure = gloss_annotation_row_measure;
+  widget_class->size_allocate = gloss_annotation_row_size_allocate;
+  widget_class->get_request_mode = gloss_annotation_row_get_request_mode;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossapp/Gloss/ui/gloss-annotation-row.ui");
@@ -200,6 +259,8 @@ gloss_annotation_row_class_init (GlossAnnotationRowClass *klass)
 static void
 gloss_annotation_row_init (GlossAnnotationRow *self)
 {
+  self->layout = gtk_box_layout_new (GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (self->layout), 4);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->meta_label), TRUE);
   g_signal_connect_object (self->meta_label, "query-tooltip",
