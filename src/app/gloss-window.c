@@ -985,7 +985,7 @@ typedef struct
   GFile         *file;
   GlossDocument *document;
   guint64        state;  /* of its history, when the save began */
-  gboolean       check_etag;
+  char          *etag;   /* the file's as Gloss knows it, or NULL */
 } SaveData;
 
 static void
@@ -994,6 +994,7 @@ save_data_free (SaveData *data)
   g_clear_object (&data->window);
   g_clear_object (&data->file);
   g_clear_object (&data->document);
+  g_free (data->etag);
   g_free (data);
 }
 
@@ -1113,13 +1114,13 @@ serialized_cb (GObject      *object,
     {
       /* Cancelled by closing the window: nothing was written. */
       _gloss_window_set_busy (self, FALSE);
+      _gloss_window_update_actions (self);
       _gloss_window_safety_save_finished (self, data->file, NULL);
       save_data_free (data);
       return;
     }
 
-  gloss_file_replace_async (data->file, bytes, data->check_etag ? self->etag : NULL,
-                            self->cancellable, write_cb, data);
+  gloss_file_replace_async (data->file, bytes, data->etag, self->cancellable, write_cb, data);
 }
 
 static void
@@ -1143,7 +1144,7 @@ write_file (GlossWindow *self,
   data->file = g_object_ref (file);
   data->document = g_object_ref (self->document);
   data->state = gloss_history_get_state (gloss_document_get_history (self->document));
-  data->check_etag = check_etag;
+  data->etag = check_etag ? g_strdup (self->etag) : NULL;
 
   _gloss_window_set_busy (self, TRUE);
   _gloss_window_update_actions (self);

@@ -351,10 +351,11 @@ gloss_history_get_state (GlossHistory *self)
  * @state: a number from gloss_history_get_state ()
  *
  * Marks the state named @state as the saved one: the document is
- * unmodified when it is back in that state.
+ * unmodified when it is back in that state. If the history can no longer
+ * reach it (it was cleared, or an edit made after undoing past the state
+ * dropped it), no state is the saved one.
  *
- * Returns: whether the history can still reach that state (it was not
- *   cleared, nor the state dropped by an edit after undoing past it)
+ * Returns: whether the history can still reach that state
  */
 gboolean
 gloss_history_set_saved_state (GlossHistory *self,
@@ -374,13 +375,12 @@ gloss_history_set_saved_state (GlossHistory *self,
     if (((GlossEdit *) g_ptr_array_index (self->redo, i))->serial == state)
       depth = self->undo->len + (self->redo->len - i);
 
-  if (depth < 0)
-    return FALSE;
-
+  /* No state of the history is the one written: every one differs from
+   * the file now, even one that an older save wrote. */
   self->saved_depth = depth;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 
-  return TRUE;
+  return depth >= 0;
 }
 
 /* Marks the current state as never saved, as for a restored draft. */

@@ -335,6 +335,16 @@ test_annotate_and_save (void)
   g_assert_nonnull (gloss_document_relabel (document, annotation_at (window, 0), "ORG", NULL));
   gloss_test_wait_idle (window);
   g_assert_true (gloss_document_get_modified (document));
+  {
+    g_autoptr(GlossDocument) written = gloss_format_read_file (saved, GLOSS_LOAD_FLAGS_NONE, NULL, NULL, NULL, &error);
+    GlossAnnotation *mine = annotation_at (window, 0);
+
+    /* The file has the state when Save was pressed. */
+    g_assert_no_error (error);
+    g_assert_cmpstr (gloss_annotation_get_label (mine), ==, "ORG");
+    g_assert_cmpstr (gloss_annotation_get_label (gloss_annotation_store_lookup (gloss_document_get_annotations (written),
+                                                                               gloss_annotation_get_id (mine))), ==, "EVENT");
+  }
   g_assert_true (gloss_document_undo (document));
   g_assert_false (gloss_document_get_modified (document));
   g_assert_true (gloss_document_redo (document));
@@ -767,6 +777,37 @@ test_delete_toast (void)
   gloss_test_destroy_window (window);
 }
 
+static guint
+count_toasts (GtkWidget *widget)
+{
+  guint n = g_type_is_a (G_OBJECT_TYPE (widget), g_type_from_name ("AdwToastWidget"));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_toasts (child);
+
+  return n;
+}
+
+/* Runs the main loop until @window shows @n toasts (and an Undo button
+ * or not, as @undo says), or fails after 5 s. */
+static void
+wait_toasts (GlossWindow *window,
+             guint        n,
+             gboolean     undo)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (count_toasts (GTK_WIDGET (window)) != n ||
+         (gloss_test_find_widget (GTK_WIDGET (window), is_undo_button, NULL) != NULL) != undo)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("%u toasts up, not %u", count_toasts (GTK_WIDGET (window)), n);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
 /* A long block of the main loop (a big list rebuilt, a large file read)
  * holds the toasts' animations back while timers run on: taking a toast
  * away right after it must not crash libadwaita 1.2, which shows the
@@ -781,23 +822,28 @@ test_toast_stall (void)
   gloss_test_tag (window, "Zürich", "GPE");
   gloss_sidebar_select_annotation (sidebar, annotation_at (window, 0));
   delete_selected (window);
+  wait_toasts (window, 1, TRUE);
   gloss_test_wait_ms (900);
 
   /* The second deletion's toast pushes the first one's aside, which
-   * slides out; Ctrl+Z asks for the second one to go. */
+   * slides out; Ctrl+Z asks for the second one to go; the window stalls
+   * before the next frame. */
   gloss_sidebar_select_annotation (sidebar, annotation_at (window, 0));
   delete_selected (window);
-  gloss_test_wait_ms (50);
+  wait_toasts (window, 2, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_usleep (1200 * 1000);
-  gloss_test_wait_ms (1500);
+  gloss_test_wait_ms (100);
   g_assert_cmpuint (n_annotations (window), ==, 1);
+  /* The first deletion's toast comes back, alone. */
+  wait_toasts (window, 1, TRUE);
 
-  /* The same when the window stalls with both toasts long up. */
+  /* Ctrl+Z takes that one away too, stall or not. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpuint (n_annotations (window), ==, 2);
-  gloss_test_wait_ms (1500);
-  g_assert_null (gloss_test_find_widget (GTK_WIDGET (window), is_undo_button, NULL));
+  g_usleep (1200 * 1000);
+  /* The undos' own toasts ("Undone: …") follow, one at a time. */
+  wait_toasts (window, 1, FALSE);
 
   gloss_test_destroy_window (window);
 }

@@ -129,10 +129,15 @@ test_saved_state (void)
   g_assert_true (gloss_document_undo (doc));
   g_assert_false (gloss_document_get_modified (doc));
 
-  /* A new step drops the undone ones: their states are gone. */
+  /* A new step drops the undone ones: their states are gone, and no
+   * state is the saved one, not even that of an older save. */
   g_assert_nonnull (gloss_document_annotate (doc, "GPE", 0, 9, &error));
   g_assert_false (gloss_history_set_saved_state (history, two));
+  g_assert_true (gloss_document_get_modified (doc));
+  g_assert_true (gloss_document_undo (doc));
+  g_assert_true (gloss_document_get_modified (doc));
   g_assert_false (gloss_history_set_saved_state (history, 12345678));
+  g_assert_true (gloss_document_redo (doc));
   g_assert_true (gloss_document_get_modified (doc));
 
   /* So is the state before any step, once the history is cleared. */
