@@ -187,7 +187,34 @@ gloss_annotation_row_dispose (GObject *object)
  * for). GtkListView 4.8 measures the width of each of the 200 rows it
  * keeps whenever its items change (a search, a filter), which for the
  * wrapping quote alone meant two more text layouts per row. */
-#define ROW_MIN_CHARS 6
+#define ROW_MIN_CHARS 20  /* a chip, a verdict badge (not ellipsized) and a byline */
+
+/* The width of a character in the quote's font: Pango shapes a sample
+ * text to tell, so it is kept for the font (every row has the same). */
+static int
+quote_char_width (GlossAnnotationRow *self)
+{
+  static PangoFontDescription *font;
+  static double resolution;
+  static int width;
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->quote_label));
+  const PangoFontDescription *wanted = pango_context_get_font_description (context);
+  PangoFontMetrics *metrics;
+
+  if (font != NULL && pango_font_description_equal (font, wanted) &&
+      resolution == pango_cairo_context_get_resolution (context))
+    return width;
+
+  metrics = pango_context_get_metrics (context, NULL, NULL);
+  width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+               pango_font_metrics_get_approximate_digit_width (metrics));
+  pango_font_metrics_unref (metrics);
+  g_clear_pointer (&font, pango_font_description_free);
+  font = pango_font_description_copy (wanted);
+  resolution = pango_cairo_context_get_resolution (context);
+
+  return width;
+}
 
 static void
 gloss_annotation_row_measure (GtkWidget      *widget,
@@ -202,12 +229,8 @@ gloss_annotation_row_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->quote_label));
-      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
-      int char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
-                            pango_font_metrics_get_approximate_digit_width (metrics));
+      int char_width = quote_char_width (self);
 
-      pango_font_metrics_unref (metrics);
       *minimum = PANGO_PIXELS_CEIL (char_width * ROW_MIN_CHARS);
       *natural = PANGO_PIXELS_CEIL (char_width * MAX (gtk_label_get_max_width_chars (self->quote_label), ROW_MIN_CHARS));
       return;

@@ -585,11 +585,11 @@ static void
 search_changed_cb (GlossSidebar   *self,
                    GtkSearchEntry *entry)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
   g_autofree char *old = g_steal_pointer (&self->search_casefold);
   GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
-  self->search_casefold = g_utf8_casefold (g_strstrip (g_strdup (text)), -1);
+  self->search_casefold = g_utf8_casefold (text, -1);
   if (g_strcmp0 (old, self->search_casefold) == 0)
     return;
 
