@@ -264,7 +264,7 @@ emit (GString    *json,
 
 /* With BENCH_PERF_CTL=FIFO, `perf record --control fifo:FIFO,FIFO.ack -D -1`
  * records the timed edits only (BENCH_PERF_ACTION=win.undo: one action; =scroll: the scroll
- * frames; =search: the search keystrokes). */
+ * frames; =jump: the jumps; =search: the search keystrokes). */
 static void
 perf_control (const char *command)
 {
@@ -475,12 +475,16 @@ child_main (const char *path)
       g_autoptr(GlossAnnotation) target = g_list_model_get_item (store, g_rand_int_range (rand, 0, g_list_model_get_n_items (store)));
       double t1;
 
+      if (g_strcmp0 (g_getenv ("BENCH_PERF_ACTION"), "jump") == 0)
+        perf_control ("enable");
       t0 = bench_now ();
       c0 = cpu_now ();
       gloss_sidebar_select_annotation (sidebar, target);
       t1 = wait_frame_after (t0, 1000);
       if (t1 >= 0)
         t1 = wait_frame_after (t1 + 1e-9, 1000);
+      if (g_strcmp0 (g_getenv ("BENCH_PERF_ACTION"), "jump") == 0)
+        perf_control ("disable");
       if (t1 < 0)
         jump.missed++;
       else
