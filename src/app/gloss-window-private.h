@@ -97,6 +97,9 @@ struct _GlossWindow
  * went for this long (its longest animation is 500 ms). */
 #define GLOSS_TOAST_SETTLED_USEC (600 * G_TIME_SPAN_MILLISECOND)
 
+/* gloss-window-toasts.c */
+void              _gloss_window_init_toasts        (GlossWindow   *self);
+void              _gloss_window_dispose_toasts     (GlossWindow   *self);
 void              _gloss_window_add_toast          (GlossWindow   *self,
                                                     AdwToast      *toast);
 gboolean          _gloss_window_withdraw_toast     (GlossWindow   *self,
@@ -105,6 +108,7 @@ void              _gloss_window_dismiss_toast      (GlossWindow   *self,
                                                     AdwToast      *toast);
 void              _gloss_window_show_toast         (GlossWindow   *self,
                                                     const char    *message);
+
 AdwMessageDialog *_gloss_window_message_dialog_new (GlossWindow   *self,
                                                     const char    *heading,
                                                     const char    *body);
@@ -144,6 +148,7 @@ void              _gloss_window_apply_default_labels (GlossWindow   *self,
 /* gloss-window-claims.c */
 void                    _gloss_window_class_init_claims     (GtkWidgetClass  *widget_class);
 void                    _gloss_window_init_claims           (GlossWindow     *self);
+
 void                    _gloss_window_dispose_claims        (GlossWindow     *self);
 void                    _gloss_window_update_actions_claims (GlossWindow     *self);
 gboolean                _gloss_window_start_link            (GlossWindow     *self,
