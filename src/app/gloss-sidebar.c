@@ -49,6 +49,8 @@ struct _GlossSidebar
   gulong              scroll_handler;
   guint               scroll_idle;
   guint               deselect_idle;  /* a selection lost, unless it comes back */
+  guint               fold_idle;      /* folds search texts ahead of a search */
+  guint               fold_position;
   gboolean            scroll_on_map;
 
   /* Template children */
@@ -559,6 +561,39 @@ filter_active (GlossSidebar *self)
 /* With nothing to hide the list model has no filter at all: it passes the
  * store's changes through as they come instead of testing every
  * annotation (100,000 on a long article) on each change. */
+#define FOLD_AHEAD_CHUNK 2000  /* ~5 ms */
+
+static gboolean
+fold_ahead_cb (gpointer data)
+{
+  GlossSidebar *self = data;
+  GlossAnnotationStore *store = gloss_document_get_annotations (self->document);
+  guint n = gloss_annotation_store_get_n_items (store);
+  guint end = MIN (self->fold_position + FOLD_AHEAD_CHUNK, n);
+
+  for (; self->fold_position < end; self->fold_position++)
+    search_text (gloss_annotation_store_get (store, self->fold_position));
+
+  if (self->fold_position < n)
+    return G_SOURCE_CONTINUE;
+
+  self->fold_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the search entry has the focus, the annotations' texts are folded
+ * in the background, a chunk per idle, so that the first keystroke does
+ * not wait for 100,000 of them (~300 ms on a long article). */
+static void
+search_focus_enter_cb (GlossSidebar *self)
+{
+  if (self->fold_idle != 0 || self->document == NULL)
+    return;
+
+  self->fold_position = 0;
+  self->fold_idle = g_idle_add_full (G_PRIORITY_LOW, fold_ahead_cb, self, NULL);
+}
+
 /* @change: how the filter changed, if it was already in use: a stricter
  * one only tests the annotations shown, a looser one only the others. */
 static void
@@ -1184,6 +1219,9 @@ gloss_sidebar_init (GlossSidebar *self)
   g_signal_connect (self->list_view, "activate", G_CALLBACK (list_activate_cb), self);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (controller, "enter", G_CALLBACK (search_focus_enter_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), controller);
 
   update_list_page (self);
 }
@@ -1212,6 +1250,7 @@ gloss_sidebar_set_document (GlossSidebar  *self,
   if (self->document == document)
     return;
 
+  g_clear_handle_id (&self->fold_idle, g_source_remove);
   if (self->document != NULL)
     {
       gloss_sidebar_commit_note (self);

@@ -848,6 +848,34 @@ test_toast_stall (void)
   gloss_test_destroy_window (window);
 }
 
+/* Once the search entry has the focus, the annotations' texts are folded
+ * for the search in the background, before the first keystroke. */
+static void
+test_search_ahead (void)
+{
+  GlossWindow *window = open_article ();
+  GlossSidebar *sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (window));
+  GQuark quark;
+
+  gloss_test_tag (window, "Ada Lovelace", "PERSON");
+  gloss_test_tag (window, "Zürich", "GPE");
+  gloss_test_iterate ();
+  quark = g_quark_from_static_string ("gloss-sidebar-search-text");
+  g_assert_null (g_object_get_qdata (G_OBJECT (annotation_at (window, 1)), quark));
+
+  gloss_sidebar_focus_search (sidebar);
+  gloss_test_wait_ms (200);
+  for (guint i = 0; i < 2; i++)
+    g_assert_nonnull (g_object_get_qdata (G_OBJECT (annotation_at (window, i)), quark));
+  g_assert_true (g_str_has_prefix (g_object_get_qdata (G_OBJECT (annotation_at (window, 1)), quark), "zürich\x1f"));
+
+  /* A search uses them. */
+  gloss_sidebar_set_search_text (sidebar, "ZÜRICH");
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_sidebar_get_model (sidebar)), ==, 1);
+
+  gloss_test_destroy_window (window);
+}
+
 static gboolean
 is_chip (GtkWidget     *widget,
          gconstpointer  data)
@@ -985,6 +1013,7 @@ main (int   argc,
   g_test_add_func ("/gloss/window/idle-frames", test_idle_frames);
   g_test_add_func ("/gloss/window/delete-toast", test_delete_toast);
   g_test_add_func ("/gloss/window/toast-stall", test_toast_stall);
+  g_test_add_func ("/gloss/window/search-ahead", test_search_ahead);
   g_test_add_func ("/gloss/window/chip-colour", test_chip_colour);
   g_test_add_func ("/gloss/window/rows-move", test_rows_move);
   g_test_add_func ("/gloss/window/drop-file", test_drop_file);
