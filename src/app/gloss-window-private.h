@@ -53,6 +53,7 @@ struct _GlossWindow
   guint                 syncing_selection;
   gboolean              show_sidebar;
   gboolean              close_after_save;
+  gboolean              saving;       /* a save is being serialised or written */
   gboolean              force_close;
 
   /* Template children */

@@ -852,6 +852,7 @@ write_cb (GObject      *object,
   g_autofree char *new_etag = NULL;
   g_autofree char *name = dup_display_name (data->file);
 
+  self->saving = FALSE;
   _gloss_window_set_busy (self, FALSE);
   _gloss_window_update_actions (self);
 
@@ -935,6 +936,7 @@ serialized_cb (GObject      *object,
   if (bytes == NULL)
     {
       /* Cancelled by closing the window: nothing was written. */
+      self->saving = FALSE;
       _gloss_window_set_busy (self, FALSE);
       _gloss_window_update_actions (self);
       _gloss_window_safety_save_finished (self, data->file, NULL);
@@ -967,6 +969,7 @@ write_file (GlossWindow *self,
   data->document = g_object_ref (self->document);
   data->state = gloss_history_get_state (gloss_document_get_history (self->document));
   data->etag = check_etag ? g_strdup (self->etag) : NULL;
+  self->saving = TRUE;
 
   _gloss_window_set_busy (self, TRUE);
   _gloss_window_update_actions (self);
@@ -1144,6 +1147,14 @@ gloss_window_close_request (GtkWindow *window)
   AdwMessageDialog *dialog;
   g_autofree char *name = NULL;
   g_autofree char *body = NULL;
+
+  /* Closed while saving: close once the file is written, and ask then
+   * if edits came meanwhile (a save failing keeps the window). */
+  if (!self->force_close && self->saving)
+    {
+      self->close_after_save = TRUE;
+      return TRUE;
+    }
 
   if (!self->force_close && self->document != NULL)
     {

@@ -489,6 +489,41 @@ test_close_unsaved (void)
   gloss_test_respond (window, "discard");
   gloss_test_iterate ();
   g_assert_null (weak);
+
+  /* Closed while a save is under way, it closes once the file is
+   * written, without asking (before, it asked, and a Save there raced the
+   * first one). */
+  {
+    g_autofree char *path = g_build_filename (gloss_test_get_tmpdir (), "closing.gloss.json", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GlossDocument) written = NULL;
+    g_autoptr(GError) error = NULL;
+    gint64 deadline;
+
+    window = open_article ();
+    weak = GTK_WINDOW (window);
+    g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
+    gloss_test_tag (window, "Tuesday", "DATE");
+    gloss_window_save_to_file (window, file);
+    gloss_test_wait_idle (window);
+    gloss_test_tag (window, "Ada Lovelace", "PERSON");
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+    g_assert_true (gloss_window_get_busy (window));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
+    g_assert_null (gloss_test_find_message_dialog (window));
+    deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    while (weak != NULL)
+      {
+        g_assert_null (gloss_test_find_message_dialog (GLOSS_WINDOW (weak)));
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        g_main_context_iteration (NULL, TRUE);
+      }
+
+    written = gloss_format_read_file (file, GLOSS_LOAD_FLAGS_NONE, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (gloss_annotation_store_get_n_items (gloss_document_get_annotations (written)), ==, 2);
+  }
 }
 
 static void
