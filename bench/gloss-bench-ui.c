@@ -264,7 +264,8 @@ emit (GString    *json,
 
 /* With BENCH_PERF_CTL=FIFO, `perf record --control fifo:FIFO,FIFO.ack -D -1`
  * records the timed edits only (BENCH_PERF_ACTION=win.undo: one action; =scroll: the scroll
- * frames; =jump: the jumps; =search: the search keystrokes). */
+ * frames; =jump: the jumps; =search: the search keystrokes; =open: opening
+ * the file until it is laid out). */
 static void
 perf_control (const char *command)
 {
@@ -400,6 +401,8 @@ child_main (const char *path)
   stall_id = g_timeout_add_full (G_PRIORITY_HIGH, 2, stall_probe_cb, NULL, NULL);
   probe.t_tick = 0;
   probe.verbose_frames = g_getenv ("BENCH_VERBOSE") != NULL;
+  if (g_strcmp0 (g_getenv ("BENCH_PERF_ACTION"), "open") == 0)
+    perf_control ("enable");
   t0 = bench_now ();
   gloss_window_open_file (probe.window, file);
   for (;;)
@@ -428,6 +431,8 @@ child_main (const char *path)
       g_source_remove (id);
     }
   g_signal_handlers_disconnect_by_func (vadj, upper_changed_cb, &t_upper);
+  if (g_strcmp0 (g_getenv ("BENCH_PERF_ACTION"), "open") == 0)
+    perf_control ("disable");
   t_full = MAX (t_upper, t0 + t_first) - t0;
   stall = probe.max_stall;
   g_source_remove (stall_id);
