@@ -628,6 +628,9 @@ show_match (GlossWindow *self)
     GlossOccurrence *o = &g_array_index (self->find_matches, GlossOccurrence, self->find_current);
 
     gloss_article_view_select_range (self->article_view, o->start, o->end);
+    /* A match off screen comes a third of the way down, with the text
+     * around it, not at the very edge (as Text Editor does). */
+    gloss_article_view_scroll_to_range (self->article_view, o->start);
   }
 
   /* Translators: "3 of 12" matches */

@@ -358,6 +358,45 @@ test_annotate_all (void)
   gloss_test_destroy_window (window);
 }
 
+/* A match found off screen comes with the text around it: a third of the
+ * way down, not at the edge. */
+static void
+test_find_placement (void)
+{
+  g_autoptr(GString) text = g_string_new ("Long article\n\n");
+  GlossWindow *window;
+  GlossArticleView *view;
+  GdkRectangle visible, location;
+  GtkTextIter iter;
+  guint start = 0, end = 0;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (text, "Paragraph %u says little of note, and goes on for a while.\n\n", i);
+  g_string_append (text, "The needle is here.\n\n");
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (text, "Afterword %u.\n\n", i);
+
+  window = gloss_test_open_text (app, "long.txt", text->str);
+  view = GLOSS_ARTICLE_VIEW (gloss_window_get_article_view (window));
+  gloss_article_view_select_range (view, 0, 0);
+  gloss_test_wait_ms (300);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find-in-article", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (window->find_entry), "needle");
+  g_signal_emit_by_name (window->find_entry, "search-changed");
+  gloss_test_wait_ms (600);
+  g_assert_cmpstr (gtk_label_get_text (window->find_count), ==, "1 of 1");
+  g_assert_true (gloss_article_view_get_selection (view, &start, &end));
+
+  gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), &iter, NULL);
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (view), &visible);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), &iter, &location);
+  if (location.y < visible.y + visible.height / 5 || location.y > visible.y + visible.height / 2)
+    g_error ("The match is at %d in a view from %d to %d", location.y, visible.y, visible.y + visible.height);
+
+  gloss_test_destroy_window (window);
+}
+
 static void
 test_find_and_navigate (void)
 {
@@ -669,6 +708,7 @@ main (int   argc,
   g_test_add_func ("/gloss/claims/annotate-all", test_annotate_all);
   g_test_add_func ("/gloss/claims/fields-follow-changes", test_fields_follow_changes);
   g_test_add_func ("/gloss/claims/find-navigate", test_find_and_navigate);
+  g_test_add_func ("/gloss/claims/find-placement", test_find_placement);
   g_test_add_func ("/gloss/claims/selection-follows-edits", test_selection_follows_edits);
   g_test_add_func ("/gloss/claims/list-edits-in-place", test_list_edits_in_place);
   g_test_add_func ("/gloss/claims/labels-statistics", test_labels_and_statistics);
