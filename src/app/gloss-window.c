@@ -916,22 +916,13 @@ write_cb (GObject      *object,
 }
 
 static void
-serialize_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  g_task_return_pointer (task, gloss_format_snapshot_write (task_data), (GDestroyNotify) g_bytes_unref);
-}
-
-static void
 serialized_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
   SaveData *data = user_data;
   GlossWindow *self = data->window;
-  g_autoptr(GBytes) bytes = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GBytes) bytes = gloss_format_write_finish (result, NULL);
 
   if (bytes == NULL)
     {
@@ -952,7 +943,6 @@ write_file (GlossWindow *self,
             GFile       *file,
             gboolean     check_etag)
 {
-  g_autoptr(GTask) task = NULL;
   SaveData *data;
 
   g_assert (GLOSS_IS_WINDOW (self));
@@ -975,13 +965,7 @@ write_file (GlossWindow *self,
   _gloss_window_update_actions (self);
 
   _gloss_window_safety_save_started (self, file);
-  /* Serialised in a thread (~100 ms at a million characters, which would
-   * stall the window), from references to the annotations as they are. */
-  task = g_task_new (NULL, self->cancellable, serialized_cb, data);
-  g_task_set_source_tag (task, write_file);
-  g_task_set_task_data (task, gloss_format_snapshot_new (self->document),
-                        (GDestroyNotify) gloss_format_snapshot_free);
-  g_task_run_in_thread (task, serialize_thread);
+  gloss_format_write_async (self->document, self->cancellable, serialized_cb, data);
 }
 
 /**

@@ -805,21 +805,12 @@ entry_serialize (Entry *entry)
 }
 
 static void
-serialize_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  g_task_return_pointer (task, gloss_format_snapshot_write (task_data), (GDestroyNotify) g_bytes_unref);
-}
-
-static void
 serialized_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
   Entry *entry = user_data;  /* the write holds a reference to it and the store */
-  g_autoptr(GBytes) bytes = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GBytes) bytes = gloss_format_write_finish (result, NULL);
   g_autoptr(GFile) file = draft_file (entry->store, entry->info->id);
 
   gloss_file_replace_async (file, bytes, NULL, NULL, entry_write_cb, entry);
@@ -834,7 +825,6 @@ entry_write_async (Entry *entry)
   GlossDraftStore *self = entry->store;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
 
   if (entry->writing)
     {
@@ -868,11 +858,7 @@ entry_write_async (Entry *entry)
   self->clean = FALSE;
   entry->writing = TRUE;
   g_object_ref (self);
-  task = g_task_new (NULL, NULL, serialized_cb, entry_ref (entry));
-  g_task_set_source_tag (task, entry_write_async);
-  g_task_set_task_data (task, gloss_format_snapshot_new (entry->document),
-                        (GDestroyNotify) gloss_format_snapshot_free);
-  g_task_run_in_thread (task, serialize_thread);
+  gloss_format_write_async (entry->document, NULL, serialized_cb, entry_ref (entry));
 }
 
 static gboolean

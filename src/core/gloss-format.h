@@ -41,6 +41,12 @@ GlossDocument *gloss_format_read             (GBytes         *bytes,
                                               GPtrArray     **problems,
                                               GError        **error);
 GBytes        *gloss_format_write            (GlossDocument  *document);
+void           gloss_format_write_async      (GlossDocument       *document,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GBytes        *gloss_format_write_finish     (GAsyncResult   *result,
+                                              GError        **error);
 
 /* Writing in another thread: capture on the document's thread, write
  * anywhere. */

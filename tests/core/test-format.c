@@ -722,6 +722,45 @@ test_snapshot (void)
   g_assert_false (g_bytes_equal (after, before));
 }
 
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Written in a thread, the document is as it was when the write began;
+ * a cancelled write gives nothing. */
+static void
+test_write_async (void)
+{
+  g_autoptr(GlossDocument) document = gloss_document_new ("Ana Ruiz met the council in Lisbon.", -1);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (gloss_document_annotate (document, "PERSON", 0, 8, NULL));
+  before = gloss_format_write (document);
+  gloss_format_write_async (document, NULL, store_result_cb, &result);
+  g_assert_nonnull (gloss_document_annotate (document, "GPE", 28, 34, NULL));
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  written = gloss_format_write_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (written, before));
+
+  g_clear_object (&result);
+  g_cancellable_cancel (cancellable);
+  gloss_format_write_async (document, cancellable, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (gloss_format_write_finish (result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -729,6 +768,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/gloss/format/round-trip/rocket", test_round_trip_rocket);
+  g_test_add_func ("/gloss/format/write-async", test_write_async);
   g_test_add_func ("/gloss/format/round-trip/combining", test_round_trip_combining);
   g_test_add_func ("/gloss/format/round-trip/empty", test_round_trip_empty);
   g_test_add_func ("/gloss/format/good-fixtures", test_good_fixtures);
