@@ -288,6 +288,33 @@ perf_control (const char *command)
     g_error ("BENCH_PERF_CTL: perf did not answer");
 }
 
+/* perf_control () for the part named @what (open, jump, search, scroll),
+ * when BENCH_PERF_ACTION names it. */
+static void
+perf_control_for (const char *what,
+                  const char *command)
+{
+  if (g_strcmp0 (g_getenv ("BENCH_PERF_ACTION"), what) == 0)
+    perf_control (command);
+}
+
+/* Records a frame timed from @t0 (CPU @c0) to @t_end, the end of the
+ * frame, or -1 if none came. */
+static void
+series_add (Series *series,
+            double  t0,
+            double  c0,
+            double  t_end)
+{
+  if (t_end < 0)
+    series->missed++;
+  else
+    {
+      g_array_append_val (series->wall, (double) { t_end - t0 });
+      g_array_append_val (series->cpu, (double) { probe.cpu_paint - c0 });
+    }
+}
+
 /* Times @action (with @parameter) from its activation to the end of the
  * frame that follows. */
 static void
@@ -316,13 +343,7 @@ time_action (Series     *series,
   t1 = wait_frame_after (t0, 1000);
   if (profiled)
     perf_control ("disable");
-  if (t1 < 0)
-    series->missed++;
-  else
-    {
-      g_array_append_val (series->wall, (double) { t1 - t0 });
-      g_array_append_val (series->cpu, (double) { probe.cpu_paint - c0 });
-    }
+  series_add (series, t0, c0, t1);
   if (g_getenv ("BENCH_VERBOSE") != NULL)
     {
       double c1 = probe.cpu_paint;
@@ -401,8 +422,7 @@ child_main (const char *path)
   stall_id = g_timeout_add_full (G_PRIORITY_HIGH, 2, stall_probe_cb, NULL, NULL);
   probe.t_tick = 0;
   probe.verbose_frames = g_getenv ("BENCH_VERBOSE") != NULL;
-  if (g_strcmp0 (g_getenv ("BENCH_PERF_ACTION"), "open") == 0)
-    perf_control ("enable");
+  perf_control_for ("open", "enable");
   t0 = bench_now ();
   gloss_window_open_file (probe.window, file);
   for (;;)
@@ -431,8 +451,7 @@ child_main (const char *path)
       g_source_remove (id);
     }
   g_signal_handlers_disconnect_by_func (vadj, upper_changed_cb, &t_upper);
-  if (g_strcmp0 (g_getenv ("BENCH_PERF_ACTION"), "open") == 0)
-    perf_control ("disable");
+  perf_control_for ("open", "disable");
   t_full = MAX (t_upper, t0 + t_first) - t0;
   stall = probe.max_stall;
   g_source_remove (stall_id);
@@ -480,23 +499,15 @@ child_main (const char *path)
       g_autoptr(GlossAnnotation) target = g_list_model_get_item (store, g_rand_int_range (rand, 0, g_list_model_get_n_items (store)));
       double t1;
 
-      if (g_strcmp0 (g_getenv ("BENCH_PERF_ACTION"), "jump") == 0)
-        perf_control ("enable");
+      perf_control_for ("jump", "enable");
       t0 = bench_now ();
       c0 = cpu_now ();
       gloss_sidebar_select_annotation (sidebar, target);
       t1 = wait_frame_after (t0, 1000);
       if (t1 >= 0)
         t1 = wait_frame_after (t1 + 1e-9, 1000);
-      if (g_strcmp0 (g_getenv ("BENCH_PERF_ACTION"), "jump") == 0)
-        perf_control ("disable");
-      if (t1 < 0)
-        jump.missed++;
-      else
-        {
-          g_array_append_val (jump.wall, (double) { t1 - t0 });
-          g_array_append_val (jump.cpu, (double) { probe.cpu_paint - c0 });
-        }
+      perf_control_for ("jump", "disable");
+      series_add (&jump, t0, c0, t1);
       settle ();
     }
 
@@ -513,21 +524,13 @@ child_main (const char *path)
 
       for (guint k = 0; k < G_N_ELEMENTS (typed); k++)
         {
-          if (g_strcmp0 (g_getenv ("BENCH_PERF_ACTION"), "search") == 0)
-            perf_control ("enable");
+          perf_control_for ("search", "enable");
           t0 = bench_now ();
           c0 = cpu_now ();
           gloss_sidebar_set_search_text (sidebar, typed[k]);
           t_end = wait_frame_after (t0, 5000);
-          if (g_strcmp0 (g_getenv ("BENCH_PERF_ACTION"), "search") == 0)
-            perf_control ("disable");
-          if (t_end < 0)
-            search.missed++;
-          else
-            {
-              g_array_append_val (search.wall, (double) { t_end - t0 });
-              g_array_append_val (search.cpu, (double) { probe.cpu_paint - c0 });
-            }
+          perf_control_for ("search", "disable");
+          series_add (&search, t0, c0, t_end);
           settle ();
         }
     }
@@ -573,21 +576,13 @@ child_main (const char *path)
       if (value + page >= upper)
         break;
 
-      if (g_strcmp0 (g_getenv ("BENCH_PERF_ACTION"), "scroll") == 0)
-        perf_control ("enable");
+      perf_control_for ("scroll", "enable");
       t0 = bench_now ();
       c0 = cpu_now ();
       gtk_adjustment_set_value (vadj, MIN (value + page, upper - page));
       t = wait_frame_after (t0, 1000);
-      if (g_strcmp0 (g_getenv ("BENCH_PERF_ACTION"), "scroll") == 0)
-        perf_control ("disable");
-      if (t < 0)
-        scroll.missed++;
-      else
-        {
-          g_array_append_val (scroll.wall, (double) { t - t0 });
-          g_array_append_val (scroll.cpu, (double) { probe.cpu_paint - c0 });
-        }
+      perf_control_for ("scroll", "disable");
+      series_add (&scroll, t0, c0, t);
       wait_quiet ();
       wait_ms (20);
     }
