@@ -558,9 +558,6 @@ filter_active (GlossSidebar *self)
          (self->search_casefold != NULL && self->search_casefold[0] != '\0');
 }
 
-/* With nothing to hide the list model has no filter at all: it passes the
- * store's changes through as they come instead of testing every
- * annotation (100,000 on a long article) on each change. */
 #define FOLD_AHEAD_CHUNK 2000  /* ~5 ms */
 
 static gboolean
@@ -594,7 +591,11 @@ search_focus_enter_cb (GlossSidebar *self)
   self->fold_idle = g_idle_add_full (G_PRIORITY_LOW, fold_ahead_cb, self, NULL);
 }
 
-/* @change: how the filter changed, if it was already in use: a stricter
+/* With nothing to hide the list model has no filter at all: it passes the
+ * store's changes through as they come instead of testing every
+ * annotation (100,000 on a long article) on each change.
+ *
+ * @change: how the filter changed, if it was already in use: a stricter
  * one only tests the annotations shown, a looser one only the others. */
 static void
 refilter_change (GlossSidebar    *self,
