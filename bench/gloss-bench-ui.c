@@ -13,8 +13,11 @@
  *     longest the main loop did not answer in between (responsiveness);
  *   - create, relabel, delete, undo: from the action (win.tag,
  *     win.delete-annotation, win.undo) to the end of the next frame;
- *   - scroll: top to bottom a viewport at a time, from setting the
- *     adjustment to the end of the frame; count of frames over 16 ms;
+ *   - scroll: top to bottom a viewport at a time, each frame from the
+ *     frame clock starting it to its end (whether it fits in one refresh);
+ *     scroll_latency: from setting the adjustment to the end of that frame,
+ *     which adds the wait for the frame clock's next slot; count of frames
+ *     over 16 ms;
  * and the launcher reads the child's peak resident memory (getrusage).
  *
  * Run under a display, e.g.
@@ -90,6 +93,7 @@ typedef struct
   double         t_paint;     /* end of the last frame */
   double         cpu_paint;   /* process CPU time then */
   double         t_before;    /* start of the last frame */
+  double         cpu_before;  /* process CPU time then */
   double         t_layout;    /* its layout phase */
   double         t_draw;      /* its paint phase */
   guint          n_paints;
@@ -130,6 +134,7 @@ before_paint_cb (GdkFrameClock *clock,
                  gpointer       user_data)
 {
   probe.t_before = bench_now ();
+  probe.cpu_before = cpu_now ();
 }
 
 static void
@@ -369,7 +374,7 @@ child_main (const char *path)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autofree char *tmpdir = g_dir_make_tmp ("gloss-bench-ui-XXXXXX", NULL);
-  Series create, relabel, delete, undo, jump, search, save, scroll;
+  Series create, relabel, delete, undo, jump, search, save, scroll, scroll_latency;
   GListModel *store;
   GString *json = g_string_new ("{");
   GlossArticleView *view;
@@ -388,6 +393,7 @@ child_main (const char *path)
   series_init (&search);
   series_init (&save);
   series_init (&scroll);
+  series_init (&scroll_latency);
 
   /* Keep the recent-files list and settings out of the user's. */
   g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
@@ -582,7 +588,20 @@ child_main (const char *path)
       gtk_adjustment_set_value (vadj, MIN (value + page, upper - page));
       t = wait_frame_after (t0, 1000);
       perf_control_for ("scroll", "disable");
-      series_add (&scroll, t0, c0, t);
+      series_add (&scroll_latency, t0, c0, t);
+      if (t >= 0)
+        {
+          /* The frame itself: from the frame clock starting it. */
+          g_array_append_val (scroll.wall, (double) { t - probe.t_before });
+          g_array_append_val (scroll.cpu, (double) { probe.cpu_paint - probe.cpu_before });
+        }
+      else
+        scroll.missed++;
+      if (g_getenv ("BENCH_VERBOSE") != NULL && t >= 0)
+        g_printerr ("scroll %.0f: %.1f (CPU %.1f): wait %.1f, before→layout %.1f, layout→paint %.1f, paint→end %.1f\n",
+                    value, (t - t0) * 1e3, (probe.cpu_paint - c0) * 1e3, (probe.t_before - t0) * 1e3,
+                    (probe.t_layout - probe.t_before) * 1e3, (probe.t_draw - probe.t_layout) * 1e3,
+                    (probe.t_paint - probe.t_draw) * 1e3);
       wait_quiet ();
       wait_ms (20);
     }
@@ -603,6 +622,8 @@ child_main (const char *path)
   series_clear (&save);
   emit (json, "scroll", &scroll);
   series_clear (&scroll);
+  emit (json, "scroll_latency", &scroll_latency);
+  series_clear (&scroll_latency);
 
   g_string_truncate (json, json->len - 1);
   g_string_append (json, "}");
@@ -735,7 +756,8 @@ main (int   argc,
   Size one_size;
   guint n_sizes;
   GString *all;
-  const char *columns[] = { "create", "relabel", "delete", "undo", "jump", "search", "save", "scroll" };
+  const char *columns[] = { "create", "relabel", "delete", "undo", "jump", "search", "save", "scroll",
+                            "scroll_latency" };
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
