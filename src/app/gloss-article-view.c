@@ -68,6 +68,7 @@ struct _GlossArticleView
    * (asking GtkTextView walks the whole paragraph's layout each time).
    * Dropped whenever anything that moves text may have changed. */
   GHashTable        *locations;
+  guint              location_misses;
   LayoutKey          locations_key;
   guint              layout_generation;
   /* The display lines of the last frame's visible rectangle, reused while
@@ -76,6 +77,11 @@ struct _GlossArticleView
   GdkRectangle       lines_visible;
   guint              lines_vis_start;
   guint              lines_vis_end;
+  /* Warming the pages around the view while idle (see warm_cb). */
+  guint              warm_idle;
+  guint              warm_step;
+  int                scroll_direction;
+  GdkRectangle       warmed_visible;
 
   GlossLabelPalette *palette;
 
@@ -167,7 +173,7 @@ typedef struct
   GArray       *lines;
   guint         vis_start;
   guint         vis_end;
-  float         radius;
+  gboolean      measure_only;  /* warming the caches: nothing is drawn */
   GtkSnapshot **line_snapshots;
   int          *line_tops;
 } Frame;
@@ -772,6 +778,7 @@ char_location (GlossArticleView *self,
       GtkTextIter iter;
 
       rect = g_new (GdkRectangle, 1);
+      self->location_misses++;
       gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
       gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, rect);
       g_hash_table_insert (self->locations, GUINT_TO_POINTER (offset + 1), rect);
@@ -870,6 +877,12 @@ draw_span (GlossArticleView  *self,
 
       r0 = char_location (self, frame, from);
       r1 = char_location (self, frame, seg_end - 1);
+      if (frame->measure_only)
+        {
+          from = seg_end;
+          line++;
+          continue;
+        }
 
       x0 = r0->x;
       if (is_newline (self, seg_end - 1))
@@ -923,34 +936,26 @@ check_locations (GlossArticleView *self)
       g_hash_table_remove_all (self->locations);
       g_clear_pointer (&self->lines, g_array_unref);
       self->locations_key = key;
+      /* What was warmed is gone too. */
+      self->warmed_visible = (GdkRectangle) { 0 };
     }
 }
 
+/* The display lines covering @rect (buffer coordinates). */
 static void
-frame_init (GlossArticleView *self,
-            Frame            *frame)
+frame_walk_lines (GlossArticleView   *self,
+                  Frame              *frame,
+                  const GdkRectangle *rect)
 {
   GtkTextView *text_view = GTK_TEXT_VIEW (self);
-  GdkRectangle visible;
   GtkTextIter first, last, iter;
 
-  check_locations (self);
-  gtk_text_view_get_visible_rect (text_view, &visible);
-
-  if (self->lines != NULL && gdk_rectangle_equal (&visible, &self->lines_visible))
-    {
-      frame->lines = g_array_ref (self->lines);
-      frame->vis_start = self->lines_vis_start;
-      frame->vis_end = self->lines_vis_end;
-      return;
-    }
-
   frame->lines = g_array_new (FALSE, FALSE, sizeof (DisplayLine));
-  gtk_text_view_get_iter_at_location (text_view, &first, visible.x, visible.y);
+  gtk_text_view_get_iter_at_location (text_view, &first, rect->x, rect->y);
   gtk_text_view_backward_display_line_start (text_view, &first);
   gtk_text_view_get_iter_at_location (text_view, &last,
-                                      visible.x + visible.width,
-                                      visible.y + visible.height);
+                                      rect->x + rect->width,
+                                      rect->y + rect->height);
   gtk_text_view_forward_display_line_end (text_view, &last);
   gtk_text_iter_forward_char (&last);
 
@@ -972,7 +977,29 @@ frame_init (GlossArticleView *self,
           (guint) gtk_text_iter_get_offset (&iter) <= line.start)
         break;
     }
+}
 
+static void
+frame_init (GlossArticleView *self,
+            Frame            *frame)
+{
+  GdkRectangle visible;
+
+  check_locations (self);
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
+
+  if (self->lines != NULL && gdk_rectangle_equal (&visible, &self->lines_visible))
+    {
+      frame->lines = g_array_ref (self->lines);
+      frame->vis_start = self->lines_vis_start;
+      frame->vis_end = self->lines_vis_end;
+      return;
+    }
+
+  frame_walk_lines (self, frame, &visible);
+
+  if (visible.y != self->lines_visible.y)
+    self->scroll_direction = visible.y > self->lines_visible.y ? 1 : -1;
   g_clear_pointer (&self->lines, g_array_unref);
   self->lines = g_array_ref (frame->lines);
   self->lines_visible = visible;
@@ -1324,6 +1351,104 @@ draw_preview_layer (GlossArticleView *self,
     }
 }
 
+/* Warming the pages around the view ---------------------------------------- */
+
+/* Measures, without drawing, the annotations of the page @direction (1:
+ * below, -1: above) of the visible one: GtkTextView lays out (Pango
+ * shapes) each of those paragraphs and keeps it, and the places of the
+ * highlights' ends go to self->locations. */
+static void
+warm_page (GlossArticleView   *self,
+           const GdkRectangle *visible,
+           int                 direction)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self));
+  g_autoptr(GPtrArray) found = NULL;
+  GdkRectangle rect = *visible;
+  Frame frame = { .measure_only = TRUE };
+  guint length, doc_start, doc_end, n;
+
+  if (self->document == NULL || vadjustment == NULL)
+    return;
+  length = gloss_document_get_length (self->document);
+  if ((guint) gtk_text_buffer_get_char_count (buffer) != self->body_offset + length)
+    return;
+
+  rect.y += direction * rect.height;
+  if (rect.y + rect.height <= 0 ||
+      (direction > 0 && gtk_adjustment_get_value (vadjustment) + gtk_adjustment_get_page_size (vadjustment) >=
+                        gtk_adjustment_get_upper (vadjustment)))
+    return;
+
+  check_locations (self);
+  frame_walk_lines (self, &frame, &rect);
+  if (frame.vis_end > self->body_offset)
+    {
+      doc_start = frame.vis_start > self->body_offset ? frame.vis_start - self->body_offset : 0;
+      doc_end = MIN (frame.vis_end - self->body_offset, length);
+      frame.vis_start = MAX (frame.vis_start, self->body_offset);
+
+      found = g_ptr_array_new ();
+      gloss_annotation_store_query (gloss_document_get_annotations (self->document),
+                                    doc_start, MAX (doc_end, doc_start + 1), found);
+      n = MIN (found->len, MAX_DRAWN);
+
+      for (guint i = 0; i < n; i++)
+        {
+          GlossAnnotation *a = g_ptr_array_index (found, i);
+          guint s = gloss_annotation_get_start (a) + self->body_offset;
+          guint e = gloss_annotation_get_end (a) + self->body_offset;
+          guint from = MAX (s, frame.vis_start);
+          guint to = MIN (e, frame.vis_end);
+
+          if (from < to)
+            draw_span (self, NULL, &frame, from, to, s, e, NULL, PIECE_FILL, 0);
+        }
+    }
+
+  frame_clear (&frame);
+}
+
+/* A frame that shows a new page (Page Down, a fling) lays out the lines
+ * nobody has seen yet and finds where the highlights end on them; at 1 M
+ * characters that is a third of it. While the main loop is idle, the
+ * page further in the direction of the last scroll and then the page on
+ * the other side are warmed, one per dispatch; GtkTextView keeps three
+ * screens of laid-out lines. */
+static gboolean
+warm_cb (gpointer data)
+{
+  GlossArticleView *self = data;
+  GdkRectangle visible;
+
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
+  if (!gdk_rectangle_equal (&visible, &self->warmed_visible))
+    {
+      self->warmed_visible = visible;
+      self->warm_step = 0;
+    }
+
+  warm_page (self, &visible, self->warm_step == 0 ? self->scroll_direction : -self->scroll_direction);
+
+  if (++self->warm_step < 2)
+    return G_SOURCE_CONTINUE;
+
+  self->warm_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_warm (GlossArticleView *self)
+{
+  if (self->warm_idle == 0 && !gdk_rectangle_equal (&self->lines_visible, &self->warmed_visible))
+    {
+      self->warm_idle = g_idle_add_full (G_PRIORITY_LOW, warm_cb, self, NULL);
+      g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->warm_idle),
+                                "[gloss] warm pages");
+    }
+}
+
 static void
 gloss_article_view_snapshot_layer (GtkTextView      *text_view,
                                    GtkTextViewLayer  layer,
@@ -1443,6 +1568,7 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
 
   flush_lines (self, &frame, snapshot);
   frame_clear (&frame);
+  schedule_warm (self);
 }
 
 /* Flash */
@@ -2009,6 +2135,7 @@ gloss_article_view_dispose (GObject *object)
   GlossArticleView *self = (GlossArticleView *)object;
 
   g_clear_handle_id (&self->release_idle, g_source_remove);
+  g_clear_handle_id (&self->warm_idle, g_source_remove);
   stop_flash (self);
 
   if (self->palette != NULL)
@@ -2184,6 +2311,7 @@ gloss_article_view_init (GlossArticleView *self)
   self->lane_gap = 3;
   self->preview_current = G_MAXUINT;
   self->locations = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->scroll_direction = 1;
   g_signal_connect_object (buffer, "changed", G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
   self->fill_radius = 3;
   self->char_width = 8;
@@ -2700,4 +2828,12 @@ gloss_article_view_hide_palette (GlossArticleView *self)
   g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
 
   hide_palette (self);
+}
+
+guint
+_gloss_article_view_get_location_misses (GlossArticleView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), 0);
+
+  return self->location_misses;
 }

@@ -72,4 +72,7 @@ void             gloss_article_view_set_emphasis          (GlossArticleView  *se
                                                            guint              end,
                                                            gboolean           scroll);
 
+/* For tests: how many times a character's place was asked of GtkTextView. */
+guint            _gloss_article_view_get_location_misses  (GlossArticleView  *self);
+
 G_END_DECLS

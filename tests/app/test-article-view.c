@@ -1187,6 +1187,90 @@ test_line_nodes (Fixture       *fixture,
   g_assert_cmpuint (kept, <, new_nodes->len);
 }
 
+/* Until GtkTextView has laid out all of @view's text (the scroll range
+ * stops growing) and the view is idle. */
+static void
+wait_laid_out (GtkWidget *view)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+
+  for (double upper = -1; upper != gtk_adjustment_get_upper (vadjustment);)
+    {
+      upper = gtk_adjustment_get_upper (vadjustment);
+      gtk_widget_queue_draw (view);
+      gtk_test_widget_wait_for_draw (view);
+      flush_events ();
+    }
+}
+
+/* While the main loop is idle the view lays out the page below the one
+ * shown and finds where its highlights end, so that Page Down draws it
+ * without asking GtkTextView for a single character's place; and a page
+ * drawn from those places looks exactly like one drawn cold. */
+static void
+test_warm (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GlossArticleView *view = GLOSS_ARTICLE_VIEW (fixture->view);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GdkTexture) warm = NULL;
+  g_autoptr(GdkTexture) cold = NULL;
+  g_autofree guchar *warm_pixels = NULL;
+  g_autofree guchar *cold_pixels = NULL;
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  guint length, misses;
+  int font_size = gloss_article_view_get_font_size (view);
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append (text, TEXT);
+  length = g_utf8_strlen (text->str, -1);
+  for (guint s = 0, i = 0; s + 9 < length; s += 11, i++)
+    {
+      GlossAnnotation *a = gloss_annotation_new (i % 2 ? "PERSON" : "Claim", s, s + 9);
+      g_autofree char *id = g_strdup_printf ("w%u", i);
+
+      gloss_annotation_set_id (a, id);
+      g_ptr_array_add (annotations, a);
+    }
+  document = gloss_document_new (text->str, -1);
+  gloss_document_load_content (document, annotations, NULL);
+  gloss_article_view_set_document (view, document);
+  wait_laid_out (fixture->view);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, 3 * gtk_adjustment_get_page_size (vadjustment));
+
+  /* Page Down, and only the frame: what the frame clock draws. */
+  misses = _gloss_article_view_get_location_misses (view);
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_page_size (vadjustment));
+  gtk_test_widget_wait_for_draw (fixture->view);
+  g_assert_cmpuint (_gloss_article_view_get_location_misses (view), ==, misses);
+
+  warm = render (fixture->view);
+
+  /* The same page drawn cold: far away, the view forgets every place
+   * (another font size and back), then comes back. */
+  gtk_adjustment_set_value (vadjustment, 8 * gtk_adjustment_get_page_size (vadjustment));
+  wait_laid_out (fixture->view);
+  gloss_article_view_set_font_size (view, font_size + 2);
+  wait_laid_out (fixture->view);
+  gloss_article_view_set_font_size (view, font_size);
+  wait_laid_out (fixture->view);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 4 * gtk_adjustment_get_page_size (vadjustment));
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_page_size (vadjustment));
+  misses = _gloss_article_view_get_location_misses (view);
+  cold = render (fixture->view);
+  g_assert_cmpuint (_gloss_article_view_get_location_misses (view), >, misses + 100);
+  warm_pixels = pixels (warm);
+  cold_pixels = pixels (cold);
+  g_assert_cmpint (gdk_texture_get_width (warm), ==, gdk_texture_get_width (cold));
+  g_assert_cmpint (gdk_texture_get_height (warm), ==, gdk_texture_get_height (cold));
+  g_assert_true (memcmp (warm_pixels, cold_pixels,
+                         gdk_texture_get_width (warm) * gdk_texture_get_height (warm) * 4) == 0);
+
+  gloss_article_view_set_document (view, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1208,6 +1292,7 @@ main (int   argc,
   ADD ("relayout", test_relayout);
   ADD ("secondary", test_secondary);
   ADD ("line-nodes", test_line_nodes);
+  ADD ("warm", test_warm);
 #undef ADD
 
   return g_test_run ();
