@@ -13,11 +13,12 @@
  *     longest the main loop did not answer in between (responsiveness);
  *   - create, relabel, delete, undo: from the action (win.tag,
  *     win.delete-annotation, win.undo) to the end of the next frame;
- *   - scroll: top to bottom a viewport at a time, each frame from the
- *     frame clock starting it to its end (whether it fits in one refresh);
- *     scroll_latency: from setting the adjustment to the end of that frame,
- *     which adds the wait for the frame clock's next slot; count of frames
- *     over 16 ms;
+ *   - scroll: top to bottom a viewport at a time, from setting the
+ *     adjustment to the end of the frame;
+ *   each as the time the process was busy (the wall-clock time less the
+ *   main loop's sleeps, such as the wait for the frame clock's next slot),
+ *   its CPU time and its latency (all the wall-clock time), with the count
+ *   of those over 16 ms;
  * and the launcher reads the child's peak resident memory (getrusage).
  *
  * Run under a display, e.g.
@@ -64,18 +65,32 @@ static const Size quick_sizes[] = {
 
 /* Child: the measurements --------------------------------------------------- */
 
+/* A series of timed actions, each from the action to the end of the frame
+ * that shows it: how long the process was busy (wall-clock time less the
+ * time its main loop slept in poll(), e.g. waiting for the frame clock's
+ * next slot), the CPU time, and the latency (all the wall-clock time). */
 typedef struct
 {
   GArray *wall;
   GArray *cpu;
+  GArray *latency;
   guint   missed;
 } Series;
+
+/* When an action starts: wall-clock, CPU and asleep-in-poll times. */
+typedef struct
+{
+  double t;
+  double cpu;
+  double asleep;
+} Mark;
 
 static void
 series_init (Series *series)
 {
   series->wall = g_array_new (FALSE, FALSE, sizeof (double));
   series->cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  series->latency = g_array_new (FALSE, FALSE, sizeof (double));
   series->missed = 0;
 }
 
@@ -84,6 +99,7 @@ series_clear (Series *series)
 {
   g_clear_pointer (&series->wall, g_array_unref);
   g_clear_pointer (&series->cpu, g_array_unref);
+  g_clear_pointer (&series->latency, g_array_unref);
 }
 
 typedef struct
@@ -92,8 +108,8 @@ typedef struct
   GdkFrameClock *clock;
   double         t_paint;     /* end of the last frame */
   double         cpu_paint;   /* process CPU time then */
+  double         asleep_paint; /* time asleep in poll() until then */
   double         t_before;    /* start of the last frame */
-  double         cpu_before;  /* process CPU time then */
   double         t_layout;    /* its layout phase */
   double         t_draw;      /* its paint phase */
   guint          n_paints;
@@ -115,12 +131,37 @@ cpu_now (void)
   return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* Time the main loop has spent asleep in poll(). */
+static GPollFunc real_poll;
+static double asleep;
+
+static gint
+timed_poll (GPollFD *fds,
+            guint    n_fds,
+            gint     timeout)
+{
+  double t = bench_now ();
+  gint result = real_poll (fds, n_fds, timeout);
+
+  asleep += bench_now () - t;
+  return result;
+}
+
+static void
+mark_now (Mark *mark)
+{
+  mark->t = bench_now ();
+  mark->cpu = cpu_now ();
+  mark->asleep = asleep;
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       user_data)
 {
   probe.t_paint = bench_now ();
   probe.cpu_paint = cpu_now ();
+  probe.asleep_paint = asleep;
   probe.n_paints++;
 
   if (probe.verbose_frames && probe.t_paint - probe.t_before > 0.030)
@@ -134,7 +175,6 @@ before_paint_cb (GdkFrameClock *clock,
                  gpointer       user_data)
 {
   probe.t_before = bench_now ();
-  probe.cpu_before = cpu_now ();
 }
 
 static void
@@ -233,38 +273,40 @@ settle (void)
   wait_quiet ();
 }
 
+/* Median, worst and count over the frame budget of @samples (sorted). */
+static void
+summarise (GArray *samples,
+           double *median,
+           double *worst,
+           guint  *over)
+{
+  g_array_sort (samples, bench_compare_double);
+  *median = samples->len > 0 ? g_array_index (samples, double, samples->len / 2) : 0;
+  *worst = samples->len > 0 ? g_array_index (samples, double, samples->len - 1) : 0;
+  *over = 0;
+  for (guint i = 0; i < samples->len; i++)
+    if (g_array_index (samples, double, i) * 1e3 > FRAME_BUDGET_MS)
+      (*over)++;
+}
+
 static void
 emit (GString    *json,
       const char *name,
       Series     *series)
 {
-  GArray *samples = series->wall;
-  GArray *cpu = series->cpu;
-  guint n_missed = series->missed;
-  double median = 0, worst = 0, cpu_median = 0, cpu_worst = 0;
-  guint over = 0;
+  double median, worst, cpu_median, cpu_worst, latency_median, latency_worst;
+  guint over, cpu_over, latency_over;
 
-  g_array_sort (cpu, bench_compare_double);
-  if (cpu->len > 0)
-    {
-      cpu_median = g_array_index (cpu, double, cpu->len / 2);
-      cpu_worst = g_array_index (cpu, double, cpu->len - 1);
-    }
-
-  g_array_sort (samples, bench_compare_double);
-  if (samples->len > 0)
-    {
-      median = g_array_index (samples, double, samples->len / 2);
-      worst = g_array_index (samples, double, samples->len - 1);
-    }
-  for (guint i = 0; i < samples->len; i++)
-    if (g_array_index (samples, double, i) * 1e3 > FRAME_BUDGET_MS)
-      over++;
+  summarise (series->wall, &median, &worst, &over);
+  summarise (series->cpu, &cpu_median, &cpu_worst, &cpu_over);
+  summarise (series->latency, &latency_median, &latency_worst, &latency_over);
 
   g_string_append_printf (json, "\"%s\":{\"median_ms\":%.3f,\"worst_ms\":%.3f,\"n\":%u,\"over_16ms\":%u,\"no_frame\":%u,"
-                          "\"cpu_median_ms\":%.3f,\"cpu_worst_ms\":%.3f},",
-                          name, median * 1e3, worst * 1e3, samples->len, over, n_missed,
-                          cpu_median * 1e3, cpu_worst * 1e3);
+                          "\"cpu_median_ms\":%.3f,\"cpu_worst_ms\":%.3f,"
+                          "\"latency_median_ms\":%.3f,\"latency_worst_ms\":%.3f,\"latency_over_16ms\":%u},",
+                          name, median * 1e3, worst * 1e3, series->wall->len, over, series->missed,
+                          cpu_median * 1e3, cpu_worst * 1e3,
+                          latency_median * 1e3, latency_worst * 1e3, latency_over);
 }
 
 /* With BENCH_PERF_CTL=FIFO, `perf record --control fifo:FIFO,FIFO.ack -D -1`
@@ -303,20 +345,20 @@ perf_control_for (const char *what,
     perf_control (command);
 }
 
-/* Records a frame timed from @t0 (CPU @c0) to @t_end, the end of the
- * frame, or -1 if none came. */
+/* Records an action started at @mark and shown by the frame that ended at
+ * @t_end, or -1 if none came. */
 static void
-series_add (Series *series,
-            double  t0,
-            double  c0,
-            double  t_end)
+series_add (Series     *series,
+            const Mark *mark,
+            double      t_end)
 {
   if (t_end < 0)
     series->missed++;
   else
     {
-      g_array_append_val (series->wall, (double) { t_end - t0 });
-      g_array_append_val (series->cpu, (double) { probe.cpu_paint - c0 });
+      g_array_append_val (series->wall, (double) { t_end - mark->t - (probe.asleep_paint - mark->asleep) });
+      g_array_append_val (series->cpu, (double) { probe.cpu_paint - mark->cpu });
+      g_array_append_val (series->latency, (double) { t_end - mark->t });
     }
 }
 
@@ -328,16 +370,16 @@ time_action (Series     *series,
              const char *format,
              const char *value)
 {
-  double t0, c0;
-  double t1, t_sync;
+  Mark mark;
+  double t0, t1, t_sync;
 
   gboolean profiled = g_getenv ("BENCH_PERF_ACTION") == NULL ||
                       g_strcmp0 (g_getenv ("BENCH_PERF_ACTION"), action) == 0;
 
   if (profiled)
     perf_control ("enable");
-  t0 = bench_now ();
-  c0 = cpu_now ();
+  mark_now (&mark);
+  t0 = mark.t;
 
   if (format != NULL)
     gtk_widget_activate_action (GTK_WIDGET (probe.window), action, format, value);
@@ -348,7 +390,7 @@ time_action (Series     *series,
   t1 = wait_frame_after (t0, 1000);
   if (profiled)
     perf_control ("disable");
-  series_add (series, t0, c0, t1);
+  series_add (series, &mark, t1);
   if (g_getenv ("BENCH_VERBOSE") != NULL)
     {
       double c1 = probe.cpu_paint;
@@ -374,7 +416,8 @@ child_main (const char *path)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autofree char *tmpdir = g_dir_make_tmp ("gloss-bench-ui-XXXXXX", NULL);
-  Series create, relabel, delete, undo, jump, search, save, scroll, scroll_latency;
+  Series create, relabel, delete, undo, jump, search, save, scroll;
+  Mark mark;
   GListModel *store;
   GString *json = g_string_new ("{");
   GlossArticleView *view;
@@ -393,7 +436,6 @@ child_main (const char *path)
   series_init (&search);
   series_init (&save);
   series_init (&scroll);
-  series_init (&scroll_latency);
 
   /* Keep the recent-files list and settings out of the user's. */
   g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
@@ -401,6 +443,8 @@ child_main (const char *path)
   g_setenv ("GSETTINGS_SCHEMA_DIR", BENCH_SCHEMA_DIR, FALSE);
 
   gtk_init ();
+  real_poll = g_main_context_get_poll_func (NULL);
+  g_main_context_set_poll_func (NULL, timed_poll);
   app = gloss_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   if (!g_application_register (G_APPLICATION (app), NULL, &error))
@@ -506,14 +550,13 @@ child_main (const char *path)
       double t1;
 
       perf_control_for ("jump", "enable");
-      t0 = bench_now ();
-      c0 = cpu_now ();
+      mark_now (&mark);
       gloss_sidebar_select_annotation (sidebar, target);
-      t1 = wait_frame_after (t0, 1000);
+      t1 = wait_frame_after (mark.t, 1000);
       if (t1 >= 0)
         t1 = wait_frame_after (t1 + 1e-9, 1000);
       perf_control_for ("jump", "disable");
-      series_add (&jump, t0, c0, t1);
+      series_add (&jump, &mark, t1);
       settle ();
     }
 
@@ -531,12 +574,11 @@ child_main (const char *path)
       for (guint k = 0; k < G_N_ELEMENTS (typed); k++)
         {
           perf_control_for ("search", "enable");
-          t0 = bench_now ();
-          c0 = cpu_now ();
+          mark_now (&mark);
           gloss_sidebar_set_search_text (sidebar, typed[k]);
-          t_end = wait_frame_after (t0, 5000);
+          t_end = wait_frame_after (mark.t, 5000);
           perf_control_for ("search", "disable");
-          series_add (&search, t0, c0, t_end);
+          series_add (&search, &mark, t_end);
           settle ();
         }
     }
@@ -558,6 +600,7 @@ child_main (const char *path)
       c1 = cpu_now ();
       while (gloss_window_get_busy (probe.window) && bench_now () - t0 < 30)
         g_main_context_iteration (NULL, TRUE);
+      t_end = bench_now ();
       g_source_remove (stall_id);
       if (gloss_window_get_busy (probe.window) || gloss_document_get_modified (document))
         save.missed++;
@@ -565,6 +608,7 @@ child_main (const char *path)
         {
           g_array_append_val (save.wall, probe.max_stall);
           g_array_append_val (save.cpu, (double) { c1 - c0 });
+          g_array_append_val (save.latency, (double) { t_end - t0 });
         }
       settle ();
     }
@@ -583,23 +627,14 @@ child_main (const char *path)
         break;
 
       perf_control_for ("scroll", "enable");
-      t0 = bench_now ();
-      c0 = cpu_now ();
+      mark_now (&mark);
       gtk_adjustment_set_value (vadj, MIN (value + page, upper - page));
-      t = wait_frame_after (t0, 1000);
+      t = wait_frame_after (mark.t, 1000);
       perf_control_for ("scroll", "disable");
-      series_add (&scroll_latency, t0, c0, t);
-      if (t >= 0)
-        {
-          /* The frame itself: from the frame clock starting it. */
-          g_array_append_val (scroll.wall, (double) { t - probe.t_before });
-          g_array_append_val (scroll.cpu, (double) { probe.cpu_paint - probe.cpu_before });
-        }
-      else
-        scroll.missed++;
+      series_add (&scroll, &mark, t);
       if (g_getenv ("BENCH_VERBOSE") != NULL && t >= 0)
         g_printerr ("scroll %.0f: %.1f (CPU %.1f): wait %.1f, before→layout %.1f, layout→paint %.1f, paint→end %.1f\n",
-                    value, (t - t0) * 1e3, (probe.cpu_paint - c0) * 1e3, (probe.t_before - t0) * 1e3,
+                    value, (t - mark.t) * 1e3, (probe.cpu_paint - mark.cpu) * 1e3, (probe.t_before - mark.t) * 1e3,
                     (probe.t_layout - probe.t_before) * 1e3, (probe.t_draw - probe.t_layout) * 1e3,
                     (probe.t_paint - probe.t_draw) * 1e3);
       wait_quiet ();
@@ -622,8 +657,7 @@ child_main (const char *path)
   series_clear (&save);
   emit (json, "scroll", &scroll);
   series_clear (&scroll);
-  emit (json, "scroll_latency", &scroll_latency);
-  series_clear (&scroll_latency);
+
 
   g_string_truncate (json, json->len - 1);
   g_string_append (json, "}");
@@ -756,8 +790,7 @@ main (int   argc,
   Size one_size;
   guint n_sizes;
   GString *all;
-  const char *columns[] = { "create", "relabel", "delete", "undo", "jump", "search", "save", "scroll",
-                            "scroll_latency" };
+  const char *columns[] = { "create", "relabel", "delete", "undo", "jump", "search", "save", "scroll" };
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -848,6 +881,20 @@ main (int   argc,
 
               g_snprintf (cell, sizeof cell, "%.1f/%.1f",
                           field (object, columns[c], "cpu_median_ms"), field (object, columns[c], "cpu_worst_ms"));
+              printf (" %20s", cell);
+            }
+          printf ("\n");
+          /* The same frames from the action to the frame's end, sleeps
+           * included: the wait for the frame clock's next slot is up to a
+           * refresh interval (a screen's vertical sync gives the same). */
+          printf ("%-8s %-8s %-7s %8s %8s %8s", "", "", "latency", "", "", "");
+          for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+            {
+              char cell[40];
+
+              g_snprintf (cell, sizeof cell, "%.1f/%.1f (%.0f)",
+                          field (object, columns[c], "latency_median_ms"), field (object, columns[c], "latency_worst_ms"),
+                          field (object, columns[c], "latency_over_16ms"));
               printf (" %20s", cell);
             }
           printf ("\n");
