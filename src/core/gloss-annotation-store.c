@@ -16,6 +16,8 @@ struct _GlossAnnotationStore
   GObject     parent_instance;
   GPtrArray  *items;     /* sorted by gloss_annotation_compare */
   GHashTable *by_id;     /* id → annotation (borrowed from items) */
+  GArray     *ends;      /* guint: each item's end, so that a block's maximum
+                          * is found without visiting the annotations */
   GArray     *block_max; /* guint: max end in each block of BLOCK_SIZE items */
   guint       dirty_from; /* first block whose max is stale */
   /* A max-tree over block_max (leaves at tree_leaves + b), so a query skips
@@ -93,7 +95,7 @@ ensure_blocks (GlossAnnotationStore *self)
       guint last = MIN ((b + 1) << BLOCK_SHIFT, self->items->len);
 
       for (guint i = b << BLOCK_SHIFT; i < last; i++)
-        max = MAX (max, gloss_annotation_get_end (g_ptr_array_index (self->items, i)));
+        max = MAX (max, g_array_index (self->ends, guint, i));
 
       g_array_index (self->block_max, guint, b) = max;
     }
@@ -115,6 +117,16 @@ ensure_blocks (GlossAnnotationStore *self)
     self->tree[node] = MAX (self->tree[2 * node], self->tree[2 * node + 1]);
 }
 
+/* Bulk changes: the ends from @from on are read again. */
+static void
+refresh_ends (GlossAnnotationStore *self,
+              guint                 from)
+{
+  g_array_set_size (self->ends, self->items->len);
+  for (guint i = from; i < self->items->len; i++)
+    g_array_index (self->ends, guint, i) = gloss_annotation_get_end (g_ptr_array_index (self->items, i));
+}
+
 static void
 notify_changed (GlossAnnotationStore *self,
                 guint                 position,
@@ -134,6 +146,7 @@ gloss_annotation_store_finalize (GObject *object)
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->block_max, g_array_unref);
+  g_clear_pointer (&self->ends, g_array_unref);
   g_clear_pointer (&self->tree, g_free);
 
   G_OBJECT_CLASS (gloss_annotation_store_parent_class)->finalize (object);
@@ -179,6 +192,7 @@ gloss_annotation_store_init (GlossAnnotationStore *self)
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->block_max = g_array_new (FALSE, TRUE, sizeof (guint));
+  self->ends = g_array_new (FALSE, TRUE, sizeof (guint));
   self->dirty_from = G_MAXUINT;
 }
 
@@ -291,6 +305,7 @@ gloss_annotation_store_insert (GlossAnnotationStore *self,
 
   pos = bisect (self, annotation);
   g_ptr_array_insert (self->items, pos, g_object_ref (annotation));
+  g_array_insert_val (self->ends, pos, (guint) { gloss_annotation_get_end (annotation) });
   g_hash_table_insert (self->by_id, (gpointer) gloss_annotation_get_id (annotation), annotation);
   mark_dirty (self, pos);
   notify_changed (self, pos, 0, 1);
@@ -314,6 +329,7 @@ gloss_annotation_store_remove (GlossAnnotationStore *self,
 
   g_hash_table_remove (self->by_id, gloss_annotation_get_id (annotation));
   g_ptr_array_remove_index (self->items, pos);
+  g_array_remove_index (self->ends, pos);
   mark_dirty (self, pos);
   notify_changed (self, pos, 1, 0);
 }
@@ -357,6 +373,7 @@ gloss_annotation_store_replace (GlossAnnotationStore *self,
   g_object_ref (new_annotation);
   g_object_unref (g_ptr_array_index (self->items, pos));
   g_ptr_array_index (self->items, pos) = new_annotation;
+  g_array_index (self->ends, guint, pos) = gloss_annotation_get_end (new_annotation);
   g_hash_table_insert (self->by_id, (gpointer) gloss_annotation_get_id (new_annotation), new_annotation);
   mark_dirty (self, pos);
   notify_changed (self, pos, 1, 1);
@@ -395,6 +412,7 @@ gloss_annotation_store_set_all (GlossAnnotationStore *self,
       g_hash_table_insert (self->by_id, (gpointer) gloss_annotation_get_id (a), a);
     }
   g_ptr_array_sort (self->items, compare_ptrs);
+  refresh_ends (self, 0);
 
   self->dirty_from = 0;
   notify_changed (self, 0, old_len, self->items->len);
@@ -455,6 +473,7 @@ gloss_annotation_store_insert_many (GlossAnnotationStore *self,
 
   g_ptr_array_unref (self->items);
   self->items = merged;
+  refresh_ends (self, first_change);
   mark_dirty (self, first_change);
   notify_changed (self, first_change, old_len - first_change, self->items->len - first_change);
 }
@@ -511,6 +530,7 @@ gloss_annotation_store_remove_many (GlossAnnotationStore *self,
 
   g_ptr_array_unref (self->items);
   self->items = kept;
+  refresh_ends (self, first_change);
   mark_dirty (self, first_change);
   notify_changed (self, first_change, old_len - first_change, self->items->len - first_change);
 }

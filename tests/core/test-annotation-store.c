@@ -137,6 +137,117 @@ test_query_random (void)
   g_rand_free (rand);
 }
 
+/* Queries right after each kind of change, against a scan of every item:
+ * the store keeps each item's end beside it, and every change must keep
+ * those in step. */
+static void
+check_queries (GlossAnnotationStore *store,
+               GRand                *rand)
+{
+  guint n = gloss_annotation_store_get_n_items (store);
+
+  for (guint q = 0; q < 12; q++)
+    {
+      g_autoptr(GPtrArray) got = g_ptr_array_new ();
+      guint qs = g_rand_int_range (rand, 0, 6000);
+      guint qe = qs + g_rand_int_range (rand, 1, 40);
+      guint expected = 0;
+
+      gloss_annotation_store_query (store, qs, qe, got);
+      for (guint i = 0; i < n; i++)
+        if (gloss_annotation_overlaps (gloss_annotation_store_get (store, i), qs, qe))
+          expected++;
+      g_assert_cmpuint (got->len, ==, expected);
+    }
+}
+
+static void
+test_query_interleaved (void)
+{
+  g_autoptr(GlossAnnotationStore) store = gloss_annotation_store_new ();
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  GRand *rand = g_rand_new_with_seed (7);
+  guint serial = 0;
+
+  for (guint i = 0; i < 1500; i++)
+    {
+      guint start = g_rand_int_range (rand, 0, 5000);
+
+      g_ptr_array_add (all, make ("X", start, start + g_rand_int_range (rand, 1, i % 40 == 0 ? 2000 : 30)));
+    }
+  gloss_annotation_store_set_all (store, all);
+  check_queries (store, rand);
+
+  for (guint step = 0; step < 600; step++)
+    {
+      guint n = gloss_annotation_store_get_n_items (store);
+      GlossAnnotation *some = gloss_annotation_store_get (store, g_rand_int_range (rand, 0, n));
+      guint start = g_rand_int_range (rand, 0, 5000);
+      g_autofree char *id = g_strdup_printf ("new%u", serial++);
+
+      switch (step % 5)
+        {
+        case 0: /* one in */
+          {
+            g_autoptr(GlossAnnotation) a = make ("Y", start, start + g_rand_int_range (rand, 1, 1500));
+
+            gloss_annotation_set_id (a, id);
+            gloss_annotation_store_insert (store, a);
+          }
+          break;
+
+        case 1: /* one out */
+          gloss_annotation_store_remove (store, some);
+          break;
+
+        case 2: /* replaced by a longer or shorter span, in place or moved */
+          {
+            guint s = step % 2 ? gloss_annotation_get_start (some) : start;
+            g_autoptr(GlossAnnotation) a = make ("Z", s, s + g_rand_int_range (rand, 1, 2500));
+
+            gloss_annotation_set_id (a, id);
+            gloss_annotation_store_replace (store, some, a);
+          }
+          break;
+
+        case 3: /* many in */
+          {
+            g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func (g_object_unref);
+
+            for (guint k = 0; k < 5; k++)
+              {
+                g_autofree char *many_id = g_strdup_printf ("many%u", serial++);
+                GlossAnnotation *a = make ("W", start + k * 3, start + k * 3 + g_rand_int_range (rand, 1, 900));
+
+                gloss_annotation_set_id (a, many_id);
+                g_ptr_array_add (many, a);
+              }
+            gloss_annotation_store_insert_many (store, many);
+          }
+          break;
+
+        default: /* many out */
+          {
+            g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_object_unref);
+
+            for (guint k = 0; k < 4 && k < n; k++)
+              {
+                GlossAnnotation *a = gloss_annotation_store_get (store, (k * 97 + step) % n);
+
+                if (!g_ptr_array_find (doomed, a, NULL))
+                  g_ptr_array_add (doomed, g_object_ref (a));
+              }
+            gloss_annotation_store_remove_many (store, doomed);
+          }
+          break;
+        }
+
+      check_queries (store, rand);
+    }
+
+  g_rand_free (rand);
+}
+
 static void
 test_query_at (void)
 {
@@ -171,6 +282,7 @@ main (int   argc,
   g_test_add_func ("/gloss/annotation-store/replace-signals", test_replace_signals);
   g_test_add_func ("/gloss/annotation-store/query-random", test_query_random);
   g_test_add_func ("/gloss/annotation-store/query-at", test_query_at);
+  g_test_add_func ("/gloss/annotation-store/query-interleaved", test_query_interleaved);
 
   return g_test_run ();
 }
