@@ -554,6 +554,24 @@ resolve_theirs (GlossMergeSession *self,
   return NULL;
 }
 
+/* Their definition of the relation type @name (its title, description,
+ * direction) comes along when the merged scheme has no type of that name:
+ * their relation would otherwise be of a type the merged file does not
+ * define. */
+static void
+ensure_relation_type (GlossMergeSession *self,
+                      const char        *name)
+{
+  GlossRelationType *theirs;
+
+  if (gloss_label_set_find_relation_type (gloss_document_get_labels (self->merged), name) != NULL)
+    return;
+
+  theirs = gloss_label_set_lookup_relation_type (gloss_document_get_labels (self->theirs), name);
+  if (theirs != NULL)
+    gloss_document_add_relation_type (self->merged, theirs, NULL);
+}
+
 /* Their relations of @theirs (a claimant, …), re-created on @added when
  * the other end is in the merged document. */
 static void
@@ -586,7 +604,10 @@ carry_relations (GlossMergeSession *self,
             g_strcmp0 (gloss_relation_get_to (existing->pdata[k]), gloss_annotation_get_id (to)) == 0)
           present = TRUE;
       if (!present)
-        gloss_document_relate (self->merged, gloss_relation_get_kind (r), from, to, NULL);
+        {
+          ensure_relation_type (self, gloss_relation_get_kind (r));
+          gloss_document_relate (self->merged, gloss_relation_get_kind (r), from, to, NULL);
+        }
     }
 }
 

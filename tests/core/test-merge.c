@@ -396,6 +396,46 @@ test_relations_carried (void)
   g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 0);
 }
 
+/* A relation of a type only their scheme defines brings the definition
+ * along, and the undo takes it back with the decision */
+static void
+test_relation_type_carried (void)
+{
+  g_autoptr(GlossDocument) mine = gloss_document_new (ROCKET_TEXT, -1);
+  g_autoptr(GlossDocument) theirs = gloss_document_new (ROCKET_TEXT, -1);
+  g_autoptr(GlossRelationType) type = gloss_relation_type_new ("paraphrases");
+  g_autoptr(GlossMergeSession) s = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossAnnotation *claim, *person;
+  GlossLabelSet *merged_labels;
+  GlossRelationType *carried;
+
+  add (mine, "PER", 39, 47);
+  person = add (theirs, "PER", 39, 47);
+  claim = add (theirs, "Claim", 50, 69);
+  gloss_relation_type_set_title (type, "Paraphrases");
+  gloss_relation_type_set_description (type, "The claim restates what the person said");
+  g_assert_true (gloss_document_add_relation_type (theirs, type, &error));
+  g_assert_nonnull (gloss_document_relate (theirs, "paraphrases", claim, person, &error));
+
+  s = gloss_merge_session_new (mine, theirs);
+  merged_labels = gloss_document_get_labels (gloss_merge_session_get_merged (s));
+  g_assert_null (gloss_label_set_lookup_relation_type (merged_labels, "paraphrases"));
+  g_assert_true (gloss_merge_session_decide (s, gloss_comparison_lookup (gloss_merge_session_get_comparison (s),
+                                                                         gloss_annotation_get_id (claim), TRUE),
+                                             GLOSS_DECISION_ACCEPT_THEIRS, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  carried = gloss_label_set_lookup_relation_type (merged_labels, "paraphrases");
+  g_assert_nonnull (carried);
+  g_assert_cmpstr (gloss_relation_type_get_title (carried), ==, "Paraphrases");
+  g_assert_true (gloss_relation_type_equal (carried, type));
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_document_get_relations (gloss_merge_session_get_merged (s))), ==, 1);
+
+  g_assert_true (gloss_merge_session_undo (s));
+  g_assert_null (gloss_label_set_lookup_relation_type (merged_labels, "paraphrases"));
+}
+
 static void
 test_review_alone (void)
 {
@@ -429,6 +469,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gloss/merge/file-broken-log", test_file_broken_log);
   g_test_add_func ("/gloss/merge/document-undo-under-no-op", test_document_undo_under_no_op);
   g_test_add_func ("/gloss/merge/relations-carried", test_relations_carried);
+  g_test_add_func ("/gloss/merge/relation-type-carried", test_relation_type_carried);
   g_test_add_func ("/gloss/merge/review-alone", test_review_alone);
 
   return g_test_run ();
