@@ -6,10 +6,10 @@
 
 #include <glib/gi18n.h>
 #include <errno.h>
-#include <locale.h>
 #include <stdio.h>
 
 #include "gloss-cli.h"
+#include "gloss-i18n.h"
 
 typedef struct
 {
@@ -111,10 +111,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  gloss_i18n_init ();
 
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
       g_str_equal (argv[1], "help"))

@@ -36,6 +36,26 @@ test_validate_good (void)
   g_assert_cmpstr (err, ==, "");
 }
 
+/* An uninstalled build speaks the user's language when GLOSS_LOCALEDIR
+ * points at its compiled catalogs (./run does), and English without. */
+static void
+test_translated (void)
+{
+  const char *args[] = { "--help", NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *english = NULL, *english_err = NULL;
+
+  g_setenv ("LANGUAGE", "de", TRUE);
+  g_assert_cmpint (run_cli (args, &english, &english_err), ==, 0);
+  g_assert_nonnull (strstr (english, "Usage: gloss-cli"));
+
+  g_setenv ("GLOSS_LOCALEDIR", g_getenv ("GLOSS_TEST_LOCALEDIR"), TRUE);
+  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  g_unsetenv ("GLOSS_LOCALEDIR");
+  g_unsetenv ("LANGUAGE");
+  g_assert_nonnull (strstr (out, "Aufruf: gloss-cli BEFEHL"));
+}
+
 static void
 test_validate_quiet (void)
 {
@@ -191,6 +211,7 @@ main (int   argc,
 
   g_test_add_func ("/gloss/cli/validate/good", test_validate_good);
   g_test_add_func ("/gloss/cli/validate/quiet", test_validate_quiet);
+  g_test_add_func ("/gloss/cli/translated", test_translated);
   g_test_add_func ("/gloss/cli/validate/broken", test_validate_broken);
   g_test_add_func ("/gloss/cli/validate/recoverable", test_validate_recoverable);
   g_test_add_func ("/gloss/cli/validate/scheme-warnings", test_validate_scheme_warnings);
