@@ -744,6 +744,34 @@ field (JsonObject *object,
   return o != NULL && json_object_has_member (o, key) ? json_object_get_double_member (o, key) : -1;
 }
 
+/* One line of the table: each column's @prefix figures (wall-clock with
+ * "", "cpu_" or "latency_") as median/worst, with the count over 16 ms
+ * where there is one (CPU time has none). */
+static void
+print_cells (JsonObject         *object,
+             const char * const *columns,
+             guint               n_columns,
+             const char         *prefix)
+{
+  g_autofree char *median = g_strconcat (prefix, "median_ms", NULL);
+  g_autofree char *worst = g_strconcat (prefix, "worst_ms", NULL);
+  g_autofree char *over = g_strconcat (prefix, "over_16ms", NULL);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      double n_over = field (object, columns[c], over);
+      char cell[40];
+
+      if (n_over >= 0)
+        g_snprintf (cell, sizeof cell, "%.1f/%.1f (%.0f)", field (object, columns[c], median),
+                    field (object, columns[c], worst), n_over);
+      else
+        g_snprintf (cell, sizeof cell, "%.1f/%.1f", field (object, columns[c], median),
+                    field (object, columns[c], worst));
+      printf (" %20s", cell);
+    }
+}
+
 static gboolean
 parse_size (const char *arg,
             Size       *size)
@@ -863,40 +891,17 @@ main (int   argc,
           printf ("%-8u %-8u %-7s %8.0f %8.0f %8.0f", sizes[i].n_chars, sizes[i].n_annotations, renderers[r],
                   field (object, "open", "first_frame_ms"), field (object, "open", "laid_out_ms"),
                   field (object, "open", "max_stall_ms"));
-          for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-            {
-              char cell[40];
-
-              g_snprintf (cell, sizeof cell, "%.1f/%.1f (%.0f)",
-                          field (object, columns[c], "median_ms"), field (object, columns[c], "worst_ms"),
-                          field (object, columns[c], "over_16ms"));
-              printf (" %20s", cell);
-            }
+          print_cells (object, columns, G_N_ELEMENTS (columns), "");
           printf (" %8.0f\n", peak_kb / 1024.0);
           /* The same frames in CPU time, which a busy machine does not inflate. */
           printf ("%-8s %-8s %-7s %8s %8s %8s", "", "", "  cpu", "", "", "");
-          for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-            {
-              char cell[40];
-
-              g_snprintf (cell, sizeof cell, "%.1f/%.1f",
-                          field (object, columns[c], "cpu_median_ms"), field (object, columns[c], "cpu_worst_ms"));
-              printf (" %20s", cell);
-            }
+          print_cells (object, columns, G_N_ELEMENTS (columns), "cpu_");
           printf ("\n");
           /* The same frames from the action to the frame's end, sleeps
            * included: the wait for the frame clock's next slot is up to a
            * refresh interval (a screen's vertical sync gives the same). */
           printf ("%-8s %-8s %-7s %8s %8s %8s", "", "", "latency", "", "", "");
-          for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-            {
-              char cell[40];
-
-              g_snprintf (cell, sizeof cell, "%.1f/%.1f (%.0f)",
-                          field (object, columns[c], "latency_median_ms"), field (object, columns[c], "latency_worst_ms"),
-                          field (object, columns[c], "latency_over_16ms"));
-              printf (" %20s", cell);
-            }
+          print_cells (object, columns, G_N_ELEMENTS (columns), "latency_");
           printf ("\n");
           fflush (stdout);
 

@@ -135,6 +135,25 @@ lookup_style (GHashTable      *styles,
 
 /* Drawing */
 
+/* @rect with the corners of its real ends (start: left, end: right)
+ * rounded by @radius. */
+static void
+round_ends (GskRoundedRect        *rounded,
+            const graphene_rect_t *rect,
+            gboolean               round_start,
+            gboolean               round_end,
+            float                  radius)
+{
+  graphene_size_t r = GRAPHENE_SIZE_INIT (radius, radius);
+  graphene_size_t zero = GRAPHENE_SIZE_INIT (0, 0);
+
+  gsk_rounded_rect_init (rounded, rect,
+                         round_start ? &r : &zero,
+                         round_end ? &r : &zero,
+                         round_end ? &r : &zero,
+                         round_start ? &r : &zero);
+}
+
 static void
 append_rounded_fill (GtkSnapshot           *snapshot,
                      const graphene_rect_t *rect,
@@ -143,8 +162,6 @@ append_rounded_fill (GtkSnapshot           *snapshot,
                      float                  radius,
                      const GdkRGBA         *color)
 {
-  graphene_size_t r = GRAPHENE_SIZE_INIT (radius, radius);
-  graphene_size_t zero = GRAPHENE_SIZE_INIT (0, 0);
   GskRoundedRect rounded;
 
   if (radius <= 0 || (!round_start && !round_end))
@@ -153,11 +170,7 @@ append_rounded_fill (GtkSnapshot           *snapshot,
       return;
     }
 
-  gsk_rounded_rect_init (&rounded, rect,
-                         round_start ? &r : &zero,
-                         round_end ? &r : &zero,
-                         round_end ? &r : &zero,
-                         round_start ? &r : &zero);
+  round_ends (&rounded, rect, round_start, round_end, radius);
   gtk_snapshot_push_rounded_clip (snapshot, &rounded);
   gtk_snapshot_append_color (snapshot, color, rect);
   gtk_snapshot_pop (snapshot);
@@ -207,17 +220,11 @@ append_outline (GtkSnapshot           *snapshot,
                 float                  width,
                 const GdkRGBA         *color)
 {
-  graphene_size_t r = GRAPHENE_SIZE_INIT (radius, radius);
-  graphene_size_t zero = GRAPHENE_SIZE_INIT (0, 0);
   float widths[4] = { width, round_end ? width : 0, width, round_start ? width : 0 };
   GdkRGBA colors[4] = { *color, *color, *color, *color };
   GskRoundedRect rounded;
 
-  gsk_rounded_rect_init (&rounded, rect,
-                         round_start ? &r : &zero,
-                         round_end ? &r : &zero,
-                         round_end ? &r : &zero,
-                         round_start ? &r : &zero);
+  round_ends (&rounded, rect, round_start, round_end, radius);
   gtk_snapshot_append_border (snapshot, &rounded, widths, colors);
 }
 
