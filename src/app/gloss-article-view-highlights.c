@@ -807,25 +807,42 @@ flush_lines (GlossArticleView *self,
   g_clear_pointer (&previous, g_hash_table_unref);
 }
 
+/* Draws the part of @annotation the frame shows, if any. */
 static void
-draw_special (GlossArticleView *self,
-              GtkSnapshot      *snapshot,
-              Frame            *frame,
-              GlossAnnotation  *annotation,
-              GHashTable       *styles,
-              const SpanStyle  *fallback,
-              PieceMode         mode)
+draw_annotation (GlossArticleView *self,
+                 GtkSnapshot      *snapshot,
+                 Frame            *frame,
+                 GlossAnnotation  *annotation,
+                 const SpanStyle  *style,
+                 PieceMode         mode,
+                 guint             lane)
 {
   guint s = gloss_annotation_get_start (annotation) + self->body_offset;
   guint e = gloss_annotation_get_end (annotation) + self->body_offset;
   guint from = MAX (s, frame->vis_start);
   guint to = MIN (e, frame->vis_end);
 
-  if (from >= to)
-    return;
+  if (from < to)
+    draw_span (self, snapshot, frame, from, to, s, e, style, mode, lane);
+}
 
-  draw_span (self, snapshot, frame, from, to, s, e,
-             lookup_style (styles, annotation, fallback), mode, 0);
+/* The document range @frame shows ([*doc_start, *doc_end)), the frame's
+ * own range trimmed to the article's body, and the annotations in it into
+ * @found; returns how many of them to draw. */
+static guint
+frame_query (GlossArticleView *self,
+             Frame            *frame,
+             guint            *doc_start,
+             guint            *doc_end,
+             GPtrArray        *found)
+{
+  *doc_start = frame->vis_start > self->body_offset ? frame->vis_start - self->body_offset : 0;
+  *doc_end = MIN (frame->vis_end - self->body_offset, gloss_document_get_length (self->document));
+  frame->vis_start = MAX (frame->vis_start, self->body_offset);
+
+  gloss_annotation_store_query (gloss_document_get_annotations (self->document),
+                                *doc_start, MAX (*doc_end, *doc_start + 1), found);
+  return MIN (found->len, MAX_DRAWN);
 }
 
 static void
@@ -994,26 +1011,10 @@ warm_page (GlossArticleView   *self,
   frame_walk_lines (self, &frame, &rect);
   if (frame.vis_end > self->body_offset)
     {
-      doc_start = frame.vis_start > self->body_offset ? frame.vis_start - self->body_offset : 0;
-      doc_end = MIN (frame.vis_end - self->body_offset, length);
-      frame.vis_start = MAX (frame.vis_start, self->body_offset);
-
       found = g_ptr_array_new ();
-      gloss_annotation_store_query (gloss_document_get_annotations (self->document),
-                                    doc_start, MAX (doc_end, doc_start + 1), found);
-      n = MIN (found->len, MAX_DRAWN);
-
+      n = frame_query (self, &frame, &doc_start, &doc_end, found);
       for (guint i = 0; i < n; i++)
-        {
-          GlossAnnotation *a = g_ptr_array_index (found, i);
-          guint s = gloss_annotation_get_start (a) + self->body_offset;
-          guint e = gloss_annotation_get_end (a) + self->body_offset;
-          guint from = MAX (s, frame.vis_start);
-          guint to = MIN (e, frame.vis_end);
-
-          if (from < to)
-            draw_span (self, NULL, &frame, from, to, s, e, NULL, PIECE_FILL, 0);
-        }
+        draw_annotation (self, NULL, &frame, g_ptr_array_index (found, i), NULL, PIECE_FILL, 0);
     }
 
   frame_clear (&frame);
@@ -1089,21 +1090,17 @@ _gloss_article_view_snapshot_highlights (GlossArticleView *self,
       return;
     }
 
-  doc_start = frame.vis_start > self->body_offset ? frame.vis_start - self->body_offset : 0;
-  doc_end = MIN (frame.vis_end - self->body_offset, length);
-  frame.vis_start = MAX (frame.vis_start, self->body_offset);
   frame.line_snapshots = g_new0 (GtkSnapshot *, MAX (frame.lines->len, 1));
   frame.line_tops = g_new0 (int, MAX (frame.lines->len, 1));
 
   store = gloss_document_get_annotations (self->document);
   found = g_ptr_array_new ();
-  gloss_annotation_store_query (store, doc_start, MAX (doc_end, doc_start + 1), found);
+  n = frame_query (self, &frame, &doc_start, &doc_end, found);
 
   styles = build_styles (self);
   label_style (self, NULL, &fallback);
   linked = g_ptr_array_new ();
 
-  n = MIN (found->len, MAX_DRAWN);
   lanes = g_new0 (guint8, MAX (n, 1));
 
   /* Rounded ends are four more nodes a piece, rebuilt every frame; on a
@@ -1131,16 +1128,8 @@ _gloss_article_view_snapshot_highlights (GlossArticleView *self,
   for (guint i = 0; i < n; i++)
     {
       GlossAnnotation *a = g_ptr_array_index (found, i);
-      guint s = gloss_annotation_get_start (a) + self->body_offset;
-      guint e = gloss_annotation_get_end (a) + self->body_offset;
-      guint from = MAX (s, frame.vis_start);
-      guint to = MIN (e, frame.vis_end);
 
-      if (from >= to)
-        continue;
-
-      draw_span (self, snapshot, &frame, from, to, s, e,
-                 lookup_style (styles, a, &fallback), PIECE_FILL, lanes[i]);
+      draw_annotation (self, snapshot, &frame, a, lookup_style (styles, a, &fallback), PIECE_FILL, lanes[i]);
 
       if (self->linked_ids != NULL &&
           g_hash_table_contains (self->linked_ids, gloss_annotation_get_id (a)))
@@ -1148,8 +1137,8 @@ _gloss_article_view_snapshot_highlights (GlossArticleView *self,
     }
 
   for (guint i = 0; i < linked->len; i++)
-    draw_special (self, snapshot, &frame, g_ptr_array_index (linked, i),
-                  styles, &fallback, PIECE_LINKED);
+    draw_annotation (self, snapshot, &frame, linked->pdata[i],
+                     lookup_style (styles, linked->pdata[i], &fallback), PIECE_LINKED, 0);
 
   draw_preview_layer (self, snapshot, &frame, doc_start, doc_end);
   draw_review_layer (self, snapshot, &frame, doc_start, doc_end);
@@ -1160,7 +1149,7 @@ _gloss_article_view_snapshot_highlights (GlossArticleView *self,
       GlossAnnotation *current = gloss_annotation_store_lookup (store, selected_id);
 
       if (current != NULL)
-        draw_special (self, snapshot, &frame, current, styles, &fallback, PIECE_OUTLINE);
+        draw_annotation (self, snapshot, &frame, current, lookup_style (styles, current, &fallback), PIECE_OUTLINE, 0);
     }
 
   if (self->flash != NULL && self->flash_level > 0)
@@ -1168,7 +1157,7 @@ _gloss_article_view_snapshot_highlights (GlossArticleView *self,
       GlossAnnotation *current = gloss_annotation_store_lookup (store, gloss_annotation_get_id (self->flash));
 
       if (current != NULL)
-        draw_special (self, snapshot, &frame, current, styles, &fallback, PIECE_FLASH);
+        draw_annotation (self, snapshot, &frame, current, lookup_style (styles, current, &fallback), PIECE_FLASH, 0);
     }
 
   flush_lines (self, &frame, snapshot);
