@@ -841,6 +841,15 @@ conflict_response_cb (AdwMessageDialog *dialog,
     self->close_after_save = FALSE;
 }
 
+/* The window takes edits and saves again (written or not). */
+static void
+save_ended (GlossWindow *self)
+{
+  self->saving = FALSE;
+  _gloss_window_set_busy (self, FALSE);
+  _gloss_window_update_actions (self);
+}
+
 static void
 write_cb (GObject      *object,
           GAsyncResult *result,
@@ -852,9 +861,7 @@ write_cb (GObject      *object,
   g_autofree char *new_etag = NULL;
   g_autofree char *name = dup_display_name (data->file);
 
-  self->saving = FALSE;
-  _gloss_window_set_busy (self, FALSE);
-  _gloss_window_update_actions (self);
+  save_ended (self);
 
   if (!gloss_file_replace_finish (data->file, result, &new_etag, &error))
     {
@@ -927,9 +934,7 @@ serialized_cb (GObject      *object,
   if (bytes == NULL)
     {
       /* Cancelled by closing the window: nothing was written. */
-      self->saving = FALSE;
-      _gloss_window_set_busy (self, FALSE);
-      _gloss_window_update_actions (self);
+      save_ended (self);
       _gloss_window_safety_save_finished (self, data->file, NULL);
       save_data_free (data);
       return;
