@@ -780,6 +780,63 @@ after_release_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+pointer_pressed (GlossArticleView *self,
+                 double            x,
+                 double            y)
+{
+  /* The click before comes first (the first of a double click). */
+  gloss_article_view_finish_click (self);
+  self->press_x = x;
+  self->press_y = y;
+  self->press_moved = FALSE;
+}
+
+/* A release is handled once GtkTextView has finished the selection, in an
+ * idle that frames cannot hold back (GTK 4.8 fades the text cursor with a
+ * frame per refresh). */
+static void
+pointer_released (GlossArticleView *self,
+                  double            x,
+                  double            y)
+{
+  if (fabs (x - self->press_x) > 4 || fabs (y - self->press_y) > 4)
+    self->press_moved = TRUE;
+
+  g_clear_handle_id (&self->release_idle, g_source_remove);
+  self->release_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, after_release_cb, self, NULL);
+}
+
+void
+_gloss_article_view_click (GlossArticleView *self,
+                           double            x,
+                           double            y)
+{
+  pointer_pressed (self, x, y);
+  pointer_released (self, x, y);
+}
+
+/**
+ * gloss_article_view_finish_click:
+ *
+ * Handles a click whose release is still waiting for its idle. Input is
+ * dispatched before idles, so a key pressed right after a click (a
+ * label key after a double click) could otherwise act first, and the
+ * click then select an annotation under the pointer after the key's
+ * edit: the window calls this before it handles a key.
+ */
+void
+gloss_article_view_finish_click (GlossArticleView *self)
+{
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  if (self->release_idle == 0)
+    return;
+
+  g_clear_handle_id (&self->release_idle, g_source_remove);
+  after_release_cb (self);
+}
+
 static gboolean
 event_to_widget (GlossArticleView *self,
                  GdkEvent         *event,
@@ -822,23 +879,20 @@ pointer_event_cb (GlossArticleView         *self,
   if (type == GDK_BUTTON_PRESS && gdk_button_event_get_button (event) == GDK_BUTTON_PRIMARY)
     {
       if (event_to_widget (self, event, &x, &y))
-        {
-          self->press_x = x;
-          self->press_y = y;
-          self->press_moved = FALSE;
-        }
+        pointer_pressed (self, x, y);
+      else
+        gloss_article_view_finish_click (self);
 
       hide_palette (self);
     }
   else if (type == GDK_BUTTON_RELEASE && gdk_button_event_get_button (event) == GDK_BUTTON_PRIMARY)
     {
-      if (event_to_widget (self, event, &x, &y) &&
-          (fabs (x - self->press_x) > 4 || fabs (y - self->press_y) > 4))
-        self->press_moved = TRUE;
-
-      /* Let GtkTextView finish the selection first. */
-      g_clear_handle_id (&self->release_idle, g_source_remove);
-      self->release_idle = g_idle_add (after_release_cb, self);
+      if (!event_to_widget (self, event, &x, &y))
+        {
+          x = self->press_x;
+          y = self->press_y;
+        }
+      pointer_released (self, x, y);
     }
 
   return GDK_EVENT_PROPAGATE;

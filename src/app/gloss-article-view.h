@@ -52,6 +52,7 @@ gboolean         gloss_article_view_activate_at           (GlossArticleView  *se
                                                            double             y);
 void             gloss_article_view_popup_palette         (GlossArticleView  *self);
 void             gloss_article_view_hide_palette          (GlossArticleView  *self);
+void             gloss_article_view_finish_click          (GlossArticleView  *self);
 
 /* Tag-all preview (gloss-window-claims.c). */
 void             gloss_article_view_set_preview           (GlossArticleView  *self,
@@ -72,7 +73,11 @@ void             gloss_article_view_set_emphasis          (GlossArticleView  *se
                                                            guint              end,
                                                            gboolean           scroll);
 
-/* For tests: how many times a character's place was asked of GtkTextView. */
+/* For tests: how many times a character's place was asked of GtkTextView;
+ * a click of the primary button at (x, y), as the pointer handler sees it. */
 guint            _gloss_article_view_get_location_misses  (GlossArticleView  *self);
+void             _gloss_article_view_click                (GlossArticleView  *self,
+                                                           double             x,
+                                                           double             y);
 
 G_END_DECLS

@@ -1516,6 +1516,9 @@ key_capture_cb (GtkEventControllerKey *controller,
   GlossWindow *self = user_data;
   GtkWidget *focus;
 
+  /* A key acts after the click before it, as pressed. */
+  gloss_article_view_finish_click (self->article_view);
+
   if ((keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete) ||
       (state & gtk_accelerator_get_default_mod_mask ()) != 0)
     return FALSE;

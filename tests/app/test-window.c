@@ -984,6 +984,56 @@ test_rows_move (void)
   gloss_test_destroy_window (window);
 }
 
+/* A label key pressed right after a double click on an annotated word,
+ * before the click's idle has run, tags the word and leaves the new
+ * annotation selected: the click is handled first, not after the edit
+ * (where it picked the next annotation under the pointer, and Delete
+ * then removed that one). */
+static void
+test_click_then_key (void)
+{
+  GlossWindow *window = open_article ();
+  GlossSidebar *sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (window));
+  GlossArticleView *view = GLOSS_ARTICLE_VIEW (gloss_window_get_article_view (window));
+  GlossDocument *document = gloss_window_get_document (window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_autoptr(GlossAnnotation) first = NULL;
+  GlossAnnotation *second = NULL;
+  GtkTextIter start, end;
+  GdkRectangle rect;
+  int x, y;
+
+  first = g_object_ref (gloss_test_tag (window, "Ada Lovelace", "PERSON"));
+  gloss_sidebar_select_annotation (sidebar, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gloss_test_wait_ms (50);
+
+  /* The double click's last release: the word is selected, the idle
+   * that follows a release is pending. */
+  gloss_test_select_text (window, "Ada Lovelace");
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), &start, &rect);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET,
+                                         rect.x + 2, rect.y + rect.height / 2, &x, &y);
+  _gloss_article_view_click (view, x, y);
+  g_assert_true (gloss_test_press_key (GTK_WINDOW (window), GDK_KEY_p, 0));
+
+  g_assert_cmpuint (n_annotations (window), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    if (annotation_at (window, i) != first)
+      second = annotation_at (window, i);
+  g_assert_nonnull (second);
+  gloss_test_wait_ms (100);
+  g_assert_true (gloss_sidebar_get_selected_annotation (sidebar) == second);
+
+  g_assert_true (gloss_test_press_key (GTK_WINDOW (window), GDK_KEY_Delete, 0));
+  g_assert_cmpuint (n_annotations (window), ==, 1);
+  g_assert_true (gloss_annotation_store_lookup (gloss_document_get_annotations (document),
+                                                gloss_annotation_get_id (first)) == first);
+
+  gloss_test_destroy_window (window);
+}
+
 static void
 test_settings (void)
 {
@@ -1051,6 +1101,7 @@ main (int   argc,
   g_test_add_func ("/gloss/window/search-ahead", test_search_ahead);
   g_test_add_func ("/gloss/window/chip-colour", test_chip_colour);
   g_test_add_func ("/gloss/window/rows-move", test_rows_move);
+  g_test_add_func ("/gloss/window/click-then-key", test_click_then_key);
   g_test_add_func ("/gloss/window/drop-file", test_drop_file);
   g_test_add_func ("/gloss/window/app-open-and-quit", test_app_open_and_quit);
 
