@@ -70,6 +70,7 @@ struct _GlossArticleView
 
   int                font_size;
   gboolean           serif;
+  gboolean           snap_to_words;
   gboolean           dark;
   int                char_width;
   int                lane_gap;

@@ -31,6 +31,7 @@ enum {
   PROP_SELECTED_ANNOTATION,
   PROP_FONT_SIZE,
   PROP_SERIF,
+  PROP_SNAP_TO_WORDS,
   N_PROPS
 };
 
@@ -764,6 +765,33 @@ key_pressed_cb (GlossArticleView      *self,
                                      gloss_label_get_name (label));
 }
 
+/* A drag that starts or ends inside a word grows to its edges (words as
+ * Pango breaks them, in any script), keeping the direction it was made
+ * in, so that Shift+arrows then move the end the mouse left. */
+static void
+snap_selection_to_words (GlossArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter start, end, insert;
+  gboolean backwards;
+
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
+  backwards = gtk_text_iter_equal (&insert, &start);
+
+  if (gtk_text_iter_inside_word (&start) && !gtk_text_iter_starts_word (&start))
+    gtk_text_iter_backward_word_start (&start);
+  if (gtk_text_iter_inside_word (&end) && !gtk_text_iter_starts_word (&end))
+    gtk_text_iter_forward_word_end (&end);
+
+  if (backwards)
+    gtk_text_buffer_select_range (buffer, &start, &end);
+  else
+    gtk_text_buffer_select_range (buffer, &end, &start);
+}
+
 static gboolean
 after_release_cb (gpointer user_data)
 {
@@ -771,6 +799,9 @@ after_release_cb (gpointer user_data)
   guint start, end;
 
   self->release_idle = 0;
+
+  if (self->snap_to_words)
+    snap_selection_to_words (self);
 
   if (gloss_article_view_get_selection (self, &start, &end))
     gloss_article_view_popup_palette (self);
@@ -1025,6 +1056,10 @@ gloss_article_view_get_property (GObject    *object,
       g_value_set_boolean (value, self->serif);
       break;
 
+    case PROP_SNAP_TO_WORDS:
+      g_value_set_boolean (value, self->snap_to_words);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1054,6 +1089,10 @@ gloss_article_view_set_property (GObject      *object,
 
     case PROP_SERIF:
       gloss_article_view_set_serif (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SNAP_TO_WORDS:
+      gloss_article_view_set_snap_to_words (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -1088,6 +1127,16 @@ gloss_article_view_class_init (GlossArticleViewClass *klass)
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SERIF] =
     g_param_spec_boolean ("serif", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * GlossArticleView:snap-to-words:
+   *
+   * Whether a selection made with the mouse grows to the edges of the
+   * words it starts and ends in. Keyboard selections stay as made.
+   */
+  properties[PROP_SNAP_TO_WORDS] =
+    g_param_spec_boolean ("snap-to-words", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1129,6 +1178,7 @@ gloss_article_view_init (GlossArticleView *self)
 
   self->font_size = 13;
   self->serif = TRUE;
+  self->snap_to_words = TRUE;
   self->lane_gap = 3;
   self->preview_current = G_MAXUINT;
   self->locations = g_hash_table_new_full (NULL, NULL, NULL, g_free);
@@ -1467,6 +1517,28 @@ gloss_article_view_set_serif (GlossArticleView *self,
   self->serif = serif;
   update_fonts (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERIF]);
+}
+
+gboolean
+gloss_article_view_get_snap_to_words (GlossArticleView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), FALSE);
+
+  return self->snap_to_words;
+}
+
+void
+gloss_article_view_set_snap_to_words (GlossArticleView *self,
+                                      gboolean          snap_to_words)
+{
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  snap_to_words = !!snap_to_words;
+  if (self->snap_to_words == snap_to_words)
+    return;
+
+  self->snap_to_words = snap_to_words;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAP_TO_WORDS]);
 }
 
 /**

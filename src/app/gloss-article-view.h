@@ -44,6 +44,9 @@ void             gloss_article_view_set_font_size         (GlossArticleView  *se
 gboolean         gloss_article_view_get_serif             (GlossArticleView  *self);
 void             gloss_article_view_set_serif             (GlossArticleView  *self,
                                                            gboolean           serif);
+gboolean         gloss_article_view_get_snap_to_words     (GlossArticleView  *self);
+void             gloss_article_view_set_snap_to_words     (GlossArticleView  *self,
+                                                           gboolean           snap_to_words);
 GPtrArray       *gloss_article_view_annotations_at        (GlossArticleView  *self,
                                                            double             x,
                                                            double             y);

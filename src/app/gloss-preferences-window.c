@@ -19,6 +19,7 @@ struct _GlossPreferencesWindow
   AdwEntryRow          *annotator_row;
   GtkSpinButton        *font_size_spin;
   GtkSwitch            *serif_switch;
+  GtkSwitch            *snap_switch;
   AdwComboRow          *style_row;
   GtkSpinButton        *autosave_delay_spin;
 };
@@ -81,6 +82,7 @@ gloss_preferences_window_class_init (GlossPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, annotator_row);
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, font_size_spin);
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, serif_switch);
+  gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, snap_switch);
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, autosave_delay_spin);
 }
@@ -104,6 +106,7 @@ gloss_preferences_window_new (GSettings *settings)
   g_settings_bind (settings, "annotator-name", self->annotator_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "article-font-size", self->font_size_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "article-serif", self->serif_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "snap-to-words", self->snap_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (settings, "color-scheme", self->style_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
                                 style_get_mapping, style_set_mapping, NULL, NULL);

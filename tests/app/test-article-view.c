@@ -1084,6 +1084,98 @@ test_pointer (Fixture       *fixture,
 #endif
 }
 
+#ifdef GDK_WINDOWING_X11
+static void
+drag (Pointer   *pointer,
+      GtkWidget *view,
+      guint      from,
+      guint      to)
+{
+  double x, y, x2, y2;
+
+  char_point (view, from, &x, &y);
+  char_point (view, to, &x2, &y2);
+  pointer_move (pointer, view, x, y);
+  pointer_button (pointer, TRUE);
+  pointer_move (pointer, view, (x + x2) / 2, (y + y2) / 2);
+  pointer_move (pointer, view, x2, y2);
+  pointer_button (pointer, FALSE);
+}
+#endif
+
+/* A drag grows to the edges of the words it starts and ends in, in any
+ * script and across emoji; with the setting off it stays as made. */
+static void
+test_snap_words (Fixture       *fixture,
+                 gconstpointer  data)
+{
+#ifdef GDK_WINDOWING_X11
+  GlossArticleView *view = GLOSS_ARTICLE_VIEW (fixture->view);
+  GtkWidget *palette = find_palette (fixture->view);
+  Pointer pointer;
+  guint start = 0, end = 0;
+
+  if (!pointer_init (&pointer))
+    {
+      g_test_skip ("Needs X11 with the XTEST extension");
+      return;
+    }
+
+  g_assert_true (gloss_article_view_get_snap_to_words (view));
+
+  /* char_point () aims at the middle of a character, so a drag from
+   * the "r" of "Prime" to the "t" of "United" ends before the "t". */
+  drag (&pointer, fixture->view, offset_of ("rime"), offset_of ("ted Kingdom"));
+  WAIT_FOR (gtk_widget_get_visible (palette));
+  g_assert_true (gloss_article_view_get_selection (view, &start, &end));
+  g_assert_cmpuint (start, ==, offset_of ("Prime"));
+  g_assert_cmpuint (end, ==, end_of ("United"));
+  gloss_article_view_hide_palette (view);
+  gloss_article_view_select_range (view, 0, 0);
+
+  /* Backwards, in Cyrillic: the direction is kept. */
+  drag (&pointer, fixture->view, offset_of ("ворят"), offset_of ("итики"));
+  WAIT_FOR (gtk_widget_get_visible (palette));
+  g_assert_true (gloss_article_view_get_selection (view, &start, &end));
+  g_assert_cmpuint (start, ==, offset_of ("Критики"));
+  g_assert_cmpuint (end, ==, end_of ("говорят"));
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+    GtkTextIter insert, s, e;
+
+    gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
+    gtk_text_buffer_get_selection_bounds (buffer, &s, &e);
+    g_assert_true (gtk_text_iter_equal (&insert, &s));
+  }
+  gloss_article_view_hide_palette (view);
+  gloss_article_view_select_range (view, 0, 0);
+
+  /* An end between words stays: on the "!" after "world", the
+   * selection does not run on into "The". */
+  drag (&pointer, fixture->view, offset_of ("orld!"), offset_of ("! The"));
+  WAIT_FOR (gtk_widget_get_visible (palette));
+  g_assert_true (gloss_article_view_get_selection (view, &start, &end));
+  g_assert_cmpuint (start, ==, offset_of ("world"));
+  g_assert_true (end == end_of ("world") || end == end_of ("world!"));
+  gloss_article_view_hide_palette (view);
+  gloss_article_view_select_range (view, 0, 0);
+
+  /* Off: exactly what was dragged over. */
+  gloss_article_view_set_snap_to_words (view, FALSE);
+  drag (&pointer, fixture->view, offset_of ("rime"), offset_of ("ted Kingdom"));
+  WAIT_FOR (gtk_widget_get_visible (palette));
+  g_assert_true (gloss_article_view_get_selection (view, &start, &end));
+  /* (The middle of a character is either side of it.) */
+  g_assert_cmpuint (start, >=, offset_of ("rime"));
+  g_assert_cmpuint (start, <=, offset_of ("ime"));
+  g_assert_cmpuint (end, >=, offset_of ("ted Kingdom"));
+  g_assert_cmpuint (end, <=, offset_of ("ed Kingdom"));
+  gloss_article_view_hide_palette (view);
+#else
+  g_test_skip ("Needs X11");
+#endif
+}
+
 /* The color and cairo nodes in @node's tree: highlights are color nodes,
  * and a display line whose highlights changed in place is one cairo node. */
 static void
@@ -1288,6 +1380,7 @@ main (int   argc,
   ADD ("flash", test_flash);
   ADD ("many", test_many);
   ADD ("pointer", test_pointer);
+  ADD ("snap-words", test_snap_words);
   ADD ("preview", test_preview);
   ADD ("relayout", test_relayout);
   ADD ("secondary", test_secondary);
