@@ -520,6 +520,9 @@ child_main (const char *path)
       guint start = g_rand_int_range (rand, 0, length - 40);
       GlossAnnotation *selected;
 
+      /* The reader scrolls there first: the text sits a third down. */
+      gloss_article_view_scroll_to_range (view, start);
+      settle ();
       gloss_article_view_select_range (view, start, start + 12);
       settle ();
       time_action (&create, "win.tag", "s", "PERSON");

@@ -1245,7 +1245,11 @@ tag_action (GtkWidget  *widget,
         }
 
       gloss_article_view_select_range (self->article_view, end, end);
+      /* It is where the reader is looking: the text stays put (near an
+       * edge, it used to scroll the new annotation to a third down). */
+      self->syncing_selection++;
       _gloss_window_select_annotation (self, annotation);
+      self->syncing_selection--;
       return;
     }
 
@@ -1489,9 +1493,14 @@ static void
 sidebar_selection_cb (GlossWindow *self)
 {
   GlossAnnotation *annotation = gloss_sidebar_get_selected_annotation (self->sidebar);
+  GlossAnnotation *before = gloss_article_view_get_selected_annotation (self->article_view);
+  /* An edit of the selected annotation (a relabel, a note) replaces it
+   * with a copy of the same id: the reader is already looking at it. */
+  gboolean same = annotation != NULL && before != NULL &&
+                  g_strcmp0 (gloss_annotation_get_id (annotation), gloss_annotation_get_id (before)) == 0;
 
   gloss_article_view_set_selected_annotation (self->article_view, annotation);
-  if (annotation != NULL && self->syncing_selection == 0)
+  if (annotation != NULL && !same && self->syncing_selection == 0)
     gloss_article_view_scroll_to_annotation (self->article_view, annotation, TRUE);
 
   _gloss_window_update_actions (self);

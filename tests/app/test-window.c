@@ -1034,6 +1034,79 @@ test_click_then_key (void)
   gloss_test_destroy_window (window);
 }
 
+/* Tagging the selection, or relabelling the selected annotation, leaves
+ * the text where it is, even near the bottom edge; choosing another
+ * annotation still brings it into view. */
+static void
+test_edits_keep_scroll (void)
+{
+  g_autoptr(GString) text = g_string_new ("A long article\n\n");
+  g_autoptr(GFile) file = NULL;
+  GlossWindow *window = gloss_test_new_window (app);
+  GlossArticleView *view;
+  GlossSidebar *sidebar;
+  GtkTextBuffer *buffer;
+  GtkAdjustment *vadj;
+  GlossAnnotation *first, *near_edge;
+  GdkRectangle visible;
+  GtkTextIter iter;
+  g_autoptr(GError) error = NULL;
+  guint body, start;
+  double value;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (text, "Paragraph %u tells of the harbour, the barrier and the council vote.\n\n", i);
+  file = gloss_test_write_temp ("long.txt", text->str, -1);
+  gloss_window_open_file (window, file);
+  gloss_test_wait_idle (window);
+  view = GLOSS_ARTICLE_VIEW (gloss_window_get_article_view (window));
+  sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (window));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  body = gtk_text_buffer_get_char_count (buffer) -
+         gloss_document_get_length (gloss_window_get_document (window));
+
+  first = gloss_document_annotate (gloss_window_get_document (window), "ORG",
+                                   gloss_test_offset_of (gloss_window_get_document (window), "council"),
+                                   gloss_test_offset_of (gloss_window_get_document (window), "council") + 7,
+                                   &error);
+  g_assert_no_error (error);
+
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj) / 2);
+  gloss_test_wait_ms (300);
+  value = gtk_adjustment_get_value (vadj);
+
+  /* A word on the last lines of the view. */
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (view), &visible);
+  gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (view), &iter, visible.x + visible.width / 4,
+                                      visible.y + visible.height * 19 / 20);
+  if (!gtk_text_iter_starts_word (&iter))
+    gtk_text_iter_backward_word_start (&iter);
+  start = gtk_text_iter_get_offset (&iter) - body;
+  gloss_article_view_select_range (view, start, start + 4);
+  gloss_test_wait_ms (100);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, value);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "PERSON"));
+  near_edge = gloss_sidebar_get_selected_annotation (sidebar);
+  g_assert_nonnull (near_edge);
+  g_assert_cmpuint (gloss_annotation_get_start (near_edge), ==, start);
+  gloss_test_wait_ms (600);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, value);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "GPE"));
+  g_assert_cmpstr (gloss_annotation_get_label (gloss_sidebar_get_selected_annotation (sidebar)), ==, "GPE");
+  gloss_test_wait_ms (600);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, value);
+
+  /* Another annotation, far above: the text goes to it. */
+  gloss_sidebar_select_annotation (sidebar, first);
+  gloss_test_wait_ms (800);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), <, value / 2);
+
+  gloss_test_destroy_window (window);
+}
+
 static void
 test_settings (void)
 {
@@ -1102,6 +1175,7 @@ main (int   argc,
   g_test_add_func ("/gloss/window/chip-colour", test_chip_colour);
   g_test_add_func ("/gloss/window/rows-move", test_rows_move);
   g_test_add_func ("/gloss/window/click-then-key", test_click_then_key);
+  g_test_add_func ("/gloss/window/edits-keep-scroll", test_edits_keep_scroll);
   g_test_add_func ("/gloss/window/drop-file", test_drop_file);
   g_test_add_func ("/gloss/window/app-open-and-quit", test_app_open_and_quit);
 
