@@ -291,6 +291,18 @@ gloss_open_url_dialog_finalize (GObject *object)
   G_OBJECT_CLASS (gloss_open_url_dialog_parent_class)->finalize (object);
 }
 
+/* The address is what the dialog is for: it has the keyboard at once
+ * (the Cancel button had it, so typing went nowhere and Enter cancelled). */
+static void
+gloss_open_url_dialog_map (GtkWidget *widget)
+{
+  GlossOpenUrlDialog *self = GLOSS_OPEN_URL_DIALOG (widget);
+
+  GTK_WIDGET_CLASS (gloss_open_url_dialog_parent_class)->map (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
+}
+
 static void
 gloss_open_url_dialog_class_init (GlossOpenUrlDialogClass *klass)
 {
@@ -301,6 +313,7 @@ gloss_open_url_dialog_class_init (GlossOpenUrlDialogClass *klass)
   object_class->dispose = gloss_open_url_dialog_dispose;
   object_class->finalize = gloss_open_url_dialog_finalize;
   window_class->close_request = gloss_open_url_dialog_close_request;
+  widget_class->map = gloss_open_url_dialog_map;
 
   /**
    * GlossOpenUrlDialog::fetched:

@@ -268,6 +268,17 @@ test_open_url (void)
   gloss_test_wait_ms (300);
   gloss_test_save_screenshot (GTK_WIDGET (dialog), "open-url-empty");
 
+  /* The address entry has the keyboard. */
+  {
+    GtkWidget *row = gloss_test_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (dialog));
+
+    g_assert_nonnull (row);
+    g_assert_nonnull (focus);
+    g_assert_true (GTK_IS_TEXT (focus));
+    g_assert_true (gtk_widget_is_ancestor (focus, row));
+  }
+
   /* A 404: the message says so, the dialog stays for another try. */
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gloss_open_url_dialog_set_url (dialog, missing_url);
