@@ -120,6 +120,13 @@ update_status (GlossAnnotateAllDialog *self)
   g_signal_emit (self, signals[PREVIEW_CHANGED], 0);
 }
 
+/* GtkSearchEntry takes Escape for itself: it closes the dialog here too. */
+static void
+search_stop_cb (GlossAnnotateAllDialog *self)
+{
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 search_changed_cb (GlossAnnotateAllDialog *self)
 {
@@ -450,6 +457,7 @@ gloss_annotate_all_dialog_class_init (GlossAnnotateAllDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotateAllDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotateAllDialog, list_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, apply_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, select_all_cb);
   gtk_widget_class_bind_template_callback (widget_class, select_none_cb);

@@ -355,6 +355,18 @@ test_annotate_all (void)
   g_assert_null (dialog);
   g_assert_null (gloss_article_view_get_preview (window->article_view, NULL));
 
+  /* Escape closes it, with the keyboard in its search text (where
+   * GtkSearchEntry takes Escape for itself). */
+  gloss_test_select_text (window, "council");
+  dialog = _gloss_window_annotate_all (window);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gloss_test_iterate ();
+  g_assert_true (GTK_IS_TEXT (gtk_root_get_focus (GTK_ROOT (dialog))));
+  g_assert_true (gloss_test_press_key (GTK_WINDOW (dialog), GDK_KEY_Escape, 0));
+  gloss_test_iterate ();
+  g_assert_null (dialog);
+  g_assert_null (gloss_article_view_get_preview (window->article_view, NULL));
+
   gloss_test_destroy_window (window);
 }
 
