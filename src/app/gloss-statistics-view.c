@@ -230,6 +230,8 @@ gloss_statistics_view_snapshot (GtkWidget   *widget,
   g_autoptr(GArray) kinds = NULL;
   g_autoptr(GArray) verdicts = NULL;
   g_autofree char *total = NULL;
+  g_autofree char *n_annotations = NULL;
+  g_autofree char *n_relations = NULL;
   GdkRGBA fg;
   float y = PADDING;
 
@@ -238,9 +240,14 @@ gloss_statistics_view_snapshot (GtkWidget   *widget,
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
 
-  total = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation, %u relation(s)",
-                                        "%u annotations, %u relation(s)", self->stats->total),
-                           self->stats->total, self->stats->n_relations);
+  /* Each count has its own plural form. */
+  n_annotations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations",
+                                                self->stats->total), self->stats->total);
+  n_relations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u relation", "%u relations",
+                                              self->stats->n_relations), self->stats->n_relations);
+  /* Translators: the annotations and relations counted, as in
+   * "30 annotations, 5 relations". */
+  total = g_strdup_printf (_("%s, %s"), n_annotations, n_relations);
   draw_text (snapshot, widget, total, PADDING, y, width - 2 * PADDING, FALSE, FALSE, &fg);
   y += ROW_HEIGHT;
 
