@@ -1085,21 +1085,40 @@ test_pointer (Fixture       *fixture,
 }
 
 #ifdef GDK_WINDOWING_X11
+/* Drags from the middle of character @from to the middle of @to, waits
+ * for the palette (the release handled) and returns the selection; the
+ * palette is closed and the selection cleared again. */
 static void
-drag (Pointer   *pointer,
-      GtkWidget *view,
-      guint      from,
-      guint      to)
+drag_select (Fixture *fixture,
+             Pointer *pointer,
+             guint    from,
+             guint    to,
+             guint   *start,
+             guint   *end,
+             gboolean *backwards)
 {
+  GlossArticleView *view = GLOSS_ARTICLE_VIEW (fixture->view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkWidget *palette = find_palette (fixture->view);
+  GtkTextIter insert, s, e;
   double x, y, x2, y2;
 
-  char_point (view, from, &x, &y);
-  char_point (view, to, &x2, &y2);
-  pointer_move (pointer, view, x, y);
+  char_point (fixture->view, from, &x, &y);
+  char_point (fixture->view, to, &x2, &y2);
+  pointer_move (pointer, fixture->view, x, y);
   pointer_button (pointer, TRUE);
-  pointer_move (pointer, view, (x + x2) / 2, (y + y2) / 2);
-  pointer_move (pointer, view, x2, y2);
+  pointer_move (pointer, fixture->view, (x + x2) / 2, (y + y2) / 2);
+  pointer_move (pointer, fixture->view, x2, y2);
   pointer_button (pointer, FALSE);
+  WAIT_FOR (gtk_widget_get_visible (palette));
+
+  g_assert_true (gloss_article_view_get_selection (view, start, end));
+  gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
+  gtk_text_buffer_get_selection_bounds (buffer, &s, &e);
+  *backwards = gtk_text_iter_equal (&insert, &s);
+
+  gloss_article_view_hide_palette (view);
+  gloss_article_view_select_range (view, 0, 0);
 }
 #endif
 
@@ -1111,9 +1130,9 @@ test_snap_words (Fixture       *fixture,
 {
 #ifdef GDK_WINDOWING_X11
   GlossArticleView *view = GLOSS_ARTICLE_VIEW (fixture->view);
-  GtkWidget *palette = find_palette (fixture->view);
   Pointer pointer;
   guint start = 0, end = 0;
+  gboolean backwards;
 
   if (!pointer_init (&pointer))
     {
@@ -1124,53 +1143,32 @@ test_snap_words (Fixture       *fixture,
   g_assert_true (gloss_article_view_get_snap_to_words (view));
 
   /* char_point () aims at the middle of a character, so a drag from
-   * the "r" of "Prime" to the "t" of "United" ends before the "t". */
-  drag (&pointer, fixture->view, offset_of ("rime"), offset_of ("ted Kingdom"));
-  WAIT_FOR (gtk_widget_get_visible (palette));
-  g_assert_true (gloss_article_view_get_selection (view, &start, &end));
+   * the "r" of "Prime" to the "t" of "United" ends next to the "t". */
+  drag_select (fixture, &pointer, offset_of ("rime"), offset_of ("ted Kingdom"), &start, &end, &backwards);
   g_assert_cmpuint (start, ==, offset_of ("Prime"));
   g_assert_cmpuint (end, ==, end_of ("United"));
-  gloss_article_view_hide_palette (view);
-  gloss_article_view_select_range (view, 0, 0);
+  g_assert_false (backwards);
 
   /* Backwards, in Cyrillic: the direction is kept. */
-  drag (&pointer, fixture->view, offset_of ("ворят"), offset_of ("итики"));
-  WAIT_FOR (gtk_widget_get_visible (palette));
-  g_assert_true (gloss_article_view_get_selection (view, &start, &end));
+  drag_select (fixture, &pointer, offset_of ("ворят"), offset_of ("итики"), &start, &end, &backwards);
   g_assert_cmpuint (start, ==, offset_of ("Критики"));
   g_assert_cmpuint (end, ==, end_of ("говорят"));
-  {
-    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-    GtkTextIter insert, s, e;
-
-    gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
-    gtk_text_buffer_get_selection_bounds (buffer, &s, &e);
-    g_assert_true (gtk_text_iter_equal (&insert, &s));
-  }
-  gloss_article_view_hide_palette (view);
-  gloss_article_view_select_range (view, 0, 0);
+  g_assert_true (backwards);
 
   /* An end between words stays: on the "!" after "world", the
    * selection does not run on into "The". */
-  drag (&pointer, fixture->view, offset_of ("orld!"), offset_of ("! The"));
-  WAIT_FOR (gtk_widget_get_visible (palette));
-  g_assert_true (gloss_article_view_get_selection (view, &start, &end));
+  drag_select (fixture, &pointer, offset_of ("orld!"), offset_of ("! The"), &start, &end, &backwards);
   g_assert_cmpuint (start, ==, offset_of ("world"));
   g_assert_true (end == end_of ("world") || end == end_of ("world!"));
-  gloss_article_view_hide_palette (view);
-  gloss_article_view_select_range (view, 0, 0);
 
-  /* Off: exactly what was dragged over. */
+  /* Off: exactly what was dragged over (the middle of a character is
+   * either side of it). */
   gloss_article_view_set_snap_to_words (view, FALSE);
-  drag (&pointer, fixture->view, offset_of ("rime"), offset_of ("ted Kingdom"));
-  WAIT_FOR (gtk_widget_get_visible (palette));
-  g_assert_true (gloss_article_view_get_selection (view, &start, &end));
-  /* (The middle of a character is either side of it.) */
+  drag_select (fixture, &pointer, offset_of ("rime"), offset_of ("ted Kingdom"), &start, &end, &backwards);
   g_assert_cmpuint (start, >=, offset_of ("rime"));
   g_assert_cmpuint (start, <=, offset_of ("ime"));
   g_assert_cmpuint (end, >=, offset_of ("ted Kingdom"));
   g_assert_cmpuint (end, <=, offset_of ("ed Kingdom"));
-  gloss_article_view_hide_palette (view);
 #else
   g_test_skip ("Needs X11");
 #endif
