@@ -51,6 +51,7 @@ struct _GlossWindow
 
   guint                 busy;
   guint                 syncing_selection;
+  guint                 undoing;  /* an undo or redo is under way: show what it changes */
   gboolean              show_sidebar;
   gboolean              close_after_save;
   gboolean              saving;       /* a save is being serialised or written */

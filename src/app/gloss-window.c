@@ -1377,7 +1377,9 @@ document_undo_redo (GlossWindow *self,
   history = gloss_document_get_history (self->document);
   description = g_strdup (redo ? gloss_history_get_redo_description (history) :
                                  gloss_history_get_undo_description (history));
+  self->undoing++;
   done = redo ? gloss_document_redo (self->document) : gloss_document_undo (self->document);
+  self->undoing--;
   if (!done)
     return;
 
@@ -1495,12 +1497,13 @@ sidebar_selection_cb (GlossWindow *self)
   GlossAnnotation *annotation = gloss_sidebar_get_selected_annotation (self->sidebar);
   GlossAnnotation *before = gloss_article_view_get_selected_annotation (self->article_view);
   /* An edit of the selected annotation (a relabel, a note) replaces it
-   * with a copy of the same id: the reader is already looking at it. */
+   * with a copy of the same id: the reader is already looking at it,
+   * unless an undo or redo changed it, perhaps far away. */
   gboolean same = annotation != NULL && before != NULL &&
                   g_strcmp0 (gloss_annotation_get_id (annotation), gloss_annotation_get_id (before)) == 0;
 
   gloss_article_view_set_selected_annotation (self->article_view, annotation);
-  if (annotation != NULL && !same && self->syncing_selection == 0)
+  if (annotation != NULL && (!same || self->undoing > 0) && self->syncing_selection == 0)
     gloss_article_view_scroll_to_annotation (self->article_view, annotation, TRUE);
 
   _gloss_window_update_actions (self);

@@ -1099,6 +1099,14 @@ test_edits_keep_scroll (void)
   gloss_test_wait_ms (600);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, value);
 
+  /* Undone from far away, the relabel is shown where it happens. */
+  gtk_adjustment_set_value (vadj, 0);
+  gloss_test_wait_ms (300);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (gloss_annotation_get_label (gloss_sidebar_get_selected_annotation (sidebar)), ==, "PERSON");
+  gloss_test_wait_ms (800);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, value / 2);
+
   /* Another annotation, far above: the text goes to it. */
   gloss_sidebar_select_annotation (sidebar, first);
   gloss_test_wait_ms (800);
