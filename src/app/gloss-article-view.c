@@ -767,7 +767,9 @@ key_pressed_cb (GlossArticleView      *self,
 
 /* A drag that starts or ends inside a word grows to its edges (words as
  * Pango breaks them, in any script), keeping the direction it was made
- * in, so that Shift+arrows then move the end the mouse left. */
+ * in, so that Shift+arrows then move the end the mouse left. Double and
+ * triple clicks already select whole words; a Shift+click that extends
+ * a keyboard selection leaves it as made. */
 static void
 snap_selection_to_words (GlossArticleView *self)
 {
@@ -792,23 +794,47 @@ snap_selection_to_words (GlossArticleView *self)
     gtk_text_buffer_select_range (buffer, &end, &start);
 }
 
+/* A drag snaps to words and opens the palette; a click selects the
+ * annotation under it. @palette is FALSE when another press follows at
+ * once (it would close the palette again). */
+static void
+handle_release (GlossArticleView *self,
+                gboolean          palette)
+{
+  guint start, end;
+
+  if (self->snap_to_words && self->press_moved)
+    snap_selection_to_words (self);
+
+  if (gloss_article_view_get_selection (self, &start, &end))
+    {
+      if (palette)
+        gloss_article_view_popup_palette (self);
+    }
+  else if (!self->press_moved)
+    gloss_article_view_activate_at (self, self->press_x, self->press_y);
+}
+
 static gboolean
 after_release_cb (gpointer user_data)
 {
   GlossArticleView *self = user_data;
-  guint start, end;
 
   self->release_idle = 0;
-
-  if (self->snap_to_words)
-    snap_selection_to_words (self);
-
-  if (gloss_article_view_get_selection (self, &start, &end))
-    gloss_article_view_popup_palette (self);
-  else if (!self->press_moved)
-    gloss_article_view_activate_at (self, self->press_x, self->press_y);
+  handle_release (self, TRUE);
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+finish_release (GlossArticleView *self,
+                gboolean          palette)
+{
+  if (self->release_idle == 0)
+    return;
+
+  g_clear_handle_id (&self->release_idle, g_source_remove);
+  handle_release (self, palette);
 }
 
 static void
@@ -817,7 +843,7 @@ pointer_pressed (GlossArticleView *self,
                  double            y)
 {
   /* The click before comes first (the first of a double click). */
-  gloss_article_view_finish_click (self);
+  finish_release (self, FALSE);
   self->press_x = x;
   self->press_y = y;
   self->press_moved = FALSE;
@@ -861,11 +887,7 @@ gloss_article_view_finish_click (GlossArticleView *self)
 {
   g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
 
-  if (self->release_idle == 0)
-    return;
-
-  g_clear_handle_id (&self->release_idle, g_source_remove);
-  after_release_cb (self);
+  finish_release (self, TRUE);
 }
 
 static gboolean
@@ -912,7 +934,7 @@ pointer_event_cb (GlossArticleView         *self,
       if (event_to_widget (self, event, &x, &y))
         pointer_pressed (self, x, y);
       else
-        gloss_article_view_finish_click (self);
+        finish_release (self, FALSE);
 
       hide_palette (self);
     }
