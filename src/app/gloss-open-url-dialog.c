@@ -25,6 +25,7 @@ struct _GlossOpenUrlDialog
   guint           pulse_id;
 
   /* Template children */
+  GtkButton      *cancel_button;
   GtkButton      *open_button;
   GtkStack       *stack;
   AdwEntryRow    *url_row;
@@ -205,6 +206,8 @@ gloss_open_url_dialog_start (GlossOpenUrlDialog *self)
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
   gtk_stack_set_visible_child_name (self->stack, "progress");
   gtk_widget_set_sensitive (GTK_WIDGET (self->open_button), FALSE);
+  /* The address row is hidden: Cancel has the keyboard while it loads. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
 
   self->total = -1;
   self->cancellable = g_cancellable_new ();
@@ -330,6 +333,7 @@ gloss_open_url_dialog_class_init (GlossOpenUrlDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossOpenUrlDialog, url_row);
   gtk_widget_class_bind_template_child (widget_class, GlossOpenUrlDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, GlossOpenUrlDialog, host_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossOpenUrlDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, GlossOpenUrlDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossOpenUrlDialog, progress_label);
   gtk_widget_class_bind_template_callback (widget_class, url_changed_cb);

@@ -284,6 +284,9 @@ test_open_url (void)
   gloss_open_url_dialog_set_url (dialog, missing_url);
   gloss_open_url_dialog_start (dialog);
   g_assert_true (gloss_open_url_dialog_get_fetching (dialog));
+  /* While it loads, Cancel has the keyboard (the address is hidden). */
+  g_assert_true (GTK_IS_BUTTON (gtk_root_get_focus (GTK_ROOT (dialog))));
+  g_assert_true (gtk_widget_get_mapped (gtk_root_get_focus (GTK_ROOT (dialog))));
   wait_until (not_fetching, dialog);
   g_assert_nonnull (dialog);
   g_assert_nonnull (gloss_open_url_dialog_get_error (dialog));
