@@ -247,7 +247,7 @@ gloss_statistics_view_snapshot (GtkWidget   *widget,
                                               self->stats->n_relations), self->stats->n_relations);
   /* Translators: the annotations and relations counted, as in
    * "30 annotations, 5 relations". */
-  total = g_strdup_printf (_("%s, %s"), n_annotations, n_relations);
+  total = g_strdup_printf (C_("statistics total", "%s, %s"), n_annotations, n_relations);
   draw_text (snapshot, widget, total, PADDING, y, width - 2 * PADDING, FALSE, FALSE, &fg);
   y += ROW_HEIGHT;
 
