@@ -663,6 +663,7 @@ gloss_export_dialog_export_to_file (GlossExportDialog *self,
   g_autofree char *path = NULL;
   g_autofree char *suffix = NULL;
   g_autofree char *existing = NULL;
+  gboolean appended = FALSE;
 
   g_return_if_fail (GLOSS_IS_EXPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -683,18 +684,38 @@ gloss_export_dialog_export_to_file (GlossExportDialog *self,
       return;
     }
 
+  /* A name typed with an extension of its own (a CoNLL file as .txt) is
+   * kept as typed; one without gets the format's, as do formats that
+   * write files beside the main one (brat's .ann names its .txt). */
   suffix = g_strconcat (".", self->format->extension, NULL);
   if (!g_str_has_suffix (path, suffix))
     {
-      char *with = g_strconcat (path, suffix, NULL);
+      g_autofree char *name = g_path_get_basename (path);
+      gboolean companions = self->file_names != NULL && self->file_names[0] != NULL &&
+                            self->file_names[1] != NULL;
 
-      g_free (path);
-      path = with;
+      if (companions || strrchr (name, '.') == NULL || strrchr (name, '.') == name)
+        {
+          char *with = g_strconcat (path, suffix, NULL);
+
+          g_free (path);
+          path = with;
+          appended = TRUE;
+        }
     }
 
-  /* The chooser confirmed replacing the main file; the files written
-   * beside it (brat's .txt and annotation.conf) are asked about here. */
-  existing = existing_companions (self, path, suffix);
+  /* The chooser confirmed replacing the name it was given; a file under
+   * the name with the extension added, and the files written beside it
+   * (brat's .txt and annotation.conf), are asked about here. */
+  existing = g_str_has_suffix (path, suffix) ? existing_companions (self, path, suffix) : NULL;
+  if (appended && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      char *with = existing != NULL ? g_strconcat (name, ", ", existing, NULL) : g_strdup (name);
+
+      g_free (existing);
+      existing = with;
+    }
   if (existing != NULL)
     {
       confirm_companions (self, path, existing);
@@ -714,7 +735,17 @@ start_export (GlossExportDialog *self,
 
   job = export_job_new (self);
   job->main_path = g_strdup (path);
-  job->base = g_strndup (path, strlen (path) - strlen (suffix));
+  /* Files beside the main one are named from it without its extension. */
+  if (g_str_has_suffix (path, suffix))
+    job->base = g_strndup (path, strlen (path) - strlen (suffix));
+  else
+    {
+      const char *slash = strrchr (path, G_DIR_SEPARATOR);
+      const char *dot = strrchr (path, '.');
+
+      job->base = dot != NULL && (slash == NULL || dot > slash + 1) ? g_strndup (path, dot - path)
+                                                                    : g_strdup (path);
+    }
 
   self->exporting = TRUE;
   update_busy (self);

@@ -476,6 +476,40 @@ test_export (void)
   g_assert_false (losses_contain (gloss_export_dialog_get_losses (dialog), "not in the exported layer"));
   gloss_test_wait_ms (300);
   gloss_test_save_screenshot (GTK_WIDGET (dialog), "export-conll");
+
+  /* A name with an extension of its own is kept (CoNLL as .txt)... */
+  {
+    g_autofree char *corpus_txt = g_build_filename (gloss_test_get_tmpdir (), "corpus.txt", NULL);
+    g_autofree char *corpus = g_build_filename (gloss_test_get_tmpdir (), "corpus", NULL);
+    g_autofree char *corpus_conll = g_build_filename (gloss_test_get_tmpdir (), "corpus.conll", NULL);
+    g_autofree char *contents = NULL;
+    g_autoptr(GFile) bare = g_file_new_for_path (corpus);
+    AdwMessageDialog *confirm;
+
+    export_to (dialog, corpus_txt);
+    g_assert_true (g_file_get_contents (corpus_txt, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "-DOCSTART-"));
+    g_assert_false (g_file_test (corpus_conll, G_FILE_TEST_EXISTS));
+
+    /* ...one without gets .conll, and a file of that name is not
+     * replaced unasked. */
+    g_file_set_contents (corpus_conll, "keep me", -1, NULL);
+    dialog = export_dialog (window);
+    g_assert_true (gloss_export_dialog_set_format (dialog, "conll"));
+    wait_until (export_idle, dialog);
+    gloss_export_dialog_export_to_file (dialog, bare);
+    gloss_test_iterate ();
+    confirm = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (dialog)));
+    g_assert_nonnull (confirm);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "corpus.conll"));
+    adw_message_dialog_response (confirm, "cancel");
+    gtk_window_destroy (GTK_WINDOW (confirm));
+    gloss_test_iterate ();
+    g_clear_pointer (&contents, g_free);
+    g_file_get_contents (corpus_conll, &contents, NULL, NULL);
+    g_assert_cmpstr (contents, ==, "keep me");
+    g_assert_false (g_file_test (corpus, G_FILE_TEST_EXISTS));
+  }
   gtk_window_destroy (GTK_WINDOW (dialog));
   gloss_test_iterate ();
 
