@@ -1483,6 +1483,19 @@ gloss_label_editor_dispose (GObject *object)
   G_OBJECT_CLASS (gloss_label_editor_parent_class)->dispose (object);
 }
 
+/* Typing a name is the first thing the window is for: the new label's
+ * name has the keyboard (the menu button had it, so typing went nowhere
+ * and Enter opened the menu). */
+static void
+gloss_label_editor_map (GtkWidget *widget)
+{
+  GlossLabelEditor *self = GLOSS_LABEL_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (gloss_label_editor_parent_class)->map (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->new_name_row));
+}
+
 static void
 gloss_label_editor_class_init (GlossLabelEditorClass *klass)
 {
@@ -1490,6 +1503,7 @@ gloss_label_editor_class_init (GlossLabelEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gloss_label_editor_dispose;
+  widget_class->map = gloss_label_editor_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/gloss-label-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossLabelEditor, toast_overlay);

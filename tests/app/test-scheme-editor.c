@@ -133,8 +133,12 @@ test_relation_type (void)
   g_assert_true (menu_offers (gloss_annotation_fields_get_link_menu (fields), "same-as", NULL));
   g_assert_false (menu_offers (gloss_annotation_fields_get_link_menu (fields), "works-for", NULL));
 
-  /* Typed as a title in the editor: the name is derived, the title kept. */
+  /* Typed as a title in the editor: the name is derived, the title kept.
+   * The editor opens with the keyboard in the new label's name. */
   editor = open_label_editor (window);
+  g_assert_true (GTK_IS_TEXT (gtk_root_get_focus (GTK_ROOT (editor))));
+  g_assert_nonnull (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (editor)), ADW_TYPE_ENTRY_ROW));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (editor)), ADW_TYPE_ENTRY_ROW))), ==, "Name");
   apply_entry (GTK_WIDGET (editor), "New relation type, e.g. works-for", "Works For");
   type = gloss_label_set_lookup_relation_type (labels, "works-for");
   g_assert_nonnull (type);
