@@ -863,6 +863,29 @@ escape_cb (GtkWidget *widget,
   return TRUE;
 }
 
+/* The keyboard starts on the chosen format, so arrows choose another and
+ * Tab reaches Export (Cancel had it: Enter cancelled). */
+/* Enter (or a double click) on a format exports in it, as the Export
+ * button does when it can. */
+static void
+format_activated_cb (GlossExportDialog *self)
+{
+  if (gtk_widget_is_sensitive (GTK_WIDGET (self->export_button)))
+    export_clicked_cb (self);
+}
+
+static void
+gloss_export_dialog_map (GtkWidget *widget)
+{
+  GlossExportDialog *self = GLOSS_EXPORT_DIALOG (widget);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->format_list);
+
+  GTK_WIDGET_CLASS (gloss_export_dialog_parent_class)->map (widget);
+
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
 static void
 gloss_export_dialog_class_init (GlossExportDialogClass *klass)
 {
@@ -871,6 +894,7 @@ gloss_export_dialog_class_init (GlossExportDialogClass *klass)
 
   object_class->dispose = gloss_export_dialog_dispose;
   object_class->finalize = gloss_export_dialog_finalize;
+  widget_class->map = gloss_export_dialog_map;
   GTK_WINDOW_CLASS (klass)->close_request = gloss_export_dialog_close_request;
 
   /**
@@ -896,6 +920,7 @@ gloss_export_dialog_class_init (GlossExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, offsets_row);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, format_activated_cb);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
 }
