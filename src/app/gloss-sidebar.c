@@ -187,13 +187,47 @@ cancel_scroll (GlossSidebar *self)
   g_clear_handle_id (&self->scroll_idle, g_source_remove);
 }
 
+/* With the keyboard in the list, it follows a selection made from
+ * elsewhere (Alt+Down, the next claim without a verdict): arrows then
+ * go on from the selected row, and the focus ring is on it. GTK 4.8 has
+ * no call to focus a row by position, so the bound row is looked up. */
+static void
+focus_selected_row (GlossSidebar *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (position == GTK_INVALID_LIST_POSITION || focus == NULL ||
+      (focus != GTK_WIDGET (self->list_view) && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view))))
+    return;
+
+  g_hash_table_iter_init (&iter, self->bound_items);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      GtkWidget *row = gtk_list_item_get_child (key);
+      GtkWidget *list_row = row != NULL ? gtk_widget_get_parent (row) : NULL;
+
+      if (gtk_list_item_get_position (key) != position || list_row == NULL)
+        continue;
+      if (focus != list_row && !gtk_widget_is_ancestor (focus, list_row))
+        gtk_widget_grab_focus (list_row);
+      return;
+    }
+}
+
 static void
 scroll_to_selected (GlossSidebar *self)
 {
   guint position = gtk_single_selection_get_selected (self->selection);
 
   if (position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+      focus_selected_row (self);
+    }
 }
 
 static gboolean
@@ -1368,7 +1402,7 @@ gloss_sidebar_select_relative (GlossSidebar *self,
     return FALSE;
 
   gtk_single_selection_set_selected (self->selection, target);
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", target);
+  scroll_to_selected (self);
 
   return TRUE;
 }

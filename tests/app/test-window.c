@@ -1115,6 +1115,39 @@ test_edits_keep_scroll (void)
   gloss_test_destroy_window (window);
 }
 
+/* With the keyboard in the annotation list, Alt+Down moves the focus
+ * with the selection, so the arrows go on from the selected row. */
+static void
+test_list_focus_follows (void)
+{
+  GlossWindow *window = open_article ();
+  GlossSidebar *sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (window));
+  GtkWidget *list = find_with_class (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW, "navigation-sidebar");
+  GtkWidget *focus;
+
+  gloss_test_tag (window, "Ada Lovelace", "PERSON");
+  gloss_test_tag (window, "Analytical Engine Company", "ORG");
+  gloss_test_tag (window, "Zürich", "GPE");
+  gloss_sidebar_select_annotation (sidebar, annotation_at (window, 0));
+  gloss_test_wait_ms (100);
+  g_assert_nonnull (list);
+  /* Tab into the list: the keyboard is on a row. */
+  g_assert_true (gtk_widget_child_focus (list, GTK_DIR_TAB_FORWARD));
+  gloss_test_wait_ms (50);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), list));
+
+  g_assert_true (gloss_test_press_key (GTK_WINDOW (window), GDK_KEY_Down, GDK_ALT_MASK));
+  g_assert_true (gloss_test_press_key (GTK_WINDOW (window), GDK_KEY_Down, GDK_ALT_MASK));
+  gloss_test_wait_ms (100);
+  g_assert_true (gloss_sidebar_get_selected_annotation (sidebar) == annotation_at (window, 2));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, list));
+  g_assert_true (gtk_widget_get_state_flags (focus) & GTK_STATE_FLAG_SELECTED);
+
+  gloss_test_destroy_window (window);
+}
+
 static void
 test_settings (void)
 {
@@ -1184,6 +1217,7 @@ main (int   argc,
   g_test_add_func ("/gloss/window/rows-move", test_rows_move);
   g_test_add_func ("/gloss/window/click-then-key", test_click_then_key);
   g_test_add_func ("/gloss/window/edits-keep-scroll", test_edits_keep_scroll);
+  g_test_add_func ("/gloss/window/list-focus-follows", test_list_focus_follows);
   g_test_add_func ("/gloss/window/drop-file", test_drop_file);
   g_test_add_func ("/gloss/window/app-open-and-quit", test_app_open_and_quit);
 
