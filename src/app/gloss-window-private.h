@@ -43,6 +43,8 @@ struct _GlossWindow
   GPtrArray            *pending_toasts;
   GPtrArray            *deletion_toasts;      /* "Annotation deleted", up or queued */
   GPtrArray            *settling_toasts;      /* to dismiss once settled */
+  AdwToast             *status_toast;         /* the last message shown, while up or queued */
+  GPtrArray            *superseded_toasts;    /* older messages, dismissed after settling_toasts */
   guint                 settle_tick;
   gint64                toasts_moved;         /* last toast shown or gone */
   guint                 settled_frames;

@@ -24,6 +24,8 @@ toast_dismissed_cb (GlossWindow *self,
   toasts_moved (self);
   if (self->settling_toasts != NULL)
     g_ptr_array_remove (self->settling_toasts, toast);
+  if (self->superseded_toasts != NULL)
+    g_ptr_array_remove (self->superseded_toasts, toast);
 }
 
 static void
@@ -99,12 +101,40 @@ settle_tick_cb (GtkWidget     *widget,
       toast = g_ptr_array_steal_index (self->settling_toasts, 0);
       adw_toast_dismiss (toast);
     }
+  /* Superseded messages last: an Undo that must go goes first. */
+  else if (self->settled_frames >= 2 && self->superseded_toasts->len > 0)
+    {
+      self->settled_frames = 0;
+      toast = g_ptr_array_steal_index (self->superseded_toasts, 0);
+      adw_toast_dismiss (toast);
+    }
 
-  if (self->settling_toasts->len > 0)
+  if (self->settling_toasts->len > 0 || self->superseded_toasts->len > 0)
     return G_SOURCE_CONTINUE;
 
   self->settle_tick = 0;
   return G_SOURCE_REMOVE;
+}
+
+/* Takes @toast away at once if it is still waiting for its frame, else
+ * adds it to @list (settling_toasts or superseded_toasts) for the
+ * settle tick. */
+static void
+dismiss_settled (GlossWindow *self,
+                 AdwToast    *toast,
+                 GPtrArray   *list)
+{
+  if (_gloss_window_withdraw_toast (self, toast) || list == NULL /* disposed */ ||
+      g_ptr_array_find (self->settling_toasts, toast, NULL) ||
+      g_ptr_array_find (self->superseded_toasts, toast, NULL))
+    return;
+
+  g_ptr_array_add (list, g_object_ref (toast));
+  if (self->settle_tick == 0)
+    {
+      self->settled_frames = 0;
+      self->settle_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), settle_tick_cb, NULL, NULL);
+    }
 }
 
 /**
@@ -117,16 +147,7 @@ void
 _gloss_window_dismiss_toast (GlossWindow *self,
                              AdwToast    *toast)
 {
-  if (_gloss_window_withdraw_toast (self, toast) || self->settling_toasts == NULL /* disposed */ ||
-      g_ptr_array_find (self->settling_toasts, toast, NULL))
-    return;
-
-  g_ptr_array_add (self->settling_toasts, g_object_ref (toast));
-  if (self->settle_tick == 0)
-    {
-      self->settled_frames = 0;
-      self->settle_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), settle_tick_cb, NULL, NULL);
-    }
+  dismiss_settled (self, toast, self->settling_toasts);
 }
 
 static gboolean
@@ -176,6 +197,14 @@ _gloss_window_add_toast (GlossWindow *self,
     self->pending_toast_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), pending_toasts_tick_cb, NULL, NULL);
 }
 
+static void
+status_toast_dismissed_cb (GlossWindow *self,
+                           AdwToast    *toast)
+{
+  if (self->status_toast == toast)
+    g_clear_object (&self->status_toast);
+}
+
 void
 _gloss_window_show_toast (GlossWindow *self,
             const char  *message)
@@ -184,13 +213,26 @@ _gloss_window_show_toast (GlossWindow *self,
 
   gloss_set_str (&self->last_message, message);
   adw_toast_set_timeout (toast, 5);
-  _gloss_window_add_toast (self, toast);
+
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (status_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  _gloss_window_add_toast (self, g_object_ref (toast));
+
+  /* A message supersedes the one before it: after "Undone: …" then
+   * "Redone: …", the first goes instead of staying up for its five
+   * seconds with the second queued behind it. (Dismissed after the new
+   * one is added, so the settle tick runs after the new toast's own
+   * frame tick, as for any other toast it takes away.) */
+  if (self->status_toast != NULL)
+    dismiss_settled (self, self->status_toast, self->superseded_toasts);
+  g_clear_object (&self->status_toast);
+  self->status_toast = toast;
 }
 
 void
 _gloss_window_init_toasts (GlossWindow *self)
 {
   self->settling_toasts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->superseded_toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->deletion_toasts = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
@@ -206,4 +248,6 @@ _gloss_window_dispose_toasts (GlossWindow *self)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->settle_tick);
   self->settle_tick = 0;
   g_clear_pointer (&self->settling_toasts, g_ptr_array_unref);
+  g_clear_pointer (&self->superseded_toasts, g_ptr_array_unref);
+  g_clear_object (&self->status_toast);
 }

@@ -1148,6 +1148,27 @@ test_list_focus_follows (void)
   gloss_test_destroy_window (window);
 }
 
+/* A message supersedes the one before it: a redo's toast replaces the
+ * undo's, which used to stay up for its five seconds. */
+static void
+test_toast_supersedes (void)
+{
+  GlossWindow *window = open_article ();
+
+  gloss_test_tag (window, "Ada Lovelace", "PERSON");
+  gloss_test_wait_ms (900);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  gloss_test_wait_ms (900);
+  g_assert_nonnull (gloss_test_find_widget (GTK_WIDGET (window), is_label_text, "Undone: Tag as PERSON"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  gloss_test_wait_ms (2000);
+  g_assert_nonnull (gloss_test_find_widget (GTK_WIDGET (window), is_label_text, "Redone: Tag as PERSON"));
+  g_assert_null (gloss_test_find_widget (GTK_WIDGET (window), is_label_text, "Undone: Tag as PERSON"));
+
+  gloss_test_destroy_window (window);
+}
+
 static void
 test_settings (void)
 {
@@ -1218,6 +1239,7 @@ main (int   argc,
   g_test_add_func ("/gloss/window/click-then-key", test_click_then_key);
   g_test_add_func ("/gloss/window/edits-keep-scroll", test_edits_keep_scroll);
   g_test_add_func ("/gloss/window/list-focus-follows", test_list_focus_follows);
+  g_test_add_func ("/gloss/window/toast-supersedes", test_toast_supersedes);
   g_test_add_func ("/gloss/window/drop-file", test_drop_file);
   g_test_add_func ("/gloss/window/app-open-and-quit", test_app_open_and_quit);
 
