@@ -269,7 +269,7 @@ static void
 settle (void)
 {
   wait_quiet ();
-  wait_ms (SETTLE_MS);
+  wait_ms (g_getenv ("BENCH_SETTLE_MS") ? atoi (g_getenv ("BENCH_SETTLE_MS")) : SETTLE_MS);
   wait_quiet ();
 }
 

@@ -11,6 +11,7 @@
 #include "gloss-annotation-list.h"
 #include "gloss-annotation-row.h"
 #include "gloss-label-palette.h"
+#include "gloss-list-scroller.h"
 #include "gloss-annotation-fields.h"
 #include "gloss-sidebar.h"
 
@@ -1152,6 +1153,7 @@ gloss_sidebar_class_init (GlossSidebarClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GLOSS_TYPE_ANNOTATION_FIELDS);
+  g_type_ensure (GLOSS_TYPE_LIST_SCROLLER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossapp/Gloss/ui/gloss-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, label_box);
