@@ -1379,6 +1379,9 @@ document_undo_redo (GlossWindow *self,
                                  gloss_history_get_undo_description (history));
   self->undoing++;
   done = redo ? gloss_document_redo (self->document) : gloss_document_undo (self->document);
+  /* Show what came back or changed: a deletion undone, a tag redone. */
+  if (done && gloss_document_get_undo_subject (self->document) != NULL)
+    _gloss_window_select_annotation (self, gloss_document_get_undo_subject (self->document));
   self->undoing--;
   if (!done)
     return;

@@ -28,6 +28,7 @@ struct _GlossDocument
 
   GlossEdit            *pending;    /* edit being built between begin/end */
   guint                 edit_depth;
+  GlossAnnotation      *undo_subject;  /* see gloss_document_get_undo_subject () */
 };
 
 G_DEFINE_FINAL_TYPE (GlossDocument, gloss_document, G_TYPE_OBJECT)
@@ -69,6 +70,7 @@ gloss_document_dispose (GObject *object)
   g_clear_object (&self->annotations);
   g_clear_object (&self->relations);
   g_clear_object (&self->history);
+  g_clear_object (&self->undo_subject);
 
   G_OBJECT_CLASS (gloss_document_parent_class)->dispose (object);
 }
@@ -670,7 +672,10 @@ gloss_document_begin_edit (GlossDocument *self,
   g_return_if_fail (GLOSS_IS_DOCUMENT (self));
 
   if (self->edit_depth++ == 0)
-    self->pending = gloss_edit_new (description);
+    {
+      self->pending = gloss_edit_new (description);
+      g_clear_object (&self->undo_subject);
+    }
 }
 
 void
@@ -762,52 +767,92 @@ run_edit (GlossDocument *self,
 #undef OP_IN
 }
 
-static void
-revert_edit (GlossDocument *self,
-             GlossEdit     *edit)
+/* The one annotation @edit concerns, as it is once the edit has been
+ * applied forwards or backwards; NULL if it concerns none or several, or
+ * if that annotation is then gone. Other ops (the relations a deletion
+ * takes along) do not count. */
+static GlossAnnotation *
+edit_subject (GlossEdit *edit,
+              gboolean   forward)
 {
-  run_edit (self, edit, FALSE);
+  GlossAnnotation *subject = NULL;
+  const char *id = NULL;
+
+  for (guint k = 0; k < gloss_edit_get_n_ops (edit); k++)
+    {
+      /* The last op applied decides the annotation's final state. */
+      GlossOp *op = gloss_edit_get_op (edit, forward ? k : gloss_edit_get_n_ops (edit) - 1 - k);
+      GObject *any;
+      const char *op_id;
+
+      if (op->target != GLOSS_OP_ANNOTATION)
+        continue;
+
+      any = op->before != NULL ? op->before : op->after;
+      op_id = gloss_annotation_get_id (GLOSS_ANNOTATION (any));
+      if (id != NULL && g_strcmp0 (id, op_id) != 0)
+        return NULL;
+      id = op_id;
+      subject = (GlossAnnotation *) (forward ? op->after : op->before);
+    }
+
+  return subject;
 }
 
-static void
-reapply_edit (GlossDocument *self,
-              GlossEdit     *edit)
+static gboolean
+undo_redo (GlossDocument *self,
+           gboolean       redo)
 {
-  run_edit (self, edit, TRUE);
+  GlossEdit *edit;
+
+  g_clear_object (&self->undo_subject);
+  if ((edit = redo ? gloss_history_begin_redo (self->history) :
+                     gloss_history_begin_undo (self->history)) == NULL)
+    return FALSE;
+
+  run_edit (self, edit, redo);
+  g_set_object (&self->undo_subject, edit_subject (edit, redo));
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  return TRUE;
 }
 
 gboolean
 gloss_document_undo (GlossDocument *self)
 {
-  GlossEdit *edit;
-
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (self->edit_depth == 0, FALSE);
 
-  if ((edit = gloss_history_begin_undo (self->history)) == NULL)
-    return FALSE;
-
-  revert_edit (self, edit);
-  g_signal_emit (self, signals[CHANGED], 0);
-
-  return TRUE;
+  return undo_redo (self, FALSE);
 }
 
 gboolean
 gloss_document_redo (GlossDocument *self)
 {
-  GlossEdit *edit;
-
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (self->edit_depth == 0, FALSE);
 
-  if ((edit = gloss_history_begin_redo (self->history)) == NULL)
-    return FALSE;
+  return undo_redo (self, TRUE);
+}
 
-  reapply_edit (self, edit);
-  g_signal_emit (self, signals[CHANGED], 0);
+/**
+ * gloss_document_get_undo_subject:
+ *
+ * After gloss_document_undo () or gloss_document_redo (), the annotation
+ * that step brought back or changed, for the view to show: a deletion
+ * undone, a tag redone, a relabelling or a note undone. %NULL when the
+ * step concerned no single annotation (a bulk edit, a label's colour) or
+ * took it away (an undone tag), and after any other edit.
+ *
+ * Returns: (transfer none) (nullable): the annotation, as it is in the
+ *   document now
+ */
+GlossAnnotation *
+gloss_document_get_undo_subject (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
 
-  return TRUE;
+  return self->undo_subject;
 }
 
 /* Annotations ------------------------------------------------------------- */

@@ -162,5 +162,6 @@ guint                 gloss_document_count_relations_of_type (GlossDocument *sel
                                                          const char      *name);
 gboolean              gloss_document_undo               (GlossDocument   *self);
 gboolean              gloss_document_redo               (GlossDocument   *self);
+GlossAnnotation      *gloss_document_get_undo_subject   (GlossDocument   *self);
 
 G_END_DECLS

@@ -1169,6 +1169,47 @@ test_toast_supersedes (void)
   gloss_test_destroy_window (window);
 }
 
+/* Undo and redo show what they bring back: a deletion undone, a tag
+ * redone. Both used to leave nothing selected, the list scrolled past a
+ * restored first row. */
+static void
+test_undo_selects (void)
+{
+  GlossWindow *window = open_article ();
+  GlossSidebar *sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (window));
+  GlossArticleView *view = GLOSS_ARTICLE_VIEW (gloss_window_get_article_view (window));
+  g_autofree char *ada = NULL;
+  g_autofree char *zurich = NULL;
+
+  gloss_test_tag (window, "Ada Lovelace", "PERSON");
+  ada = g_strdup (gloss_annotation_get_id (gloss_sidebar_get_selected_annotation (sidebar)));
+  gloss_test_tag (window, "Zürich", "GPE");
+  zurich = g_strdup (gloss_annotation_get_id (gloss_sidebar_get_selected_annotation (sidebar)));
+  gloss_test_wait_ms (100);
+
+  gloss_sidebar_select_annotation (sidebar, gloss_annotation_store_lookup (gloss_document_get_annotations (gloss_window_get_document (window)), ada));
+  delete_selected (window);
+  g_assert_null (gloss_sidebar_get_selected_annotation (sidebar));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  gloss_test_wait_ms (100);
+  g_assert_nonnull (gloss_sidebar_get_selected_annotation (sidebar));
+  g_assert_cmpstr (gloss_annotation_get_id (gloss_sidebar_get_selected_annotation (sidebar)), ==, ada);
+  g_assert_cmpstr (gloss_annotation_get_id (gloss_article_view_get_selected_annotation (view)), ==, ada);
+
+  /* Undoing the tag of Zürich takes it away; redoing it shows it. */
+  gloss_sidebar_select_annotation (sidebar, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  gloss_test_wait_ms (100);
+  g_assert_cmpuint (n_annotations (window), ==, 1);
+  g_assert_null (gloss_sidebar_get_selected_annotation (sidebar));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  gloss_test_wait_ms (100);
+  g_assert_nonnull (gloss_sidebar_get_selected_annotation (sidebar));
+  g_assert_cmpstr (gloss_annotation_get_id (gloss_sidebar_get_selected_annotation (sidebar)), ==, zurich);
+
+  gloss_test_destroy_window (window);
+}
+
 static void
 test_settings (void)
 {
@@ -1240,6 +1281,7 @@ main (int   argc,
   g_test_add_func ("/gloss/window/edits-keep-scroll", test_edits_keep_scroll);
   g_test_add_func ("/gloss/window/list-focus-follows", test_list_focus_follows);
   g_test_add_func ("/gloss/window/toast-supersedes", test_toast_supersedes);
+  g_test_add_func ("/gloss/window/undo-selects", test_undo_selects);
   g_test_add_func ("/gloss/window/drop-file", test_drop_file);
   g_test_add_func ("/gloss/window/app-open-and-quit", test_app_open_and_quit);
 

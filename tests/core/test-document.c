@@ -234,6 +234,64 @@ test_relations_cascade (void)
   g_assert_nonnull (gloss_document_lookup_relation (doc, gloss_relation_get_id (r)));
 }
 
+/* What an undo or redo brings back or changes, for the view to show. */
+static void
+test_undo_subject (void)
+{
+  g_autoptr(GlossDocument) doc = gloss_document_new (text, -1);
+  GlossAnnotationStore *store = gloss_document_get_annotations (doc);
+  g_autoptr(GPtrArray) both = g_ptr_array_new ();
+  GlossAnnotation *claim, *person, *subject;
+  g_autofree char *person_id = NULL;
+
+  claim = gloss_document_annotate (doc, "Claim", 15, 37, NULL);
+  person = gloss_document_annotate (doc, "PERSON", 39, 47, NULL);
+  person_id = g_strdup (gloss_annotation_get_id (person));
+  g_assert_null (gloss_document_get_undo_subject (doc));
+
+  /* An undone tag is gone; redone, it is back. */
+  g_assert_true (gloss_document_undo (doc));
+  g_assert_null (gloss_document_get_undo_subject (doc));
+  g_assert_true (gloss_document_redo (doc));
+  subject = gloss_document_get_undo_subject (doc);
+  g_assert_nonnull (subject);
+  g_assert_cmpstr (gloss_annotation_get_id (subject), ==, person_id);
+  g_assert_true (gloss_annotation_store_lookup (store, person_id) == subject);
+
+  /* A deletion that takes a relation along: the annotation comes back. */
+  g_assert_nonnull (gloss_document_relate (doc, "claimant", claim, subject, NULL));
+  gloss_document_remove_annotation (doc, subject);
+  g_assert_null (gloss_document_get_undo_subject (doc));
+  g_assert_true (gloss_document_undo (doc));
+  subject = gloss_document_get_undo_subject (doc);
+  g_assert_nonnull (subject);
+  g_assert_true (gloss_annotation_store_lookup (store, person_id) == subject);
+  g_assert_true (gloss_document_redo (doc));
+  g_assert_null (gloss_document_get_undo_subject (doc));
+  g_assert_true (gloss_document_undo (doc));
+
+  /* A relabelling, then a note: each undo gives the annotation as it is
+   * after it, which is the copy in the store. */
+  person = gloss_annotation_store_lookup (store, person_id);
+  person = gloss_document_relabel (doc, person, "ORG", NULL);
+  gloss_document_set_note (doc, person, "checked");
+  g_assert_true (gloss_document_undo (doc));
+  subject = gloss_document_get_undo_subject (doc);
+  g_assert_cmpstr (gloss_annotation_get_label (subject), ==, "ORG");
+  g_assert_cmpstr (gloss_annotation_get_note (subject), ==, NULL);
+  g_assert_true (gloss_annotation_store_lookup (store, person_id) == subject);
+  g_assert_true (gloss_document_undo (doc));
+  g_assert_cmpstr (gloss_annotation_get_label (gloss_document_get_undo_subject (doc)), ==, "PERSON");
+
+  /* A step over two annotations has none. */
+  g_ptr_array_add (both, claim);
+  g_ptr_array_add (both, gloss_annotation_store_lookup (store, person_id));
+  gloss_document_remove_annotations (doc, both);
+  g_assert_true (gloss_document_undo (doc));
+  g_assert_null (gloss_document_get_undo_subject (doc));
+  g_assert_cmpuint (gloss_annotation_store_get_n_items (store), ==, 2);
+}
+
 static void
 test_label_rename_and_delete (void)
 {
@@ -384,6 +442,7 @@ main (int   argc,
   g_test_add_func ("/gloss/document/invalid-edits", test_invalid_edits);
   g_test_add_func ("/gloss/document/relabel-note-span", test_relabel_note_span);
   g_test_add_func ("/gloss/document/relations-cascade", test_relations_cascade);
+  g_test_add_func ("/gloss/document/undo-subject", test_undo_subject);
   g_test_add_func ("/gloss/document/label-rename-delete", test_label_rename_and_delete);
   g_test_add_func ("/gloss/document/group", test_group_is_one_step);
   g_test_add_func ("/gloss/document/bulk", test_bulk_add_remove);
