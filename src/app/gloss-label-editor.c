@@ -900,6 +900,16 @@ gloss_label_editor_add_relation_type (GlossLabelEditor  *self,
   return gloss_document_add_relation_type (self->document, type, error);
 }
 
+/* Empties an "add" row for the next name. libadwaita 1.2 takes the
+ * clearing for an edit and would show the apply button again. */
+static void
+clear_new_row (AdwEntryRow *row)
+{
+  adw_entry_row_set_show_apply_button (row, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  adw_entry_row_set_show_apply_button (row, TRUE);
+}
+
 static void
 add_relation_type_cb (GlossLabelEditor *self)
 {
@@ -915,7 +925,7 @@ add_relation_type_cb (GlossLabelEditor *self)
       return;
     }
 
-  gtk_editable_set_text (GTK_EDITABLE (self->new_relation_type_row), "");
+  clear_new_row (self->new_relation_type_row);
 }
 
 static gboolean
@@ -1166,7 +1176,7 @@ add_label_cb (GlossLabelEditor *self)
       return;
     }
 
-  gtk_editable_set_text (GTK_EDITABLE (self->new_name_row), "");
+  clear_new_row (self->new_name_row);
 }
 
 /**

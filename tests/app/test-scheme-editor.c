@@ -427,6 +427,55 @@ test_open_stale (void)
   gloss_test_destroy_window (window);
 }
 
+static gboolean
+is_apply_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  /* libadwaita 1.2 has no name for it: the round check button. */
+  return GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "suggested-action") &&
+         gtk_widget_has_css_class (widget, "circular");
+}
+
+/* Whether the apply button of the entry row titled @title shows. */
+static gboolean
+apply_button_shown (GtkWidget  *root,
+                    const char *title)
+{
+  GtkWidget *row = gloss_test_find_row (root, ADW_TYPE_ENTRY_ROW, title);
+  GtkWidget *button = gloss_test_find_widget (row, is_apply_button, NULL);
+
+  g_assert_nonnull (button);
+  gloss_test_iterate ();
+
+  return gtk_widget_get_visible (button);
+}
+
+/* Adding a label or a relation type leaves the row empty, and without its
+ * apply button, for the next one. */
+static void
+test_add_rows_reset (void)
+{
+  GlossWindow *window = gloss_test_open_text (app, "types.txt", ARTICLE);
+  GlossLabelSet *labels = gloss_document_get_labels (gloss_window_get_document (window));
+  GlossLabelEditor *editor = open_label_editor (window);
+  GtkWidget *name = gloss_test_find_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Name");
+
+  g_assert_false (apply_button_shown (GTK_WIDGET (editor), "Name"));
+  gtk_editable_set_text (GTK_EDITABLE (name), "SOURCE");
+  g_assert_true (apply_button_shown (GTK_WIDGET (editor), "Name"));
+  g_signal_emit_by_name (name, "apply");
+  g_assert_nonnull (gloss_label_set_lookup (labels, "SOURCE"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "");
+  g_assert_false (apply_button_shown (GTK_WIDGET (editor), "Name"));
+
+  apply_entry (GTK_WIDGET (editor), "New relation type, e.g. works-for", "cites");
+  g_assert_nonnull (gloss_label_set_lookup_relation_type (labels, "cites"));
+  g_assert_false (apply_button_shown (GTK_WIDGET (editor), "New relation type, e.g. works-for"));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gloss_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -436,6 +485,7 @@ main (int   argc,
   g_test_add_func ("/gloss/app/label-scheme/relation-type", test_relation_type);
   g_test_add_func ("/gloss/app/label-scheme/attribute-fields", test_attribute_fields);
   g_test_add_func ("/gloss/app/label-scheme/open-stale", test_open_stale);
+  g_test_add_func ("/gloss/app/label-scheme/add-rows-reset", test_add_rows_reset);
 
   return g_test_run ();
 }
