@@ -427,6 +427,12 @@ _gloss_window_finish_link (GlossWindow     *self,
   }
   _gloss_window_show_toast (self, message);
 
+  /* Back to the annotation the link started from, which now shows it
+   * (a claim its claimant); the text stays where the target was found. */
+  self->syncing_selection++;
+  _gloss_window_select_annotation (self, source);
+  self->syncing_selection--;
+
   return TRUE;
 }
 
