@@ -410,21 +410,40 @@ _gloss_window_finish_link (GlossWindow     *self,
   /* The result's toast follows and takes the link toast's place. */
   end_link (self, TRUE);
 
-  if (gloss_document_relate (self->document, type, from, to, &error) == NULL)
+  if (g_strcmp0 (type, GLOSS_RELATION_CLAIMANT) == 0)
+    {
+      /* A claim has one claimant: a new one takes the old one's place. */
+      GlossAnnotation *previous = gloss_claim_get_claimant (self->document, from);
+      g_autofree char *was = previous != NULL ? gloss_text_ellipsize (gloss_annotation_get_quote (previous), 32) : NULL;
+
+      if (gloss_claim_set_claimant (self->document, from, to, &error) == NULL)
+        {
+          _gloss_window_show_toast (self, error->message);
+          return FALSE;
+        }
+      if (was != NULL)
+        {
+          quote = gloss_text_ellipsize (gloss_annotation_get_quote (to), 32);
+          /* Translators: the claimant of a claim was replaced by another */
+          message = g_strdup_printf (_("Claimant changed to “%s” (was “%s”)"), quote, was);
+        }
+    }
+  else if (gloss_document_relate (self->document, type, from, to, &error) == NULL)
     {
       _gloss_window_show_toast (self, error->message);
       return FALSE;
     }
 
-  quote = gloss_text_ellipsize (gloss_annotation_get_quote (to), 32);
-  {
-    GlossRelationType *relation_type = gloss_label_set_find_relation_type (gloss_document_get_labels (self->document), type);
-    g_autofree char *shown = relation_type ? gloss_relation_type_dup_display_name (relation_type) : g_strdup (type);
+  if (message == NULL)
+    {
+      GlossRelationType *relation_type = gloss_label_set_find_relation_type (gloss_document_get_labels (self->document), type);
+      g_autofree char *shown = relation_type ? gloss_relation_type_dup_display_name (relation_type) : g_strdup (type);
 
-    /* Translators: "Linked Claimant → “Jane Doe”"; the first %s is a
-     * relation type, named as in the label set */
-    message = g_strdup_printf (_("Linked %s → “%s”"), shown, quote);
-  }
+      quote = gloss_text_ellipsize (gloss_annotation_get_quote (to), 32);
+      /* Translators: "Linked Claimant → “Jane Doe”"; the first %s is a
+       * relation type, named as in the label set */
+      message = g_strdup_printf (_("Linked %s → “%s”"), shown, quote);
+    }
   _gloss_window_show_toast (self, message);
 
   /* Back to the annotation the link started from, which now shows it

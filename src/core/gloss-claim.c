@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "gloss-claim.h"
+#include "gloss-error.h"
 
 static const GlossVerdict default_verdicts[] = {
   { "true",         N_("True"),            5 },
@@ -95,6 +96,68 @@ gloss_claim_get_claimant (GlossDocument   *document,
     }
 
   return NULL;
+}
+
+/**
+ * gloss_claim_set_claimant:
+ * @claim: a claim annotation
+ * @entity: the person or organisation making it
+ *
+ * Links @claim to @entity as its claimant, in one undoable step that also
+ * removes the link to a previous claimant: a claim has one.
+ *
+ * Returns: (transfer none) (nullable): the new relation, or %NULL with
+ *   @error set (e.g. @entity is already the claimant)
+ */
+GlossRelation *
+gloss_claim_set_claimant (GlossDocument    *document,
+                          GlossAnnotation  *claim,
+                          GlossAnnotation  *entity,
+                          GError          **error)
+{
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(GPtrArray) previous = g_ptr_array_new_with_free_func (g_object_unref);
+  GlossRelation *relation;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (claim), NULL);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (entity), NULL);
+
+  relations = gloss_document_relations_of (document, gloss_annotation_get_id (claim));
+  for (guint i = 0; i < relations->len; i++)
+    {
+      GlossRelation *r = relations->pdata[i];
+
+      if (g_strcmp0 (gloss_relation_get_kind (r), GLOSS_RELATION_CLAIMANT) == 0 &&
+          g_strcmp0 (gloss_relation_get_from (r), gloss_annotation_get_id (claim)) == 0)
+        g_ptr_array_add (previous, g_object_ref (r));
+    }
+
+  /* What would make the link fail, checked before anything changes. */
+  for (guint i = 0; i < previous->len; i++)
+    if (g_strcmp0 (gloss_relation_get_to (previous->pdata[i]), gloss_annotation_get_id (entity)) == 0)
+      {
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                     _("“%s” is already the claimant"), gloss_annotation_get_quote (entity));
+        return NULL;
+      }
+  if (previous->len == 0)
+    return gloss_document_relate (document, GLOSS_RELATION_CLAIMANT, claim, entity, error);
+  if (gloss_annotation_store_lookup (gloss_document_get_annotations (document), gloss_annotation_get_id (entity)) != entity ||
+      entity == claim)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
+                   _("The claimant must be another annotation of this document"));
+      return NULL;
+    }
+
+  gloss_document_begin_edit (document, _("Change Claimant"));
+  for (guint i = 0; i < previous->len; i++)
+    gloss_document_remove_relation (document, previous->pdata[i]);
+  relation = gloss_document_relate (document, GLOSS_RELATION_CLAIMANT, claim, entity, error);
+  gloss_document_end_edit (document);
+
+  return relation;
 }
 
 /**

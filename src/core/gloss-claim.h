@@ -37,6 +37,10 @@ int                 gloss_verdict_best_rating    (void);
 const char         *gloss_claim_get_verdict      (GlossAnnotation  *claim);
 GlossAnnotation    *gloss_claim_get_claimant     (GlossDocument    *document,
                                                   GlossAnnotation  *claim);
+GlossRelation      *gloss_claim_set_claimant     (GlossDocument    *document,
+                                                  GlossAnnotation  *claim,
+                                                  GlossAnnotation  *entity,
+                                                  GError          **error);
 char               *gloss_claim_dup_claimant_name (GlossDocument   *document,
                                                    GlossAnnotation *claim);
 char              **gloss_claim_get_evidence     (GlossAnnotation  *claim);

@@ -1393,6 +1393,25 @@ gloss_document_relate (GlossDocument    *self,
   g_return_val_if_fail (GLOSS_IS_ANNOTATION (from), NULL);
   g_return_val_if_fail (GLOSS_IS_ANNOTATION (to), NULL);
 
+  /* A second identical link would add nothing (and a second row). */
+  {
+    g_autoptr(GPtrArray) existing = gloss_document_relations_of (self, gloss_annotation_get_id (from));
+
+    for (guint i = 0; i < existing->len; i++)
+      {
+        GlossRelation *r = existing->pdata[i];
+
+        if (g_strcmp0 (gloss_relation_get_kind (r), type) == 0 &&
+            g_strcmp0 (gloss_relation_get_from (r), gloss_annotation_get_id (from)) == 0 &&
+            g_strcmp0 (gloss_relation_get_to (r), gloss_annotation_get_id (to)) == 0)
+          {
+            g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                         _("These annotations are already linked as “%s”"), type);
+            return NULL;
+          }
+      }
+  }
+
   relation = gloss_relation_new (type,
                                  gloss_annotation_get_id (from),
                                  gloss_annotation_get_id (to));

@@ -589,25 +589,15 @@ carry_relations (GlossMergeSession *self,
       const char *other_id = outgoing ? gloss_relation_get_to (r) : gloss_relation_get_from (r);
       GlossAnnotation *other = resolve_theirs (self, other_id);
       GlossAnnotation *from, *to;
-      g_autoptr(GPtrArray) existing = NULL;
-      gboolean present = FALSE;
 
       if (other == NULL || other == added)
         continue;
       from = outgoing ? added : other;
       to = outgoing ? other : added;
 
-      existing = gloss_document_relations_of (self->merged, gloss_annotation_get_id (added));
-      for (guint k = 0; existing != NULL && k < existing->len; k++)
-        if (g_strcmp0 (gloss_relation_get_kind (existing->pdata[k]), gloss_relation_get_kind (r)) == 0 &&
-            g_strcmp0 (gloss_relation_get_from (existing->pdata[k]), gloss_annotation_get_id (from)) == 0 &&
-            g_strcmp0 (gloss_relation_get_to (existing->pdata[k]), gloss_annotation_get_id (to)) == 0)
-          present = TRUE;
-      if (!present)
-        {
-          ensure_relation_type (self, gloss_relation_get_kind (r));
-          gloss_document_relate (self->merged, gloss_relation_get_kind (r), from, to, NULL);
-        }
+      /* gloss_document_relate () refuses a link the merge already has. */
+      ensure_relation_type (self, gloss_relation_get_kind (r));
+      gloss_document_relate (self->merged, gloss_relation_get_kind (r), from, to, NULL);
     }
 }
 

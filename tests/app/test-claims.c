@@ -101,6 +101,20 @@ test_link (void)
   g_assert_cmpstr (gloss_relation_get_from (relation), ==, gloss_annotation_get_id (claim));
   g_object_unref (relation);
 
+  /* Another claimant takes the place of the first (it used to be added
+   * beside it, unseen), and the claim is selected again to show it; one
+   * undo brings the first back. */
+  gloss_sidebar_select_annotation (sidebar, gloss_test_current (window, claim));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.link", NULL);
+  g_signal_emit_by_name (view, "annotation-activated", other);
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 1);
+  g_assert_true (gloss_claim_get_claimant (document, gloss_test_current (window, claim)) == other);
+  g_assert_cmpstr (gloss_window_get_last_message (window), ==, "Claimant changed to “Ana Ruiz also” (was “Mayor Ana Ruiz”)");
+  g_assert_cmpstr (gloss_annotation_get_id (gloss_sidebar_get_selected_annotation (sidebar)), ==, gloss_annotation_get_id (claim));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 1);
+  g_assert_true (gloss_claim_get_claimant (document, gloss_test_current (window, claim)) == person);
+
   /* Same-as between two mentions, chosen with the keyboard: select the
    * target in the list and confirm with Enter (win.finish-link). */
   gloss_sidebar_select_annotation (sidebar, person);

@@ -116,6 +116,50 @@ test_label_set_json (void)
   }
 }
 
+/* A claim has one claimant: setting another replaces the link, in one
+ * undoable step; the same link twice is refused, for any type. */
+static void
+test_set_claimant (void)
+{
+  g_autoptr(GlossDocument) doc = gloss_document_new (text, -1);
+  GlossAnnotation *claim = gloss_document_annotate (doc, "Claim", 15, 37, NULL);
+  GlossAnnotation *org = gloss_document_annotate (doc, "ORG", 0, 9, NULL);
+  GlossAnnotation *person = gloss_document_annotate (doc, "PERSON", 39, 47, NULL);
+  GListModel *relations = gloss_document_get_relations (doc);
+  GlossHistory *history = gloss_document_get_history (doc);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (gloss_claim_set_claimant (doc, claim, org, &error));
+  g_assert_no_error (error);
+  g_assert_true (gloss_claim_get_claimant (doc, claim) == org);
+
+  g_assert_nonnull (gloss_claim_set_claimant (doc, claim, person, &error));
+  g_assert_no_error (error);
+  g_assert_true (gloss_claim_get_claimant (doc, claim) == person);
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 1);
+  g_assert_cmpstr (gloss_history_get_undo_description (history), ==, "Change Claimant");
+
+  /* The same claimant again changes nothing. */
+  g_assert_null (gloss_claim_set_claimant (doc, claim, person, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 1);
+  g_assert_cmpstr (gloss_history_get_undo_description (history), ==, "Change Claimant");
+
+  /* One undo brings the first claimant back. */
+  g_assert_true (gloss_document_undo (doc));
+  g_assert_true (gloss_claim_get_claimant (doc, claim) == org);
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 1);
+
+  /* No second identical link of any type. */
+  g_assert_nonnull (gloss_document_relate (doc, "same-as", org, person, NULL));
+  g_assert_null (gloss_document_relate (doc, "same-as", org, person, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 2);
+  /* The other way round is another link. */
+  g_assert_nonnull (gloss_document_relate (doc, "same-as", person, org, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -123,6 +167,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/gloss/claim/fields", test_claim_fields);
+  g_test_add_func ("/gloss/claim/set-claimant", test_set_claimant);
   g_test_add_func ("/gloss/claim/statistics", test_statistics);
   g_test_add_func ("/gloss/claim/label-set-json", test_label_set_json);
 
