@@ -273,7 +273,12 @@ fill_header (GlossReviewPanel *self,
     {
       guint total = gloss_comparison_get_count (gloss_merge_session_get_comparison (self->session), category);
 
-      if (self->shown[category] != total)
+      if (category == GLOSS_DIFFERENCE_AGREE && self->shown[category] != total)
+        /* Translators: a group heading in the review list: with agreements
+         * hidden, those whose fields (verdict, claimant, note) differ still
+         * show; the rows shown and all agreements */
+        text = g_strdup_printf (_("Agree, but fields differ · %u of %u"), self->shown[category], total);
+      else if (self->shown[category] != total)
         /* Translators: a group heading in the review list: a category, the rows shown and all of them */
         text = g_strdup_printf (_("%s · %u of %u"), gloss_difference_category_get_title (category),
                                 self->shown[category], total);
