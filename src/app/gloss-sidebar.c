@@ -14,6 +14,7 @@
 #include "gloss-list-scroller.h"
 #include "gloss-annotation-fields.h"
 #include "gloss-sidebar.h"
+#include "gloss-text.h"
 
 /* The fixed entries of the filter dropdown; label names follow. */
 enum {
@@ -105,8 +106,8 @@ lookup_label (GlossSidebar *self,
   return gloss_label_set_lookup (self->labels, name);
 }
 
-/* What the search looks in: the quote, note, label and author, case
- * folded. Folding 100,000 quotes took ~250 ms per keystroke; an
+/* What the search looks in: the quote, note, label and author, folded
+ * (case, and accents of Latin and Greek: gloss_text_fold_for_search ()). Folding 100,000 quotes took ~250 ms per keystroke; an
  * annotation is a value, never edited in place, so its text is folded
  * once, on the first search, and kept with it. */
 static const char *
@@ -132,7 +133,7 @@ search_text (GlossAnnotation *annotation)
       if (fields[i] != NULL)
         g_string_append (joined, fields[i]);
     }
-  text = g_utf8_casefold (joined->str, joined->len);
+  text = gloss_text_fold_for_search (joined->str, joined->len);
   g_object_set_qdata_full (G_OBJECT (annotation), quark, text, g_free);
 
   return text;
@@ -660,7 +661,7 @@ search_changed_cb (GlossSidebar   *self,
   g_autofree char *old = g_steal_pointer (&self->search_casefold);
   GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
-  self->search_casefold = g_utf8_casefold (text, -1);
+  self->search_casefold = gloss_text_fold_for_search (text, -1);
   if (g_strcmp0 (old, self->search_casefold) == 0)
     return;
 

@@ -494,3 +494,59 @@ gloss_text_ellipsize (const char *text,
 
   return g_string_free (out, FALSE);
 }
+
+/**
+ * gloss_text_fold_for_search:
+ * @text: valid UTF-8
+ * @len: its length in bytes, or -1 if nul-terminated
+ *
+ * Folds @text for a search that ignores case and, in Latin and Greek
+ * script, accents: "Tomás", "TOMAS" and "tomas" all fold to "tomas",
+ * "Ελένη" and "ΕΛΕΝΗ" alike. Marks of other scripts are kept (й is not
+ * и, が is not か). Fold the text searched and the text typed the same
+ * way and compare with strstr (); the result is for matching only.
+ *
+ * Returns: (transfer full): the folded text
+ */
+char *
+gloss_text_fold_for_search (const char *text,
+                            gssize      len)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *decomposed = NULL;
+  GUnicodeScript base = G_UNICODE_SCRIPT_COMMON;
+  GString *out;
+  gboolean ascii = TRUE;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (len < 0)
+    len = strlen (text);
+  for (gssize i = 0; i < len && ascii; i++)
+    ascii = (guchar) text[i] < 0x80;
+  /* Most quotes are plain ASCII, and there lower case is all. */
+  if (ascii)
+    return g_ascii_strdown (text, len);
+
+  folded = g_utf8_casefold (text, len);
+  decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+  if (decomposed == NULL)
+    return g_steal_pointer (&folded);
+
+  out = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
+        {
+          if (base == G_UNICODE_SCRIPT_LATIN || base == G_UNICODE_SCRIPT_GREEK)
+            continue;
+        }
+      else
+        base = g_unichar_get_script (c);
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}

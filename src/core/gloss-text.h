@@ -54,5 +54,7 @@ char    *gloss_text_sha256         (const char  *text,
                                     gssize       len);
 char    *gloss_text_ellipsize      (const char  *text,
                                     guint        max_chars);
+char    *gloss_text_fold_for_search (const char *text,
+                                     gssize      len);
 
 G_END_DECLS

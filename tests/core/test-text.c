@@ -154,6 +154,41 @@ test_ellipsize (void)
   g_assert_nonnull (strstr (b, "…"));
 }
 
+static gboolean
+folded_contains (const char *haystack,
+                 const char *needle)
+{
+  g_autofree char *h = gloss_text_fold_for_search (haystack, -1);
+  g_autofree char *n = gloss_text_fold_for_search (needle, -1);
+
+  return strstr (h, n) != NULL;
+}
+
+/* Search ignores case everywhere, and accents in Latin and Greek. */
+static void
+test_fold_for_search (void)
+{
+  g_autofree char *ascii = gloss_text_fold_for_search ("Tomás Ferreira", 6);
+
+  g_assert_cmpstr (ascii, ==, "tomas");
+  g_assert_true (folded_contains ("Clara Jensen and Tomás Ferreira", "tomas ferreira"));
+  g_assert_true (folded_contains ("Tomas Ferreira", "TOMÁS"));
+  /* Precomposed or decomposed alike. */
+  g_assert_true (folded_contains ("Zu\xcc\x88rich", "Zürich"));
+  g_assert_true (folded_contains ("Zürich", "zurich"));
+  g_assert_true (folded_contains ("Straße", "STRASSE"));
+  g_assert_true (folded_contains ("Eleni Papadaki (Ελένη Παπαδάκη)", "ΕΛΕΝΗ"));
+  g_assert_true (folded_contains ("Ελενη", "ελένη"));
+  /* Other scripts keep their marks: й is another letter than и. */
+  g_assert_true (folded_contains ("Критики говорят", "КРИТИКИ"));
+  g_assert_false (folded_contains ("Иран", "йран"));
+  g_assert_false (folded_contains ("かいだん", "が"));
+  g_assert_true (folded_contains ("会谈持续了两个小时", "两个"));
+  /* An emoji in the way changes nothing. */
+  g_assert_true (folded_contains ("Hello 👋 Wörld", "👋 world"));
+  g_assert_false (folded_contains ("Hello world", "wörlds"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -166,6 +201,7 @@ main (int   argc,
   g_test_add_func ("/gloss/text/normalize", test_normalize);
   g_test_add_func ("/gloss/text/check-bytes", test_check_bytes);
   g_test_add_func ("/gloss/text/ellipsize", test_ellipsize);
+  g_test_add_func ("/gloss/text/fold-for-search", test_fold_for_search);
 
   return g_test_run ();
 }
