@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-article.h"
 #include "gloss-cli.h"
 #include "gloss-export.h"
 #include "gloss-file.h"
@@ -73,6 +74,33 @@ import_web_one (const char *input,
   return TRUE;
 }
 
+/* A plain-text article (.txt, when no --format says otherwise): opened
+ * as the app opens it, title and byline from its first lines. A brat
+ * .txt comes in with its .ann instead. */
+static gboolean
+is_text_input (const char *input)
+{
+  g_autofree char *lower = g_ascii_strdown (input, -1);
+
+  return g_str_has_suffix (lower, ".txt");
+}
+
+static GlossDocument *
+load_text (GFile   *file,
+           GError **error)
+{
+  g_autoptr(GBytes) bytes = gloss_file_load (file, GLOSS_FORMAT_MAX_BYTES, NULL, NULL, error);
+  g_autofree char *source = g_file_get_parse_name (file);
+  gsize len = 0;
+  const char *data;
+
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &len);
+
+  return gloss_article_new_from_text (data != NULL ? data : "", len, source, error);
+}
+
 static gboolean
 import_one (const GlossFormatInfo *format,
             const char            *input,
@@ -92,7 +120,10 @@ import_one (const GlossFormatInfo *format,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = output_for (input, output, output_is_dir);
 
-  document = gloss_import_file (format, file, text, options, &reports, &error);
+  if (format == NULL && text == NULL && is_text_input (input))
+    document = load_text (file, &error);
+  else
+    document = gloss_import_file (format, file, text, options, &reports, &error);
   if (document == NULL)
     {
       gloss_cli_printerr (input, "%s", error->message);
@@ -144,7 +175,7 @@ gloss_cli_import (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, N_("IN…") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("IN… — import annotations, HTML pages or URLs into .gloss.json files"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("IN… — import annotations, articles (.txt, .html) or URLs into .gloss.json files"));
   g_autoptr(GHashTable) options = NULL;
   g_autoptr(GError) error = NULL;
   const GlossFormatInfo *format = NULL;
@@ -160,7 +191,7 @@ gloss_cli_import (int    argc,
   n_inputs = inputs ? g_strv_length (inputs) : 0;
   if (n_inputs == 0)
     {
-      gloss_cli_printerr (NULL, "%s", _("usage: gloss-cli import [--format FORMAT] IN…|URL|FILE.html [-o OUT.gloss.json]"));
+      gloss_cli_printerr (NULL, "%s", _("usage: gloss-cli import [--format FORMAT] IN…|URL|FILE.html|FILE.txt [-o OUT.gloss.json]"));
       return 2;
     }
   if (format_id != NULL)

@@ -277,6 +277,41 @@ test_errors (void)
   g_assert_cmpint (run_cli (NULL, &out, &err, "fetch", "a.html", "b.html", NULL), ==, 2);
 }
 
+/* `import` takes a plain-text article as the app opens it: BOM and CRLF
+ * gone, the title from its first line. A binary file is refused. */
+static void
+test_import_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gloss-cli-text-XXXXXX", &error);
+  g_autofree char *txt = g_build_filename (dir, "council.txt", NULL);
+  g_autofree char *derived = g_build_filename (dir, "council.gloss.json", NULL);
+  g_autofree char *binary = g_build_filename (dir, "blob.txt", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *json = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (txt, "\xef\xbb\xbf" "Council Approves Budget\r\n\r\n"
+                                      "The caf\xc3\xa9 stays open \xf0\x9f\x8e\x89.\r\n", -1, NULL));
+  g_assert_true (g_file_set_contents (binary, "\x00\x01\x02 not text", 12, NULL));
+
+  g_assert_cmpint (run_cli (dir, &out, &err, "import", "council.txt", NULL), ==, 0);
+  json = read_text (derived);
+  assert_contains (json, "\"title\": \"Council Approves Budget\"");
+  assert_contains (json, "\"text\": \"The café stays open 🎉.\\n\"");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (dir, &out, &err, "import", "blob.txt", "-o", "-", NULL), ==, 1);
+  assert_contains (err, "binary");
+
+  g_remove (derived);
+  g_remove (txt);
+  g_remove (binary);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +333,7 @@ main (int   argc,
   g_test_add_func ("/gloss/cli/fetch/url", test_url);
   g_test_add_func ("/gloss/cli/fetch/errors", test_errors);
   g_test_add_func ("/gloss/cli/fetch/import", test_import);
+  g_test_add_func ("/gloss/cli/fetch/import-text", test_import_text);
 
   status = g_test_run ();
 
