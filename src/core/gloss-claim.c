@@ -69,6 +69,26 @@ gloss_claim_is_unchecked (GlossAnnotation *claim)
   return verdict == NULL || g_strcmp0 (verdict, "not-checked") == 0;
 }
 
+/* The "claimant" relations from @claim (one, unless a file has more). */
+static GPtrArray *
+claimant_relations (GlossDocument   *document,
+                    GlossAnnotation *claim)
+{
+  g_autoptr(GPtrArray) relations = gloss_document_relations_of (document, gloss_annotation_get_id (claim));
+  GPtrArray *claimant = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      GlossRelation *r = relations->pdata[i];
+
+      if (g_strcmp0 (gloss_relation_get_kind (r), GLOSS_RELATION_CLAIMANT) == 0 &&
+          g_strcmp0 (gloss_relation_get_from (r), gloss_annotation_get_id (claim)) == 0)
+        g_ptr_array_add (claimant, g_object_ref (r));
+    }
+
+  return claimant;
+}
+
 /**
  * gloss_claim_get_claimant:
  *
@@ -84,18 +104,12 @@ gloss_claim_get_claimant (GlossDocument   *document,
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (GLOSS_IS_ANNOTATION (claim), NULL);
 
-  relations = gloss_document_relations_of (document, gloss_annotation_get_id (claim));
-  for (guint i = 0; i < relations->len; i++)
-    {
-      GlossRelation *r = relations->pdata[i];
+  relations = claimant_relations (document, claim);
+  if (relations->len == 0)
+    return NULL;
 
-      if (g_strcmp0 (gloss_relation_get_kind (r), GLOSS_RELATION_CLAIMANT) == 0 &&
-          g_strcmp0 (gloss_relation_get_from (r), gloss_annotation_get_id (claim)) == 0)
-        return gloss_annotation_store_lookup (gloss_document_get_annotations (document),
-                                              gloss_relation_get_to (r));
-    }
-
-  return NULL;
+  return gloss_annotation_store_lookup (gloss_document_get_annotations (document),
+                                        gloss_relation_get_to (relations->pdata[0]));
 }
 
 /**
@@ -115,23 +129,14 @@ gloss_claim_set_claimant (GlossDocument    *document,
                           GlossAnnotation  *entity,
                           GError          **error)
 {
-  g_autoptr(GPtrArray) relations = NULL;
-  g_autoptr(GPtrArray) previous = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) previous = NULL;
   GlossRelation *relation;
 
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (GLOSS_IS_ANNOTATION (claim), NULL);
   g_return_val_if_fail (GLOSS_IS_ANNOTATION (entity), NULL);
 
-  relations = gloss_document_relations_of (document, gloss_annotation_get_id (claim));
-  for (guint i = 0; i < relations->len; i++)
-    {
-      GlossRelation *r = relations->pdata[i];
-
-      if (g_strcmp0 (gloss_relation_get_kind (r), GLOSS_RELATION_CLAIMANT) == 0 &&
-          g_strcmp0 (gloss_relation_get_from (r), gloss_annotation_get_id (claim)) == 0)
-        g_ptr_array_add (previous, g_object_ref (r));
-    }
+  previous = claimant_relations (document, claim);
 
   /* What would make the link fail, checked before anything changes. */
   for (guint i = 0; i < previous->len; i++)
