@@ -676,7 +676,8 @@ find_changed_cb (GlossWindow *self)
 
   if (self->document != NULL && text != NULL && *text != '\0')
     {
-      self->find_matches = gloss_find_occurrences (self->document, text, GLOSS_SEARCH_FLAGS_NONE,
+      /* As a browser's find: any case, any accents ("Zurich", "Zürich"). */
+      self->find_matches = gloss_find_occurrences (self->document, text, GLOSS_SEARCH_IGNORE_ACCENTS,
                                                    NULL, MAX_FIND_MATCHES, NULL);
 
       /* Start from the reading position. */

@@ -37,6 +37,104 @@ at_word_boundaries (GlossTextIndex *index,
   return TRUE;
 }
 
+static gboolean
+is_latin_or_greek (gunichar c)
+{
+  GUnicodeScript script = g_unichar_get_script (c);
+
+  return script == G_UNICODE_SCRIPT_LATIN || script == G_UNICODE_SCRIPT_GREEK;
+}
+
+/* Lower-case Latin or Greek letter → the precomposed letters that are it
+ * with accents, in either case ("e" → "éèêëÉÈÊË…"). */
+static GHashTable *
+accented_letters (void)
+{
+  static GHashTable *table;
+  static const gunichar ranges[][2] = {
+    { 0x00C0, 0x024F },  /* Latin-1 Supplement, Latin Extended-A and -B */
+    { 0x0370, 0x03FF },  /* Greek */
+    { 0x1E00, 0x1FFF },  /* Latin Extended Additional, Greek Extended */
+  };
+
+  if (g_once_init_enter (&table))
+    {
+      /* Kept for the life of the process. */
+      GHashTable *letters = g_hash_table_new (NULL, NULL);
+
+      for (guint r = 0; r < G_N_ELEMENTS (ranges); r++)
+        for (gunichar c = ranges[r][0]; c <= ranges[r][1]; c++)
+          {
+            gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+            gsize n = g_unichar_fully_decompose (c, FALSE, parts, G_N_ELEMENTS (parts));
+            gboolean marks_only = n > 1 && is_latin_or_greek (parts[0]);
+            gpointer base;
+            GString *variants;
+
+            for (gsize k = 1; k < n && marks_only; k++)
+              marks_only = g_unichar_type (parts[k]) == G_UNICODE_NON_SPACING_MARK;
+            if (!marks_only)
+              continue;
+
+            base = GUINT_TO_POINTER (g_unichar_tolower (parts[0]));
+            if ((variants = g_hash_table_lookup (letters, base)) == NULL)
+              g_hash_table_insert (letters, base, variants = g_string_new (NULL));
+            g_string_append_unichar (variants, c);
+          }
+      g_once_init_leave (&table, letters);
+    }
+
+  return table;
+}
+
+/* A pattern that finds @needle whatever the accents on its Latin and
+ * Greek letters: each letter becomes a class of it and its accented
+ * forms, then any combining marks (text in decomposed form). */
+static char *
+accent_pattern (const char *needle)
+{
+  g_autofree char *decomposed = g_utf8_normalize (needle, -1, G_NORMALIZE_NFD);
+  GHashTable *letters = accented_letters ();
+  GString *pattern = g_string_new (NULL);
+  gboolean after_letter = FALSE;
+
+  if (decomposed == NULL)
+    decomposed = g_strdup (needle);
+
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GString *variants;
+      char buf[8];
+      int len;
+
+      /* The needle's own accents go: the class matches any. */
+      if (after_letter && g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
+        continue;
+
+      after_letter = g_unichar_isalpha (c) && is_latin_or_greek (c);
+      len = g_unichar_to_utf8 (c, buf);
+      variants = after_letter ? g_hash_table_lookup (letters, GUINT_TO_POINTER (g_unichar_tolower (c))) : NULL;
+      if (variants == NULL)
+        {
+          g_autofree char *escaped = g_regex_escape_string (buf, len);
+
+          g_string_append (pattern, escaped);
+          if (after_letter)
+            g_string_append (pattern, "\\p{Mn}*");
+          continue;
+        }
+
+      g_string_append_c (pattern, '[');
+      g_string_append_len (pattern, buf, len);
+      g_string_append_unichar (pattern, g_unichar_toupper (c));
+      g_string_append_len (pattern, variants->str, variants->len);
+      g_string_append (pattern, "]\\p{Mn}*");
+    }
+
+  return g_string_free (pattern, FALSE);
+}
+
 #define SPAN_KEY(start, end) (((guint64) (start) << 32) | (end))
 
 /* Every span already tagged with @label, in one pass over the store. */
@@ -118,7 +216,12 @@ gloss_find_occurrences (GlossDocument     *document,
   if (!(flags & GLOSS_SEARCH_MATCH_CASE))
     compile |= G_REGEX_CASELESS;
 
-  pattern = (flags & GLOSS_SEARCH_REGEX) ? g_strdup (needle) : g_regex_escape_string (needle, -1);
+  if (flags & GLOSS_SEARCH_REGEX)
+    pattern = g_strdup (needle);
+  else if (flags & GLOSS_SEARCH_IGNORE_ACCENTS)
+    pattern = accent_pattern (needle);
+  else
+    pattern = g_regex_escape_string (needle, -1);
   regex = g_regex_new (pattern, compile, 0, &local_error);
   if (regex == NULL)
     {

@@ -14,6 +14,10 @@ typedef enum
   GLOSS_SEARCH_MATCH_CASE  = 1 << 0,
   GLOSS_SEARCH_WHOLE_WORD  = 1 << 1,
   GLOSS_SEARCH_REGEX       = 1 << 2,
+  /* Latin and Greek letters match with or without accents ("Zurich"
+   * finds "Zürich", precomposed or not), in either case; not for a
+   * regular expression. */
+  GLOSS_SEARCH_IGNORE_ACCENTS = 1 << 3,
 } GlossSearchFlags;
 
 /* One match, in code points. @covered is set when an annotation with the

@@ -449,6 +449,12 @@ test_find_and_navigate (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find-next", NULL);
   g_assert_cmpstr (gtk_label_get_text (window->find_count), ==, "1 of 2");
 
+  /* Accents typed or not, as in a browser: "RUÍZ" finds "Ruiz". */
+  gtk_editable_set_text (GTK_EDITABLE (window->find_entry), "ANA RUÍZ");
+  g_signal_emit_by_name (window->find_entry, "search-changed");
+  gloss_test_iterate ();
+  g_assert_cmpstr (gtk_label_get_text (window->find_count), ==, "1 of 2");
+
   /* Navigation by label and to the next unchecked claim. */
   first = gloss_test_tag (window, "Mayor Ana Ruiz", "PERSON");
   gloss_test_tag (window, "Yuki Tanaka", "PERSON");

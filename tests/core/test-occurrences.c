@@ -146,6 +146,47 @@ test_annotate_all_defaults (void)
   g_assert_true (g_variant_get_boolean (gloss_annotation_get_attribute (first, "listed")));
 }
 
+/* Accents of Latin and Greek letters, precomposed or decomposed in the
+ * text, do not stop a match; offsets are the text's own. */
+static void
+test_ignore_accents (void)
+{
+  /* "Zürich" precomposed, "Zu\u0308rich" decomposed, "ZURICH", "Zurich",
+   * then Greek, then Cyrillic й, which is not и. */
+  g_autoptr(GlossDocument) doc = gloss_document_new ("Z\xc3\xbcrich, Zu\xcc\x88rich, ZURICH and Zurich. "
+                                                     "\xce\x95\xce\xbb\xce\xad\xce\xbd\xce\xb7 \xe2\x80\x94 "
+                                                     "\xd0\x98\xd1\x80\xd0\xb0\xd0\xbd \xf0\x9f\x9a\x80 Tom\xc3\xa1s.", -1);
+  g_autoptr(GArray) plain = NULL;
+  g_autoptr(GArray) zurich = NULL;
+  g_autoptr(GArray) umlaut = NULL;
+  g_autoptr(GArray) eleni = NULL;
+  g_autoptr(GArray) iran = NULL;
+  g_autoptr(GArray) tomas = NULL;
+
+  plain = gloss_find_occurrences (doc, "zurich", GLOSS_SEARCH_FLAGS_NONE, NULL, 0, NULL);
+  g_assert_cmpuint (plain->len, ==, 2);
+
+  zurich = gloss_find_occurrences (doc, "zurich", GLOSS_SEARCH_IGNORE_ACCENTS, NULL, 0, NULL);
+  g_assert_cmpuint (zurich->len, ==, 4);
+  /* Offsets in code points: the decomposed one is a character longer. */
+  g_assert_cmpuint (g_array_index (zurich, GlossOccurrence, 0).start, ==, 0);
+  g_assert_cmpuint (g_array_index (zurich, GlossOccurrence, 0).end, ==, 6);
+  g_assert_cmpuint (g_array_index (zurich, GlossOccurrence, 1).start, ==, 8);
+  g_assert_cmpuint (g_array_index (zurich, GlossOccurrence, 1).end, ==, 15);
+
+  umlaut = gloss_find_occurrences (doc, "ZÜRICH", GLOSS_SEARCH_IGNORE_ACCENTS, NULL, 0, NULL);
+  g_assert_cmpuint (umlaut->len, ==, 4);
+
+  eleni = gloss_find_occurrences (doc, "ελενη", GLOSS_SEARCH_IGNORE_ACCENTS, NULL, 0, NULL);
+  g_assert_cmpuint (eleni->len, ==, 1);
+
+  iran = gloss_find_occurrences (doc, "йран", GLOSS_SEARCH_IGNORE_ACCENTS, NULL, 0, NULL);
+  g_assert_cmpuint (iran->len, ==, 0);
+
+  tomas = gloss_find_occurrences (doc, "tomas.", GLOSS_SEARCH_IGNORE_ACCENTS | GLOSS_SEARCH_WHOLE_WORD, NULL, 0, NULL);
+  g_assert_cmpuint (tomas->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -154,6 +195,7 @@ main (int   argc,
 
   g_test_add_func ("/gloss/occurrences/case-and-words", test_case_and_words);
   g_test_add_func ("/gloss/occurrences/regex", test_regex);
+  g_test_add_func ("/gloss/occurrences/ignore-accents", test_ignore_accents);
   g_test_add_func ("/gloss/occurrences/annotate-all", test_annotate_all_one_step);
   g_test_add_func ("/gloss/occurrences/annotate-all-defaults", test_annotate_all_defaults);
 
