@@ -81,12 +81,16 @@ verdict_rows (GlossStatistics *stats)
     {
       GlossCount *src = &g_array_index (stats->by_verdict, GlossCount, i);
       const GlossVerdict *v = gloss_verdict_lookup (src->name);
-      GlossCount c = {
-        (char *) (v ? _(v->name) : _("No verdict")),
-        (char *) verdict_colors[MIN (i, G_N_ELEMENTS (verdict_colors) - 1)],
-        src->count,
-      };
+      GlossCount c;
 
+      /* Only files from other tools have verdicts off the scale. */
+      if (v == NULL && src->count == 0)
+        continue;
+
+      /* Translators: claims whose verdict is not on Gloss's scale (from another tool) */
+      c.name = (char *) (v ? _(v->name) : _("Other verdict"));
+      c.color = (char *) verdict_colors[MIN (i, G_N_ELEMENTS (verdict_colors) - 1)];
+      c.count = src->count;
       g_array_append_val (rows, c);
     }
 

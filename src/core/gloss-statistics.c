@@ -68,7 +68,7 @@ gloss_statistics_compute (GlossDocument *document)
   verdicts = gloss_verdicts_get_default (&n_verdicts);
   for (guint i = 0; i < n_verdicts; i++)
     add_count (stats->by_verdict, verdicts[i].id, NULL);
-  add_count (stats->by_verdict, "none", NULL);
+  add_count (stats->by_verdict, "other", NULL);
 
   n = gloss_annotation_store_get_n_items (store);
   for (guint i = 0; i < n; i++)
@@ -87,7 +87,10 @@ gloss_statistics_compute (GlossDocument *document)
 
       if (gloss_label_get_kind (label) == GLOSS_LABEL_KIND_CLAIM)
         {
-          const char *verdict = gloss_claim_get_verdict (a);
+          /* A claim without a verdict is one not yet checked (as for F8,
+           * gloss_claim_is_unchecked ()); a verdict off the scale, from
+           * another tool's file, is "other". */
+          const char *verdict = gloss_claim_is_unchecked (a) ? "not-checked" : gloss_claim_get_verdict (a);
           guint slot = n_verdicts;
 
           for (guint v = 0; v < n_verdicts; v++)

@@ -20,7 +20,8 @@ typedef struct
   guint   total;
   guint   by_kind[GLOSS_N_LABEL_KINDS];
   GArray *by_label;     /* GlossCount, in label-set order (unused labels included) */
-  GArray *by_verdict;   /* GlossCount, in scale order, then "none" */
+  GArray *by_verdict;   /* GlossCount, in scale order (claims without a verdict
+                         * count as "not-checked"), then "other" */
   guint   n_relations;
 } GlossStatistics;
 

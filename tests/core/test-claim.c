@@ -73,8 +73,19 @@ test_statistics (void)
   g_assert_cmpuint (g_array_index (stats->by_label, GlossCount, 0).count, ==, 1);
   g_assert_cmpstr (g_array_index (stats->by_verdict, GlossCount, 4).name, ==, "false");
   g_assert_cmpuint (g_array_index (stats->by_verdict, GlossCount, 4).count, ==, 1);
-  g_assert_cmpstr (g_array_index (stats->by_verdict, GlossCount, stats->by_verdict->len - 1).name, ==, "none");
+  /* The claim without a verdict is not yet checked; none is off the scale. */
+  g_assert_cmpstr (g_array_index (stats->by_verdict, GlossCount, 6).name, ==, "not-checked");
+  g_assert_cmpuint (g_array_index (stats->by_verdict, GlossCount, 6).count, ==, 1);
+  g_assert_cmpstr (g_array_index (stats->by_verdict, GlossCount, stats->by_verdict->len - 1).name, ==, "other");
+  g_assert_cmpuint (g_array_index (stats->by_verdict, GlossCount, stats->by_verdict->len - 1).count, ==, 0);
+
+  /* A verdict from another tool's scale is "other". */
+  claim = gloss_document_annotate (doc, "Claim", 15, 30, NULL);
+  gloss_document_set_attribute (doc, claim, GLOSS_ATTR_VERDICT, g_variant_new_string ("pants-on-fire"));
+  g_clear_pointer (&stats, gloss_statistics_free);
+  stats = gloss_statistics_compute (doc);
   g_assert_cmpuint (g_array_index (stats->by_verdict, GlossCount, stats->by_verdict->len - 1).count, ==, 1);
+  g_assert_cmpuint (g_array_index (stats->by_verdict, GlossCount, 6).count, ==, 1);
 }
 
 static void
