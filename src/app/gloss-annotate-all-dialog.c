@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-annotate-all-dialog.h"
+#include "gloss-text.h"
 
 #define CONTEXT_CHARS 40
 #define MAX_MATCHES   100000
@@ -179,9 +180,10 @@ context_markup (GlossAnnotateAllDialog *self,
   g_autofree char *before = gloss_document_slice (self->document, a, o->start);
   g_autofree char *match = gloss_document_slice (self->document, o->start, o->end);
   g_autofree char *after = gloss_document_slice (self->document, o->end, b);
-  g_autofree char *before_flat = g_strdelimit (g_strdup (before), "\n\t", ' ');
-  g_autofree char *match_flat = g_strdelimit (g_strdup (match), "\n\t", ' ');
-  g_autofree char *after_flat = g_strdelimit (g_strdup (after), "\n\t", ' ');
+  /* On one line: a paragraph break is one space, not two. */
+  g_autofree char *before_flat = gloss_text_collapse_space (before);
+  g_autofree char *match_flat = gloss_text_collapse_space (match);
+  g_autofree char *after_flat = gloss_text_collapse_space (after);
 
   return g_markup_printf_escaped ("%s%s<b>%s</b>%s%s",
                                   a > 0 ? "…" : "", before_flat, match_flat, after_flat,

@@ -438,10 +438,13 @@ gloss_text_sha256 (const char *text,
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, len);
 }
 
+/* Appends [@begin, @end) with each run of white space as one space;
+ * with @trim, none at the ends of @out. */
 static void
 append_collapsed (GString    *out,
                   const char *begin,
-                  const char *end)
+                  const char *end,
+                  gboolean    trim)
 {
   gboolean space = FALSE;
 
@@ -454,11 +457,30 @@ append_collapsed (GString    *out,
           space = TRUE;
           continue;
         }
-      if (space && out->len > 0)
+      if (space && (out->len > 0 || !trim))
         g_string_append_c (out, ' ');
       space = FALSE;
       g_string_append_unichar (out, c);
     }
+  if (space && !trim)
+    g_string_append_c (out, ' ');
+}
+
+/**
+ * gloss_text_collapse_space:
+ *
+ * @text on one line: each run of white space (line breaks included)
+ * becomes one space, at the ends too, so that pieces joined stay apart.
+ */
+char *
+gloss_text_collapse_space (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  if (text != NULL)
+    append_collapsed (out, text, text + strlen (text), FALSE);
+
+  return g_string_free (out, FALSE);
 }
 
 /**
@@ -479,7 +501,7 @@ gloss_text_ellipsize (const char *text,
 
   len = g_utf8_strlen (text, -1);
   if (len <= (glong) max_chars || max_chars < 8)
-    append_collapsed (out, text, text + strlen (text));
+    append_collapsed (out, text, text + strlen (text), TRUE);
   else
     {
       guint head = max_chars * 2 / 3;
@@ -487,9 +509,9 @@ gloss_text_ellipsize (const char *text,
       const char *head_end = g_utf8_offset_to_pointer (text, head);
       const char *tail_begin = g_utf8_offset_to_pointer (text, len - tail);
 
-      append_collapsed (out, text, head_end);
+      append_collapsed (out, text, head_end, TRUE);
       g_string_append (out, "…");
-      append_collapsed (out, tail_begin, text + strlen (text));
+      append_collapsed (out, tail_begin, text + strlen (text), TRUE);
     }
 
   return g_string_free (out, FALSE);

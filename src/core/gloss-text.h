@@ -54,6 +54,7 @@ char    *gloss_text_sha256         (const char  *text,
                                     gssize       len);
 char    *gloss_text_ellipsize      (const char  *text,
                                     guint        max_chars);
+char    *gloss_text_collapse_space (const char *text);
 char    *gloss_text_fold_for_search (const char *text,
                                      gssize      len);
 

@@ -189,6 +189,19 @@ test_fold_for_search (void)
   g_assert_false (folded_contains ("Hello world", "wörlds"));
 }
 
+/* Text on one line: each run of white space is one space, ends kept. */
+static void
+test_collapse_space (void)
+{
+  g_autofree char *a = gloss_text_collapse_space ("would work.\n\nThe design ");
+  g_autofree char *b = gloss_text_collapse_space ("\t Zürich 🎉\n");
+  g_autofree char *c = gloss_text_collapse_space ("");
+
+  g_assert_cmpstr (a, ==, "would work. The design ");
+  g_assert_cmpstr (b, ==, " Zürich 🎉 ");
+  g_assert_cmpstr (c, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -202,6 +215,7 @@ main (int   argc,
   g_test_add_func ("/gloss/text/check-bytes", test_check_bytes);
   g_test_add_func ("/gloss/text/ellipsize", test_ellipsize);
   g_test_add_func ("/gloss/text/fold-for-search", test_fold_for_search);
+  g_test_add_func ("/gloss/text/collapse-space", test_collapse_space);
 
   return g_test_run ();
 }
