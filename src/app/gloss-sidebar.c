@@ -41,7 +41,7 @@ struct _GlossSidebar
   char               *search_casefold;
   char               *selected_id;
   GlossAnnotation    *detail_annotation;
-  GHashTable         *bound_items;  /* GlossAnnotationItem → GtkListItem of a row shown */
+  GHashTable         *bound_items;  /* GtkListItem of the rows shown */
   guint               syncing;
 
   /* The list scrolls to a newly selected row after the frame that shows
@@ -207,7 +207,7 @@ focus_selected_row (GlossSidebar *self)
     return;
 
   g_hash_table_iter_init (&iter, self->bound_items);
-  while (g_hash_table_iter_next (&iter, NULL, &key))
+  while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       GtkWidget *row = gtk_list_item_get_child (key);
       GtkWidget *list_row = row != NULL ? gtk_widget_get_parent (row) : NULL;
@@ -925,7 +925,7 @@ rebuild_labels (GlossSidebar *self)
     gpointer item;
 
     g_hash_table_iter_init (&iter, self->bound_items);
-    while (g_hash_table_iter_next (&iter, NULL, &item))
+    while (g_hash_table_iter_next (&iter, &item, NULL))
       show_row_item (self, item);
   }
 
@@ -967,22 +967,19 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, gloss_annotation_row_new ());
 }
 
-/* An edit in place: the row showing it, if any, shows the new version;
- * nothing else moves. */
+/* An edit in place: the row shows the new version, nothing else moves. */
 static void
-row_item_edited_cb (GlossSidebar        *self,
+row_item_edited_cb (GlossAnnotationItem *annotation_item,
                     GParamSpec          *pspec,
-                    GlossAnnotationItem *annotation_item)
+                    GtkListItem         *item)
 {
-  GtkListItem *item = g_hash_table_lookup (self->bound_items, annotation_item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GlossSidebar *self = GLOSS_SIDEBAR (gtk_widget_get_ancestor (row, GLOSS_TYPE_SIDEBAR));
 
-  if (item != NULL)
+  if (self != NULL)
     show_row_item (self, item);
 }
 
-/* GTK 4.8 unbinds and binds again every row whose position changes, as
- * all those below a row added or removed: binding only records which row
- * shows the item. Each item is watched once, for as long as it lives. */
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
@@ -992,11 +989,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GlossAnnotationItem *annotation_item = gtk_list_item_get_item (item);
 
   show_row_item (self, item);
-  g_hash_table_insert (self->bound_items, annotation_item, item);
-  if (g_signal_handler_find (annotation_item, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
-                             0, 0, NULL, row_item_edited_cb, self) == 0)
-    g_signal_connect_object (annotation_item, "notify::annotation",
-                             G_CALLBACK (row_item_edited_cb), self, G_CONNECT_SWAPPED);
+  g_hash_table_add (self->bound_items, item);
+  g_signal_connect_object (annotation_item, "notify::annotation",
+                           G_CALLBACK (row_item_edited_cb), item, 0);
 }
 
 static void
@@ -1005,12 +1000,11 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   GlossSidebar *self = user_data;
-  gpointer annotation_item = gtk_list_item_get_item (item);
 
   /* The row keeps showing its annotation: GTK binds it again at once
    * when only its position or selection changed. */
-  if (g_hash_table_lookup (self->bound_items, annotation_item) == item)
-    g_hash_table_remove (self->bound_items, annotation_item);
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), row_item_edited_cb, item);
+  g_hash_table_remove (self->bound_items, item);
 }
 
 static void
