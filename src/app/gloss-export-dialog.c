@@ -691,8 +691,13 @@ gloss_export_dialog_export_to_file (GlossExportDialog *self,
   if (!g_str_has_suffix (path, suffix))
     {
       g_autofree char *name = g_path_get_basename (path);
-      gboolean companions = self->file_names != NULL && self->file_names[0] != NULL &&
-                            self->file_names[1] != NULL;
+      /* The preview tells which files the format writes; until it has
+       * come (or if it failed), a format that reads its text from a file
+       * beside the main one (brat) may write one there: the extension
+       * is added, so that the two never share a path. */
+      gboolean companions = self->file_names != NULL ?
+                            self->file_names[0] != NULL && self->file_names[1] != NULL :
+                            self->format->needs_text;
 
       if (companions || strrchr (name, '.') == NULL || strrchr (name, '.') == name)
         {

@@ -572,6 +572,23 @@ test_export (void)
     g_assert_cmpstr (kept, ==, gloss_document_get_text (document));
   }
 
+  /* Exported before the preview has come: a name typed with another
+   * extension still gets brat's, so its .txt beside it cannot land on
+   * the .ann itself. */
+  {
+    g_autofree char *typed = g_build_filename (gloss_test_get_tmpdir (), "early.txt", NULL);
+    g_autofree char *early_ann = g_build_filename (gloss_test_get_tmpdir (), "early.txt.ann", NULL);
+    g_autofree char *beside = g_build_filename (gloss_test_get_tmpdir (), "early.txt.txt", NULL);
+    g_autofree char *contents = NULL;
+
+    dialog = export_dialog (window);
+    g_assert_true (gloss_export_dialog_set_format (dialog, "brat"));
+    export_to (dialog, typed);
+    g_assert_true (g_file_get_contents (early_ann, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "T1\t"));
+    g_assert_true (g_file_test (beside, G_FILE_TEST_IS_REGULAR));
+  }
+
   /* ClaimReview: the reviewer comes from the preferences. */
   g_settings_set_string (settings, "reviewer-organization", "Harbour Fact Check");
   dialog = export_dialog (window);
