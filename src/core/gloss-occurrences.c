@@ -87,48 +87,70 @@ accented_letters (void)
   return table;
 }
 
+/* A Latin or Greek letter, with or without accents: its base letter,
+ * or 0 for any other character. */
+static gunichar
+latin_or_greek_base (gunichar c)
+{
+  gunichar parts[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  gsize n = g_unichar_fully_decompose (c, FALSE, parts, G_N_ELEMENTS (parts));
+
+  if (!g_unichar_isalpha (parts[0]) || !is_latin_or_greek (parts[0]))
+    return 0;
+  for (gsize k = 1; k < n; k++)
+    if (g_unichar_type (parts[k]) != G_UNICODE_NON_SPACING_MARK)
+      return 0;
+
+  return parts[0];
+}
+
 /* A pattern that finds @needle whatever the accents on its Latin and
- * Greek letters: each letter becomes a class of it and its accented
- * forms, then any combining marks (text in decomposed form). */
+ * Greek letters: each becomes a class of its base letter and that
+ * letter's accented forms, in either case, then any combining marks
+ * (text in decomposed form). Every other character stays as typed,
+ * composed: й is not и, and Korean syllables must match whole. */
 static char *
 accent_pattern (const char *needle)
 {
-  g_autofree char *decomposed = g_utf8_normalize (needle, -1, G_NORMALIZE_NFD);
+  g_autofree char *composed = g_utf8_normalize (needle, -1, G_NORMALIZE_NFC);
   GHashTable *letters = accented_letters ();
   GString *pattern = g_string_new (NULL);
   gboolean after_letter = FALSE;
 
-  if (decomposed == NULL)
-    decomposed = g_strdup (needle);
+  if (composed == NULL)
+    composed = g_strdup (needle);
 
-  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = composed; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      gunichar base;
       GString *variants;
       char buf[8];
       int len;
 
-      /* The needle's own accents go: the class matches any. */
+      /* A mark the needle puts on a letter: the class matches any. */
       if (after_letter && g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
         continue;
 
-      after_letter = g_unichar_isalpha (c) && is_latin_or_greek (c);
-      len = g_unichar_to_utf8 (c, buf);
-      variants = after_letter ? g_hash_table_lookup (letters, GUINT_TO_POINTER (g_unichar_tolower (c))) : NULL;
-      if (variants == NULL)
+      base = latin_or_greek_base (c);
+      after_letter = base != 0;
+      if (!after_letter)
         {
-          g_autofree char *escaped = g_regex_escape_string (buf, len);
+          g_autofree char *escaped = NULL;
 
+          len = g_unichar_to_utf8 (c, buf);
+          escaped = g_regex_escape_string (buf, len);
           g_string_append (pattern, escaped);
-          if (after_letter)
-            g_string_append (pattern, "\\p{Mn}*");
           continue;
         }
 
+      base = g_unichar_tolower (base);
+      variants = g_hash_table_lookup (letters, GUINT_TO_POINTER (base));
       g_string_append_c (pattern, '[');
-      g_string_append_len (pattern, buf, len);
-      g_string_append_unichar (pattern, g_unichar_toupper (c));
-      g_string_append_len (pattern, variants->str, variants->len);
+      g_string_append_unichar (pattern, base);
+      g_string_append_unichar (pattern, g_unichar_toupper (base));
+      if (variants != NULL)
+        g_string_append_len (pattern, variants->str, variants->len);
       g_string_append (pattern, "]\\p{Mn}*");
     }
 
@@ -218,7 +240,7 @@ gloss_find_occurrences (GlossDocument     *document,
 
   if (flags & GLOSS_SEARCH_REGEX)
     pattern = g_strdup (needle);
-  else if (flags & GLOSS_SEARCH_IGNORE_ACCENTS)
+  else if ((flags & GLOSS_SEARCH_IGNORE_ACCENTS) && !(flags & GLOSS_SEARCH_MATCH_CASE))
     pattern = accent_pattern (needle);
   else
     pattern = g_regex_escape_string (needle, -1);

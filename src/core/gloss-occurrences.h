@@ -15,8 +15,8 @@ typedef enum
   GLOSS_SEARCH_WHOLE_WORD  = 1 << 1,
   GLOSS_SEARCH_REGEX       = 1 << 2,
   /* Latin and Greek letters match with or without accents ("Zurich"
-   * finds "Zürich", precomposed or not), in either case; not for a
-   * regular expression. */
+   * finds "Zürich", precomposed or not); other scripts match as typed.
+   * Not with MATCH_CASE or REGEX, which it leaves as they are. */
   GLOSS_SEARCH_IGNORE_ACCENTS = 1 << 3,
 } GlossSearchFlags;
 

@@ -180,8 +180,23 @@ test_ignore_accents (void)
   eleni = gloss_find_occurrences (doc, "ελενη", GLOSS_SEARCH_IGNORE_ACCENTS, NULL, 0, NULL);
   g_assert_cmpuint (eleni->len, ==, 1);
 
+  /* Other scripts match as typed, composed: й finds й, not и. */
   iran = gloss_find_occurrences (doc, "йран", GLOSS_SEARCH_IGNORE_ACCENTS, NULL, 0, NULL);
   g_assert_cmpuint (iran->len, ==, 0);
+  g_clear_pointer (&iran, g_array_unref);
+  iran = gloss_find_occurrences (doc, "иран", GLOSS_SEARCH_IGNORE_ACCENTS, NULL, 0, NULL);
+  g_assert_cmpuint (iran->len, ==, 1);
+  {
+    g_autoptr(GlossDocument) other = gloss_document_new ("Йорк, ёлка, 한국어, かいだん.", -1);
+    const char *needles[] = { "йорк", "Ёлка", "한국", "だん" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (needles); i++)
+      {
+        g_autoptr(GArray) found = gloss_find_occurrences (other, needles[i], GLOSS_SEARCH_IGNORE_ACCENTS, NULL, 0, NULL);
+
+        g_assert_cmpuint (found->len, ==, 1);
+      }
+  }
 
   tomas = gloss_find_occurrences (doc, "tomas.", GLOSS_SEARCH_IGNORE_ACCENTS | GLOSS_SEARCH_WHOLE_WORD, NULL, 0, NULL);
   g_assert_cmpuint (tomas->len, ==, 1);
