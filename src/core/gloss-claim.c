@@ -139,27 +139,35 @@ gloss_claim_set_claimant (GlossDocument    *document,
   previous = claimant_relations (document, claim);
 
   /* What would make the link fail, checked before anything changes. */
-  for (guint i = 0; i < previous->len; i++)
-    if (g_strcmp0 (gloss_relation_get_to (previous->pdata[i]), gloss_annotation_get_id (entity)) == 0)
-      {
-        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
-                     _("“%s” is already the claimant"), gloss_annotation_get_quote (entity));
-        return NULL;
-      }
-  if (previous->len == 0)
-    return gloss_document_relate (document, GLOSS_RELATION_CLAIMANT, claim, entity, error);
-  if (gloss_annotation_store_lookup (gloss_document_get_annotations (document), gloss_annotation_get_id (entity)) != entity ||
-      entity == claim)
+  if (g_strcmp0 (gloss_annotation_get_id (entity), gloss_annotation_get_id (claim)) == 0 ||
+      gloss_annotation_store_lookup (gloss_document_get_annotations (document), gloss_annotation_get_id (entity)) == NULL)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
                    _("The claimant must be another annotation of this document"));
       return NULL;
     }
+  if (previous->len == 0)
+    return gloss_document_relate (document, GLOSS_RELATION_CLAIMANT, claim, entity, error);
+
+  /* Already a claimant, beside others (a file may have several): the
+   * others go, this link stays. */
+  relation = NULL;
+  for (guint i = 0; i < previous->len; i++)
+    if (g_strcmp0 (gloss_relation_get_to (previous->pdata[i]), gloss_annotation_get_id (entity)) == 0)
+      relation = previous->pdata[i];
+  if (relation != NULL && previous->len == 1)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   _("“%s” is already the claimant"), gloss_annotation_get_quote (entity));
+      return NULL;
+    }
 
   gloss_document_begin_edit (document, _("Change Claimant"));
   for (guint i = 0; i < previous->len; i++)
-    gloss_document_remove_relation (document, previous->pdata[i]);
-  relation = gloss_document_relate (document, GLOSS_RELATION_CLAIMANT, claim, entity, error);
+    if (previous->pdata[i] != relation)
+      gloss_document_remove_relation (document, previous->pdata[i]);
+  if (relation == NULL)
+    relation = gloss_document_relate (document, GLOSS_RELATION_CLAIMANT, claim, entity, error);
   gloss_document_end_edit (document);
 
   return relation;

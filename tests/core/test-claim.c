@@ -162,6 +162,17 @@ test_set_claimant (void)
   g_assert_true (gloss_claim_get_claimant (doc, claim) == org);
   g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 1);
 
+  /* A file with two claimants: choosing one of them keeps it alone. */
+  g_assert_nonnull (gloss_document_relate (doc, GLOSS_RELATION_CLAIMANT, claim, person, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 2);
+  g_assert_nonnull (gloss_claim_set_claimant (doc, claim, person, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 1);
+  g_assert_true (gloss_claim_get_claimant (doc, claim) == person);
+  g_assert_true (gloss_document_undo (doc));
+  g_assert_true (gloss_document_undo (doc));
+  g_assert_true (gloss_claim_get_claimant (doc, claim) == org);
+
   /* No second identical link of any type. */
   g_assert_nonnull (gloss_document_relate (doc, "same-as", org, person, NULL));
   g_assert_null (gloss_document_relate (doc, "same-as", org, person, &error));
