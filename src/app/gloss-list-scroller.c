@@ -90,6 +90,14 @@ gloss_list_scroller_measure (GtkWidget      *widget,
   gtk_widget_measure (self->child, orientation, for_size, minimum, natural, NULL, NULL);
 }
 
+static GtkSizeRequestMode
+gloss_list_scroller_get_request_mode (GtkWidget *widget)
+{
+  GlossListScroller *self = GLOSS_LIST_SCROLLER (widget);
+
+  return self->child != NULL ? gtk_widget_get_request_mode (self->child) : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
 static void
 gloss_list_scroller_size_allocate (GtkWidget *widget,
                                    int        width,
@@ -191,6 +199,7 @@ gloss_list_scroller_class_init (GlossListScrollerClass *klass)
   object_class->set_property = gloss_list_scroller_set_property;
   widget_class->measure = gloss_list_scroller_measure;
   widget_class->size_allocate = gloss_list_scroller_size_allocate;
+  widget_class->get_request_mode = gloss_list_scroller_get_request_mode;
   widget_class->compute_expand = gloss_list_scroller_compute_expand;
 
   properties[PROP_CHILD] =

@@ -8,6 +8,7 @@
 
 #include "gloss-article.h"
 #include "gloss-cli.h"
+#include "gloss-error.h"
 #include "gloss-export.h"
 #include "gloss-file.h"
 #include "gloss-format.h"
@@ -96,6 +97,12 @@ load_text (GFile   *file,
 
   if (bytes == NULL)
     return NULL;
+  if (gloss_format_sniff (bytes))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_UNSUPPORTED,
+                   _("This is already a Gloss file; open it directly"));
+      return NULL;
+    }
   data = g_bytes_get_data (bytes, &len);
 
   return gloss_article_new_from_text (data != NULL ? data : "", len, source, error);

@@ -305,6 +305,13 @@ test_import_text (void)
 
   g_assert_cmpint (run_cli (dir, &out, &err, "import", "blob.txt", "-o", "-", NULL), ==, 1);
   assert_contains (err, "binary");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A Gloss file saved as .txt is not taken for an article. */
+  g_assert_true (g_file_set_contents (binary, json, -1, NULL));
+  g_assert_cmpint (run_cli (dir, &out, &err, "import", "blob.txt", "-o", "-", NULL), ==, 1);
+  assert_contains (err, "already a Gloss file");
 
   g_remove (derived);
   g_remove (txt);
