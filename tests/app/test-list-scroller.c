@@ -167,6 +167,9 @@ test_propagating (Fixture       *fixture,
 {
   int min, nat;
 
+  /* Asked the child's way: its height depends on its width. */
+  g_assert_cmpint (gtk_widget_get_request_mode (fixture->scroller), ==, GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH);
+
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (fixture->scrolled), TRUE);
   gtk_widget_measure (fixture->scroller, GTK_ORIENTATION_VERTICAL, -1, &min, &nat, NULL, NULL);
   g_assert_cmpint (nat, ==, CONTENT_HEIGHT);
