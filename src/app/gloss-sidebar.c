@@ -10,6 +10,7 @@
 
 #include "gloss-annotation-list.h"
 #include "gloss-annotation-row.h"
+#include "gloss-filtered-list.h"
 #include "gloss-label-palette.h"
 #include "gloss-list-scroller.h"
 #include "gloss-annotation-fields.h"
@@ -34,8 +35,7 @@ struct _GlossSidebar
 
   GlossAnnotationList *annotation_list;
   GlossAnnotationItem *watched_item;  /* the selected one: its edits are shown */
-  GtkFilterListModel *filter_model;
-  GtkCustomFilter    *filter;
+  GlossFilteredList  *filter_model;
   GtkSingleSelection *selection;
   GtkStringList      *filter_names;
   char               *search_casefold;
@@ -140,11 +140,10 @@ search_text (GlossAnnotation *annotation)
 }
 
 static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
+annotation_matches (GlossAnnotation *annotation,
+                    gpointer         user_data)
 {
   GlossSidebar *self = user_data;
-  GlossAnnotation *annotation = gloss_annotation_item_get_annotation (item);
   const char *label_name = gloss_annotation_get_label (annotation);
   guint selected = gtk_drop_down_get_selected (self->filter_dropdown);
 
@@ -634,23 +633,23 @@ search_focus_enter_cb (GlossSidebar *self)
  * @change: how the filter changed, if it was already in use: a stricter
  * one only tests the annotations shown, a looser one only the others. */
 static void
-refilter_change (GlossSidebar    *self,
-                 GtkFilterChange  change)
+refilter_change (GlossSidebar     *self,
+                 GlossMatchChange  change)
 {
-  GtkFilter *wanted = filter_active (self) ? GTK_FILTER (self->filter) : NULL;
+  gboolean wanted = filter_active (self);
 
   /* A filter must see edits in place: a relabel can hide a row. */
-  gloss_annotation_list_set_announce_edits (self->annotation_list, wanted != NULL);
-  if (gtk_filter_list_model_get_filter (self->filter_model) != wanted)
-    gtk_filter_list_model_set_filter (self->filter_model, wanted);
-  else if (wanted != NULL)
-    gtk_filter_changed (wanted, change);
+  gloss_annotation_list_set_announce_edits (self->annotation_list, wanted);
+  if (gloss_filtered_list_get_filtering (self->filter_model) != wanted)
+    gloss_filtered_list_set_match_func (self->filter_model, wanted ? annotation_matches : NULL, self, NULL);
+  else if (wanted)
+    gloss_filtered_list_refilter (self->filter_model, change);
 }
 
 static void
 refilter (GlossSidebar *self)
 {
-  refilter_change (self, GTK_FILTER_CHANGE_DIFFERENT);
+  refilter_change (self, GLOSS_MATCH_DIFFERENT);
 }
 
 static void
@@ -659,7 +658,7 @@ search_changed_cb (GlossSidebar   *self,
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
   g_autofree char *old = g_steal_pointer (&self->search_casefold);
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+  GlossMatchChange change = GLOSS_MATCH_DIFFERENT;
 
   self->search_casefold = gloss_text_fold_for_search (text, -1);
   if (g_strcmp0 (old, self->search_casefold) == 0)
@@ -667,9 +666,9 @@ search_changed_cb (GlossSidebar   *self,
 
   /* Typing on narrows the search, deleting widens it. */
   if (old != NULL && old[0] != '\0' && strstr (self->search_casefold, old) != NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
+    change = GLOSS_MATCH_STRICTER;
   else if (old != NULL && self->search_casefold[0] != '\0' && strstr (old, self->search_casefold) != NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
+    change = GLOSS_MATCH_LOOSER;
   refilter_change (self, change);
 }
 
@@ -1068,7 +1067,6 @@ gloss_sidebar_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->annotation_list);
-  g_clear_object (&self->filter);
 
   G_OBJECT_CLASS (gloss_sidebar_parent_class)->dispose (object);
 }
@@ -1198,9 +1196,8 @@ gloss_sidebar_init (GlossSidebar *self)
   g_signal_connect (controller, "key-pressed", G_CALLBACK (legend_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->label_box), controller);
 
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->annotation_list = gloss_annotation_list_new (NULL);
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->annotation_list)), NULL);
+  self->filter_model = gloss_filtered_list_new (self->annotation_list);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
