@@ -26,6 +26,7 @@ struct _GlossAnnotationFields
   GtkWidget           *box;
   AdwPreferencesGroup *claim_group;
   AdwComboRow         *verdict_row;
+  GtkStringList       *verdicts;      /* the verdict row's choices, and a claim's own if off the scale */
   AdwActionRow        *linked_claimant_row;
   AdwEntryRow         *claimant_row;
   AdwComboRow         *worthiness_row;
@@ -67,6 +68,59 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+#define UNCHECKED "not-checked"
+
+/* The verdict row's choices: "Not yet checked", then the rest of the
+ * default scale in its order. */
+static guint
+n_verdict_choices (void)
+{
+  guint n;
+
+  /* As many as the scale has: "not-checked" moves to the front. */
+  gloss_verdicts_get_default (&n);
+  return n;
+}
+
+/* The choice for @verdict (not unchecked), or G_MAXUINT if off the scale. */
+static guint
+verdict_position (const char *verdict)
+{
+  const GlossVerdict *v;
+  guint n, position = 1;
+
+  v = gloss_verdicts_get_default (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      if (g_strcmp0 (v[i].id, UNCHECKED) == 0)
+        continue;
+      if (g_strcmp0 (v[i].id, verdict) == 0)
+        return position;
+      position++;
+    }
+
+  return G_MAXUINT;
+}
+
+/* The verdict of choice @position (1 or more, below n_verdict_choices ()). */
+static const char *
+verdict_at (guint position)
+{
+  const GlossVerdict *v;
+  guint n;
+
+  v = gloss_verdicts_get_default (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      if (g_strcmp0 (v[i].id, UNCHECKED) == 0)
+        continue;
+      if (--position == 0)
+        return v[i].id;
+    }
+
+  g_return_val_if_reached (NULL);
+}
 
 static GlossAnnotation *
 current (GlossAnnotationFields *self)
@@ -751,17 +805,24 @@ refresh (GlossAnnotationFields *self)
 
   if (kind == GLOSS_LABEL_KIND_CLAIM)
     {
-      const GlossVerdict *verdicts;
-      guint n_verdicts;
-      guint selected = 0;
+      guint selected, n_choices = n_verdict_choices ();
       const char *evidence;
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->evidence_view);
 
+      /* A verdict off the scale (from another tool) is shown as it is,
+       * as one more choice, until another is chosen. */
       verdict = gloss_claim_get_verdict (annotation);
-      verdicts = gloss_verdicts_get_default (&n_verdicts);
-      for (guint i = 0; i < n_verdicts; i++)
-        if (g_strcmp0 (verdicts[i].id, verdict) == 0)
-          selected = i + 1;
+      selected = gloss_claim_is_unchecked (annotation) ? 0 : verdict_position (verdict);
+      if (selected == G_MAXUINT)
+        {
+          const char *other[] = { verdict, NULL };
+
+          gtk_string_list_splice (self->verdicts, n_choices,
+                                  g_list_model_get_n_items (G_LIST_MODEL (self->verdicts)) - n_choices, other);
+          selected = n_choices;
+        }
+      else if (g_list_model_get_n_items (G_LIST_MODEL (self->verdicts)) > n_choices)
+        gtk_string_list_splice (self->verdicts, n_choices, 1, NULL);
       adw_combo_row_set_selected (self->verdict_row, selected);
 
       worth = gloss_annotation_get_attribute (annotation, GLOSS_ATTR_CHECK_WORTHINESS);
@@ -826,18 +887,22 @@ static void
 verdict_changed_cb (GlossAnnotationFields *self)
 {
   guint selected = adw_combo_row_get_selected (self->verdict_row);
-  const GlossVerdict *verdicts;
-  guint n;
+  GlossAnnotation *annotation = current (self);
 
-  if (self->updating)
+  if (self->updating || annotation == NULL)
     return;
 
   restore_focus_after_choice (self, GTK_WIDGET (self->verdict_row));
-  verdicts = gloss_verdicts_get_default (&n);
-  if (selected == 0 || selected > n)
-    set_attribute (self, GLOSS_ATTR_VERDICT, NULL);
+  if (selected >= n_verdict_choices ())
+    return;  /* the claim's own verdict, off the scale: as it is */
+  if (selected == 0)
+    {
+      /* "Not yet checked" is also how a claim without a verdict reads. */
+      if (!gloss_claim_is_unchecked (annotation))
+        set_attribute (self, GLOSS_ATTR_VERDICT, NULL);
+    }
   else
-    set_attribute (self, GLOSS_ATTR_VERDICT, g_variant_new_string (verdicts[selected - 1].id));
+    set_attribute (self, GLOSS_ATTR_VERDICT, g_variant_new_string (verdict_at (selected)));
 }
 
 static void
@@ -1057,6 +1122,7 @@ gloss_annotation_fields_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->document);
   g_clear_object (&self->document);
   g_clear_object (&self->gazetteer);
+  g_clear_object (&self->verdicts);
   g_clear_object (&self->attributes_label);
   g_clear_object (&self->shown);
   g_clear_object (&self->shown_label);
@@ -1135,7 +1201,6 @@ gloss_annotation_fields_class_init (GlossAnnotationFieldsClass *klass)
 static void
 gloss_annotation_fields_init (GlossAnnotationFields *self)
 {
-  g_autoptr(GtkStringList) verdicts = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) worthiness = gtk_string_list_new (NULL);
   const GlossVerdict *v;
   GtkEventController *focus;
@@ -1144,11 +1209,15 @@ gloss_annotation_fields_init (GlossAnnotationFields *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->attribute_rows = g_ptr_array_new ();
 
-  gtk_string_list_append (verdicts, _("No verdict"));
+  /* No verdict yet and "not-checked" read the same (as statistics
+   * count them): one choice, first. */
+  self->verdicts = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->verdicts, _(gloss_verdict_lookup (UNCHECKED)->name));
   v = gloss_verdicts_get_default (&n);
   for (guint i = 0; i < n; i++)
-    gtk_string_list_append (verdicts, _(v[i].name));
-  adw_combo_row_set_model (self->verdict_row, G_LIST_MODEL (verdicts));
+    if (g_strcmp0 (v[i].id, UNCHECKED) != 0)
+      gtk_string_list_append (self->verdicts, _(v[i].name));
+  adw_combo_row_set_model (self->verdict_row, G_LIST_MODEL (self->verdicts));
 
   gtk_string_list_append (worthiness, _("Not rated"));
   gtk_string_list_append (worthiness, _("1 — Not worth checking"));

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "gloss-claim.h"
 #include "gloss-comparison.h"
 
 struct _GlossComparison
@@ -418,8 +419,9 @@ attribute_differences (GlossComparison *self,
   g_autofree char *ca = NULL;
   g_autofree char *cb = NULL;
 
-  if (!variant_equal_or_empty (gloss_annotation_get_attribute (a, GLOSS_ATTRIBUTE_VERDICT),
-                               gloss_annotation_get_attribute (b, GLOSS_ATTRIBUTE_VERDICT)))
+  /* No verdict and "not-checked" say the same: nobody rated the claim. */
+  if (!variant_equal_or_empty (gloss_claim_is_unchecked (a) ? NULL : gloss_annotation_get_attribute (a, GLOSS_ATTRIBUTE_VERDICT),
+                               gloss_claim_is_unchecked (b) ? NULL : gloss_annotation_get_attribute (b, GLOSS_ATTRIBUTE_VERDICT)))
     g_strv_builder_add (builder, GLOSS_ATTRIBUTE_VERDICT);
 
   ca = describe_claimant (self->mine, self->mine_claimants, a);

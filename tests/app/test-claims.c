@@ -178,12 +178,53 @@ test_fields (void)
   verdict = gloss_test_find_row (fields, ADW_TYPE_COMBO_ROW, "_Verdict");
   g_assert_nonnull (verdict);
   g_assert_true (gtk_widget_is_visible (verdict));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (verdict), 4);   /* "No verdict", True, Mostly true, Mixed, Mostly false */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (verdict), 4);   /* Not yet checked, True, Mostly true, Mixed, Mostly false */
   g_assert_cmpstr (gloss_claim_get_verdict (gloss_test_current (window, claim)), ==, "mostly-false");
   gloss_test_wait_ms (50);
   g_assert_cmpstr (visible_label_text (GTK_WIDGET (sidebar), "verdict-badge"), ==, "Mostly false");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_null (gloss_claim_get_verdict (gloss_test_current (window, claim)));
+
+  /* No verdict and "not-checked" are one choice, "Not yet checked". */
+  {
+    GListModel *choices = adw_combo_row_get_model (ADW_COMBO_ROW (verdict));
+    guint n_unchecked = 0;
+
+    g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 7);
+    for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+      {
+        const char *name = gtk_string_list_get_string (GTK_STRING_LIST (choices), i);
+
+        g_assert_cmpstr (name, !=, "No verdict");
+        n_unchecked += g_strcmp0 (name, "Not yet checked") == 0;
+      }
+    g_assert_cmpuint (n_unchecked, ==, 1);
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (verdict)), ==, 0);
+
+    gloss_document_set_attribute (document, gloss_test_current (window, claim), "verdict",
+                                  g_variant_new_string ("not-checked"));
+    gloss_test_iterate ();
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (verdict)), ==, 0);
+
+    /* A verdict from another tool's scale shows as it is, and stays
+     * until another is chosen. */
+    gloss_document_set_attribute (document, gloss_test_current (window, claim), "verdict",
+                                  g_variant_new_string ("pants-on-fire"));
+    gloss_test_iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 8);
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (verdict)), ==, 7);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 7), ==, "pants-on-fire");
+    g_assert_cmpstr (gloss_claim_get_verdict (gloss_test_current (window, claim)), ==, "pants-on-fire");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (verdict), 1);
+    g_assert_cmpstr (gloss_claim_get_verdict (gloss_test_current (window, claim)), ==, "true");
+    gloss_test_iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 7);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (verdict), 0);
+    g_assert_null (gloss_claim_get_verdict (gloss_test_current (window, claim)));
+    for (guint i = 0; i < 4; i++)
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    g_assert_null (gloss_claim_get_verdict (gloss_test_current (window, claim)));
+  }
   gloss_test_save_screenshot (GTK_WIDGET (window), "claim-fields");
 
   /* Entity identifier: remembered in the gazetteer, proposed next time. */

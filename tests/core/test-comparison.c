@@ -158,12 +158,14 @@ test_claim_attributes (void)
   t_org = add (theirs, "PER", 39, 47);
   g_assert_nonnull (gloss_document_relate (theirs, "claimant", t_claim, t_org, &error));
 
-  /* Same verdict, the claimant as an attribute; "" equals missing */
+  /* Same verdict, the claimant as an attribute; "" equals missing, and
+   * both equal "not-checked" (nobody rated the claim) */
   m2 = add (mine, "Claim", 50, 69);
   m2 = gloss_document_set_attribute (mine, m2, "claimant", g_variant_new_string ("Jane Doe"));
   m2 = gloss_document_set_attribute (mine, m2, "verdict", g_variant_new_string (""));
   t2 = add (theirs, "Claim", 50, 69);
   t2 = gloss_document_set_attribute (theirs, t2, "claimant", g_variant_new_string ("Acme"));
+  t2 = gloss_document_set_attribute (theirs, t2, "verdict", g_variant_new_string ("not-checked"));
 
   c = gloss_comparison_new (mine, theirs);
   d = gloss_comparison_lookup (c, gloss_annotation_get_id (m_claim), FALSE);
