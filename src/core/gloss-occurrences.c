@@ -104,11 +104,35 @@ latin_or_greek_base (gunichar c)
   return parts[0];
 }
 
+static gboolean
+is_sharp_s (gunichar c)
+{
+  return c == 0x00DF || c == 0x1E9E;  /* ß, ẞ */
+}
+
+/* A class of lower-case @base and its accented forms, in either case,
+ * then any combining marks. */
+static void
+append_letter_class (GString    *pattern,
+                     GHashTable *letters,
+                     gunichar    base)
+{
+  GString *variants = g_hash_table_lookup (letters, GUINT_TO_POINTER (base));
+
+  g_string_append_c (pattern, '[');
+  g_string_append_unichar (pattern, base);
+  g_string_append_unichar (pattern, g_unichar_toupper (base));
+  if (variants != NULL)
+    g_string_append_len (pattern, variants->str, variants->len);
+  g_string_append (pattern, "]\\p{Mn}*");
+}
+
 /* A pattern that finds @needle whatever the accents on its Latin and
  * Greek letters: each becomes a class of its base letter and that
  * letter's accented forms, in either case, then any combining marks
- * (text in decomposed form). Every other character stays as typed,
- * composed: й is not и, and Korean syllables must match whole. */
+ * (text in decomposed form); ß and "ss" each find both. Every other
+ * character stays as typed, composed: й is not и, and Korean syllables
+ * must match whole. */
 static char *
 accent_pattern (const char *needle)
 {
@@ -124,7 +148,7 @@ accent_pattern (const char *needle)
     {
       gunichar c = g_utf8_get_char (p);
       gunichar base;
-      GString *variants;
+      const char *next;
       char buf[8];
       int len;
 
@@ -144,14 +168,28 @@ accent_pattern (const char *needle)
           continue;
         }
 
+      /* ß is "ss" (the sidebar's search folds it so): each finds both. */
+      if (is_sharp_s (c))
+        {
+          g_string_append (pattern, "(?:ß|ẞ|");
+          append_letter_class (pattern, letters, 's');
+          append_letter_class (pattern, letters, 's');
+          g_string_append_c (pattern, ')');
+          after_letter = FALSE;
+          continue;
+        }
       base = g_unichar_tolower (base);
-      variants = g_hash_table_lookup (letters, GUINT_TO_POINTER (base));
-      g_string_append_c (pattern, '[');
-      g_string_append_unichar (pattern, base);
-      g_string_append_unichar (pattern, g_unichar_toupper (base));
-      if (variants != NULL)
-        g_string_append_len (pattern, variants->str, variants->len);
-      g_string_append (pattern, "]\\p{Mn}*");
+      next = g_utf8_next_char (p);
+      if (base == 's' && *next != '\0' && g_unichar_tolower (latin_or_greek_base (g_utf8_get_char (next))) == 's')
+        {
+          g_string_append (pattern, "(?:ß|ẞ|");
+          append_letter_class (pattern, letters, 's');
+          append_letter_class (pattern, letters, 's');
+          g_string_append_c (pattern, ')');
+          p = next;
+          continue;
+        }
+      append_letter_class (pattern, letters, base);
     }
 
   return g_string_free (pattern, FALSE);

@@ -200,6 +200,24 @@ test_ignore_accents (void)
 
   tomas = gloss_find_occurrences (doc, "tomas.", GLOSS_SEARCH_IGNORE_ACCENTS | GLOSS_SEARCH_WHOLE_WORD, NULL, 0, NULL);
   g_assert_cmpuint (tomas->len, ==, 1);
+
+  /* ß reads as "ss", as the sidebar's search folds it: "strasse" finds
+   * "Straße" and "STRASSE", "straße" finds both, with their own offsets. */
+  {
+    g_autoptr(GlossDocument) street = gloss_document_new ("Straße, STRASSE, Strase.", -1);
+    const char *needles[] = { "strasse", "straße", "STRAẞE" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (needles); i++)
+      {
+        g_autoptr(GArray) found = gloss_find_occurrences (street, needles[i], GLOSS_SEARCH_IGNORE_ACCENTS, NULL, 0, NULL);
+
+        g_assert_cmpuint (found->len, ==, 2);
+        g_assert_cmpuint (g_array_index (found, GlossOccurrence, 0).start, ==, 0);
+        g_assert_cmpuint (g_array_index (found, GlossOccurrence, 0).end, ==, 6);
+        g_assert_cmpuint (g_array_index (found, GlossOccurrence, 1).start, ==, 8);
+        g_assert_cmpuint (g_array_index (found, GlossOccurrence, 1).end, ==, 15);
+      }
+  }
 }
 
 int
