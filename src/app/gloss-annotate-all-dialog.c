@@ -542,6 +542,19 @@ gloss_annotate_all_dialog_get_occurrences (GlossAnnotateAllDialog *self)
   return self->occurrences;
 }
 
+/**
+ * gloss_annotate_all_dialog_get_label:
+ *
+ * Returns: (nullable): the label the matches are to be tagged with
+ */
+const char *
+gloss_annotate_all_dialog_get_label (GlossAnnotateAllDialog *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATE_ALL_DIALOG (self), NULL);
+
+  return selected_label (self);
+}
+
 void
 gloss_annotate_all_dialog_set_options (GlossAnnotateAllDialog *self,
                                        GlossSearchFlags        flags)

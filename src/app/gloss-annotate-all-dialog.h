@@ -25,6 +25,7 @@ GlossAnnotateAllDialog *gloss_annotate_all_dialog_new            (GtkWindow     
                                                                   const char             *label,
                                                                   GlossAnnotation        *source);
 GArray                 *gloss_annotate_all_dialog_get_occurrences (GlossAnnotateAllDialog *self);
+const char             *gloss_annotate_all_dialog_get_label       (GlossAnnotateAllDialog *self);
 void                    gloss_annotate_all_dialog_set_options     (GlossAnnotateAllDialog *self,
                                                                    GlossSearchFlags        flags);
 gboolean                gloss_annotate_all_dialog_apply           (GlossAnnotateAllDialog *self);

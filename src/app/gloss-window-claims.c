@@ -160,6 +160,11 @@ _gloss_window_annotate_all (GlossWindow *self)
       label = gloss_annotation_get_label (source);
     }
 
+  /* Otherwise the label the reader tagged with last, as with a label
+   * key; else the first entity label. */
+  if (label == NULL && self->last_tag_label != NULL &&
+      gloss_label_set_lookup (gloss_document_get_labels (self->document), self->last_tag_label) != NULL)
+    label = self->last_tag_label;
   if (label == NULL)
     {
       GlossLabelSet *labels = gloss_document_get_labels (self->document);

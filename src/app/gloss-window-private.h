@@ -37,6 +37,7 @@ struct _GlossWindow
   GFile                *source_file;  /* the file the article came from */
   char                 *etag;
   char                 *last_message;
+  char                 *last_tag_label;  /* what Tag All offers when the selection has no label */
 
   /* Toasts come in the frame after the one that shows what they are
    * about (_gloss_window_add_toast ()). */

@@ -1243,6 +1243,7 @@ tag_action (GtkWidget  *widget,
           _gloss_window_show_toast (self, error->message);
           return;
         }
+      gloss_set_str (&self->last_tag_label, label);
 
       gloss_article_view_select_range (self->article_view, end, end);
       /* It is where the reader is looking: the text stays put (near an
@@ -1256,9 +1257,12 @@ tag_action (GtkWidget  *widget,
   selected = gloss_sidebar_get_selected_annotation (self->sidebar);
   if (selected != NULL)
     {
-      if (g_strcmp0 (gloss_annotation_get_label (selected), label) != 0 &&
-          gloss_document_relabel (self->document, selected, label, &error) == NULL)
+      if (g_strcmp0 (gloss_annotation_get_label (selected), label) == 0)
+        return;
+      if (gloss_document_relabel (self->document, selected, label, &error) == NULL)
         _gloss_window_show_toast (self, error->message);
+      else
+        gloss_set_str (&self->last_tag_label, label);
       return;
     }
 
@@ -1587,6 +1591,7 @@ gloss_window_finalize (GObject *object)
 
   g_free (self->etag);
   g_free (self->last_message);
+  g_free (self->last_tag_label);
   g_clear_pointer (&self->action_enabled, g_hash_table_unref);
 
   G_OBJECT_CLASS (gloss_window_parent_class)->finalize (object);

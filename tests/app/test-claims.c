@@ -410,6 +410,17 @@ test_annotate_all (void)
   g_assert_null (dialog);
   g_assert_null (gloss_article_view_get_preview (window->article_view, NULL));
 
+  /* A selection that is no annotation gets the label tagged with last
+   * (not the first entity label, PERSON). */
+  gloss_test_tag (window, "Another", "GPE");
+  gloss_test_select_text (window, "council");
+  dialog = _gloss_window_annotate_all (window);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_cmpstr (gloss_annotate_all_dialog_get_label (dialog), ==, "GPE");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gloss_test_iterate ();
+  g_assert_null (dialog);
+
   /* Escape closes it, with the keyboard in its search text (where
    * GtkSearchEntry takes Escape for itself). */
   gloss_test_select_text (window, "council");
