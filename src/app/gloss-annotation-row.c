@@ -8,13 +8,27 @@
 
 #include <string.h>
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "gloss-annotation-row.h"
 #include "gloss-claim.h"
+#include "gloss-text.h"
 
 #define QUOTE_MAX_CHARS 120
 #define NOTE_MAX_CHARS  140
+
+/* The texts a row draws itself (a GtkLabel each cost a widget, a CSS
+ * node, a measure and an allocation, for each of the 200 rows GtkListView
+ * 4.8 keeps bound), in the order they are laid out. */
+typedef enum
+{
+  TEXT_ID,     /* an entity's identifier, after the chip */
+  TEXT_META,   /* author · time, at the end of the first line */
+  TEXT_QUOTE,  /* up to three lines */
+  TEXT_NOTE,   /* up to two lines, in italics */
+  N_TEXTS
+} RowText;
 
 struct _GlossAnnotationRow
 {
@@ -22,16 +36,16 @@ struct _GlossAnnotationRow
 
   GlossAnnotation *annotation;
   char            *chip_class;
-
-  GtkLabel        *chip;
-  GtkLabel        *meta_label;
-  GtkLabel        *verdict_badge;
-  GtkLabel        *id_label;
   char            *verdict_class;
-  GtkLabel        *quote_label;
-  GtkLabel        *note_label;
 
-  GtkLayoutManager *layout;  /* lays the children out, not attached */
+  /* Styled by CSS (a label's colour, a verdict's), so widgets. */
+  GtkLabel        *chip;
+  GtkLabel        *verdict_badge;
+
+  char            *texts[N_TEXTS];    /* NULL or non-empty */
+  PangoLayout     *layouts[N_TEXTS];  /* made when first needed */
+  graphene_rect_t  boxes[N_TEXTS];    /* where they are drawn */
+  int              widths[N_TEXTS];   /* and how wide they are laid out (-1: unbounded) */
 };
 
 G_DEFINE_FINAL_TYPE (GlossAnnotationRow, gloss_annotation_row, GTK_TYPE_WIDGET)
@@ -143,61 +157,119 @@ gloss_format_timestamp (const char *timestamp)
   return g_date_time_format (local, _("%-d %b %Y"));
 }
 
-/* The author's name as the meta line's tooltip, asked for when shown:
- * gtk_widget_set_tooltip_text () on every bind made GTK query the pointer
- * (an X server round trip) for each of the ~200 rows GtkListView rebinds
- * when the list jumps. */
+#define HEADER_SPACING 8  /* between the parts of the first line */
+#define LINE_SPACING   4  /* between the first line, the quote and the note */
+#define ROW_MIN_CHARS  20 /* a chip, a verdict badge (not ellipsized) and a byline */
+#define QUOTE_MAX_WIDTH_CHARS 30
+#define ID_MAX_WIDTH_CHARS    14
+
 static gboolean
-meta_query_tooltip_cb (GtkWidget          *widget,
-                       int                 x,
-                       int                 y,
-                       gboolean            keyboard_mode,
-                       GtkTooltip         *tooltip,
-                       GlossAnnotationRow *self)
+is_rtl (GlossAnnotationRow *self)
 {
-  const char *author = self->annotation != NULL ? gloss_annotation_get_author (self->annotation) : NULL;
-
-  if (author == NULL || author[0] == '\0')
-    return FALSE;
-
-  gtk_tooltip_set_text (tooltip, author);
-  return TRUE;
+  return gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
 }
 
+/* The layout of one text, made with its font when first needed; Pango
+ * follows the widget's font (its context's serial) by itself. */
+static PangoLayout *
+text_layout (GlossAnnotationRow *self,
+             RowText             which)
+{
+  PangoAttrList *attrs;
+
+  if (self->texts[which] == NULL)
+    return NULL;
+  if (self->layouts[which] != NULL)
+    return self->layouts[which];
+
+  self->layouts[which] = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->texts[which]);
+  attrs = pango_attr_list_new ();
+  switch (which)
+    {
+    case TEXT_ID:  /* .caption .monospace */
+      pango_attr_list_insert (attrs, pango_attr_family_new ("monospace"));
+      G_GNUC_FALLTHROUGH;
+    case TEXT_META:  /* .caption */
+      pango_attr_list_insert (attrs, pango_attr_size_new (9 * PANGO_SCALE));
+      pango_layout_set_ellipsize (self->layouts[which], which == TEXT_ID ? PANGO_ELLIPSIZE_MIDDLE : PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode (self->layouts[which], TRUE);
+      break;
+    case TEXT_QUOTE:
+    case TEXT_NOTE:
+      pango_attr_list_insert (attrs, pango_attr_scale_new (which == TEXT_QUOTE ? 0.95 : 0.9));
+      if (which == TEXT_NOTE)
+        pango_attr_list_insert (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC));
+      pango_layout_set_wrap (self->layouts[which], PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (self->layouts[which], PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (self->layouts[which], which == TEXT_QUOTE ? -3 : -2);  /* lines */
+      break;
+    case N_TEXTS:
+    default:
+      g_assert_not_reached ();
+    }
+  pango_layout_set_attributes (self->layouts[which], attrs);
+  pango_attr_list_unref (attrs);
+
+  return self->layouts[which];
+}
+
+/* The size of @which laid out @width pixels wide (-1: unbounded). A
+ * measure may leave the layout at another width than the allocation's:
+ * the snapshot sets that again. */
 static void
-gloss_annotation_row_dispose (GObject *object)
+text_size (GlossAnnotationRow *self,
+           RowText             which,
+           int                 width,
+           int                *out_width,
+           int                *out_height)
 {
-  GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (object);
-  GtkWidget *child;
+  PangoLayout *layout = text_layout (self, which);
 
-  g_clear_object (&self->annotation);
-  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_ANNOTATION_ROW);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  *out_width = *out_height = 0;
+  if (layout == NULL)
+    return;
 
-  g_clear_pointer (&self->verdict_class, g_free);
-  g_clear_object (&self->layout);
-
-  G_OBJECT_CLASS (gloss_annotation_row_parent_class)->dispose (object);
+  pango_layout_set_width (layout, width < 0 ? -1 : width * PANGO_SCALE);
+  pango_layout_get_pixel_size (layout, out_width, out_height);
 }
 
-/* Every part of a row ellipsizes or wraps, so a row fits any width from
- * a few characters up: its width request comes from its font alone, as
- * wide as the quote's max-width-chars at most (the widest a row asks
- * for). GtkListView 4.8 measures the width of each of the 200 rows it
- * keeps whenever its items change (a search, a filter), which for the
- * wrapping quote alone meant two more text layouts per row. */
-#define ROW_MIN_CHARS 20  /* a chip, a verdict badge (not ellipsized) and a byline */
+/* Lays @which out @width wide (-1: unbounded) for drawing at @x, @y
+ * from the start of the first line, centred on a line @line high (0:
+ * not centred); returns its size. */
+static void
+place_text (GlossAnnotationRow *self,
+            RowText             which,
+            int                 row_width,
+            int                 x,
+            int                 y,
+            int                 width,
+            int                 line,
+            int                *out_width,
+            int                *out_height)
+{
+  text_size (self, which, width, out_width, out_height);
+  self->widths[which] = width;
+  if (line > 0)
+    y += (line - *out_height) / 2;
+  if (which == TEXT_QUOTE || which == TEXT_NOTE)
+    {
+      pango_layout_set_alignment (self->layouts[which], is_rtl (self) ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+      graphene_rect_init (&self->boxes[which], 0, y, row_width, *out_height);
+    }
+  else
+    graphene_rect_init (&self->boxes[which], is_rtl (self) ? row_width - x - *out_width : x, y,
+                        *out_width, *out_height);
+}
 
-/* The width of a character in the quote's font: Pango shapes a sample
+/* The width of a character in the row's font: Pango shapes a sample
  * text to tell, so it is kept for the font (every row has the same). */
 static int
-quote_char_width (GlossAnnotationRow *self)
+char_width (GlossAnnotationRow *self)
 {
   static PangoFontDescription *font;
   static double resolution;
   static int width;
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->quote_label));
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
   const PangoFontDescription *wanted = pango_context_get_font_description (context);
   PangoFontMetrics *metrics;
 
@@ -216,6 +288,34 @@ quote_char_width (GlossAnnotationRow *self)
   return width;
 }
 
+/* The height of the first line: the chip, the badge and the captions. */
+static int
+header_height (GlossAnnotationRow *self)
+{
+  int height = 0, w, h;
+
+  gtk_widget_measure (GTK_WIDGET (self->chip), GTK_ORIENTATION_VERTICAL, -1, &h, NULL, NULL, NULL);
+  height = MAX (height, h);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->verdict_badge)))
+    {
+      gtk_widget_measure (GTK_WIDGET (self->verdict_badge), GTK_ORIENTATION_VERTICAL, -1, &h, NULL, NULL, NULL);
+      height = MAX (height, h);
+    }
+  for (RowText t = TEXT_ID; t <= TEXT_META; t++)
+    {
+      /* One line whatever the width: any will do. */
+      text_size (self, t, -1, &w, &h);
+      height = MAX (height, h);
+    }
+
+  return height;
+}
+
+/* Every part of a row ellipsizes or wraps, so a row fits any width from
+ * a few characters up: its width request comes from its font alone, as
+ * wide as the quote's max-width-chars at most (the widest a row asks
+ * for). GtkListView 4.8 measures the width of each of the 200 rows it
+ * keeps whenever its items change (a search, a filter). */
 static void
 gloss_annotation_row_measure (GtkWidget      *widget,
                               GtkOrientation  orientation,
@@ -226,18 +326,47 @@ gloss_annotation_row_measure (GtkWidget      *widget,
                               int            *natural_baseline)
 {
   GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (widget);
+  int width, height, w, h;
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      int char_width = quote_char_width (self);
-
-      *minimum = PANGO_PIXELS_CEIL (char_width * ROW_MIN_CHARS);
-      *natural = PANGO_PIXELS_CEIL (char_width * MAX (gtk_label_get_max_width_chars (self->quote_label), ROW_MIN_CHARS));
+      *minimum = PANGO_PIXELS_CEIL (char_width (self) * ROW_MIN_CHARS);
+      *natural = PANGO_PIXELS_CEIL (char_width (self) * QUOTE_MAX_WIDTH_CHARS);
       return;
     }
 
-  gtk_layout_manager_measure (self->layout, widget, orientation, for_size,
-                              minimum, natural, minimum_baseline, natural_baseline);
+  width = for_size >= 0 ? for_size : PANGO_PIXELS_CEIL (char_width (self) * QUOTE_MAX_WIDTH_CHARS);
+  height = header_height (self);
+  for (RowText t = TEXT_QUOTE; t <= TEXT_NOTE; t++)
+    if (self->texts[t] != NULL)
+      {
+        text_size (self, t, width, &w, &h);
+        height += LINE_SPACING + h;
+      }
+
+  *minimum = *natural = height;
+}
+
+/* Places a box @x from the start of the line (mirrored right to left). */
+static void
+place (GlossAnnotationRow *self,
+       graphene_rect_t    *box,
+       int                 row_width,
+       int                 x,
+       int                 y,
+       int                 width,
+       int                 height)
+{
+  graphene_rect_init (box, is_rtl (self) ? row_width - x - width : x, y, width, height);
+}
+
+static void
+allocate_child (GtkWidget             *child,
+                const graphene_rect_t *box)
+{
+  gtk_widget_size_allocate (child,
+                            &(GtkAllocation) { box->origin.x, box->origin.y, box->size.width, box->size.height },
+                            -1);
 }
 
 static void
@@ -247,8 +376,130 @@ gloss_annotation_row_size_allocate (GtkWidget *widget,
                                     int        baseline)
 {
   GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (widget);
+  int line = header_height (self);
+  int x = 0, y, min, nat, w, h;
+  graphene_rect_t box;
 
-  gtk_layout_manager_allocate (self->layout, widget, width, height, baseline);
+  /* The first line: chip, badge, identifier at the start, the byline
+   * at the end in what is left; each centred on the line. */
+  gtk_widget_measure (GTK_WIDGET (self->chip), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  w = MIN (nat, width);
+  gtk_widget_measure (GTK_WIDGET (self->chip), GTK_ORIENTATION_VERTICAL, w, &h, NULL, NULL, NULL);
+  place (self, &box, width, x, (line - h) / 2, w, h);
+  allocate_child (GTK_WIDGET (self->chip), &box);
+  x += w + HEADER_SPACING;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->verdict_badge)))
+    {
+      gtk_widget_measure (GTK_WIDGET (self->verdict_badge), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      w = MAX (0, MIN (nat, width - x));
+      gtk_widget_measure (GTK_WIDGET (self->verdict_badge), GTK_ORIENTATION_VERTICAL, w, &h, NULL, NULL, NULL);
+      place (self, &box, width, x, (line - h) / 2, w, h);
+      allocate_child (GTK_WIDGET (self->verdict_badge), &box);
+      x += w + HEADER_SPACING;
+    }
+
+  if (self->texts[TEXT_ID] != NULL)
+    {
+      place_text (self, TEXT_ID, width, x, 0,
+                  MAX (0, MIN (width - x, char_width (self) * ID_MAX_WIDTH_CHARS / PANGO_SCALE)), line, &w, &h);
+      x += w + HEADER_SPACING;
+    }
+
+  if (self->texts[TEXT_META] != NULL)
+    {
+      /* At the end of the line: placed once its width is known. */
+      text_size (self, TEXT_META, -1, &w, &h);
+      place_text (self, TEXT_META, width, 0, 0, w > width - x ? MAX (0, width - x) : -1, line, &w, &h);
+      self->boxes[TEXT_META].origin.x = is_rtl (self) ? 0 : width - w;
+    }
+
+  /* The quote and the note below, as wide as the row. */
+  y = line;
+  for (RowText t = TEXT_QUOTE; t <= TEXT_NOTE; t++)
+    if (self->texts[t] != NULL)
+      {
+        y += LINE_SPACING;
+        place_text (self, t, width, 0, y, width, 0, &w, &h);
+        y += h;
+      }
+}
+
+static void
+gloss_annotation_row_snapshot (GtkWidget   *widget,
+                               GtkSnapshot *snapshot)
+{
+  GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (widget);
+  GdkRGBA color, dim;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  /* As .dim-label, by colour: an opacity would be a group of its own to
+   * draw, for every row below one added or removed. High contrast dims
+   * less. */
+  dim = color;
+  dim.alpha *= adw_style_manager_get_high_contrast (adw_style_manager_get_default ()) ? 0.9 : 0.55;
+
+  gtk_widget_snapshot_child (widget, GTK_WIDGET (self->chip), snapshot);
+  gtk_widget_snapshot_child (widget, GTK_WIDGET (self->verdict_badge), snapshot);
+
+  for (RowText t = 0; t < N_TEXTS; t++)
+    {
+      if (self->layouts[t] == NULL || self->texts[t] == NULL)
+        continue;
+
+      pango_layout_set_width (self->layouts[t], self->widths[t] < 0 ? -1 : self->widths[t] * PANGO_SCALE);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &self->boxes[t].origin);
+      gtk_snapshot_append_layout (snapshot, self->layouts[t], t == TEXT_QUOTE ? &color : &dim);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
+/* The author's name as the byline's tooltip, asked for when shown:
+ * gtk_widget_set_tooltip_text () on every bind made GTK query the pointer
+ * (an X server round trip) for each of the ~200 rows GtkListView rebinds
+ * when the list jumps. */
+static gboolean
+gloss_annotation_row_query_tooltip (GtkWidget  *widget,
+                                    int         x,
+                                    int         y,
+                                    gboolean    keyboard_mode,
+                                    GtkTooltip *tooltip)
+{
+  GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (widget);
+  const char *author = self->annotation != NULL ? gloss_annotation_get_author (self->annotation) : NULL;
+
+  if (author == NULL || author[0] == '\0' || self->texts[TEXT_META] == NULL ||
+      (!keyboard_mode && !graphene_rect_contains_point (&self->boxes[TEXT_META], &GRAPHENE_POINT_INIT (x, y))))
+    return GTK_WIDGET_CLASS (gloss_annotation_row_parent_class)->query_tooltip (widget, x, y, keyboard_mode, tooltip);
+
+  gtk_tooltip_set_text (tooltip, author);
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { self->boxes[TEXT_META].origin.x, self->boxes[TEXT_META].origin.y,
+                                                        self->boxes[TEXT_META].size.width, self->boxes[TEXT_META].size.height });
+  return TRUE;
+}
+
+static void
+gloss_annotation_row_dispose (GObject *object)
+{
+  GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (object);
+
+  g_clear_object (&self->annotation);
+  if (self->chip != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->chip));
+  if (self->verdict_badge != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->verdict_badge));
+  self->chip = self->verdict_badge = NULL;
+  for (RowText t = 0; t < N_TEXTS; t++)
+    {
+      g_clear_pointer (&self->texts[t], g_free);
+      g_clear_object (&self->layouts[t]);
+    }
+  g_clear_pointer (&self->verdict_class, g_free);
+
+  G_OBJECT_CLASS (gloss_annotation_row_parent_class)->dispose (object);
 }
 
 static GtkSizeRequestMode
@@ -266,28 +517,42 @@ gloss_annotation_row_class_init (GlossAnnotationRowClass *klass)
   object_class->dispose = gloss_annotation_row_dispose;
   widget_class->measure = gloss_annotation_row_measure;
   widget_class->size_allocate = gloss_annotation_row_size_allocate;
+  widget_class->snapshot = gloss_annotation_row_snapshot;
   widget_class->get_request_mode = gloss_annotation_row_get_request_mode;
+  widget_class->query_tooltip = gloss_annotation_row_query_tooltip;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/glossapp/Gloss/ui/gloss-annotation-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, chip);
-  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, meta_label);
-  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, verdict_badge);
-  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, id_label);
-  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, quote_label);
-  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, note_label);
   gtk_widget_class_set_css_name (widget_class, "annotationrow");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static GtkLabel *
+add_badge (GlossAnnotationRow *self,
+           const char         *css_class,
+           int                 max_width_chars)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (max_width_chars > 0)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), max_width_chars);
+    }
+  gtk_widget_add_css_class (label, css_class);
+  gtk_widget_set_parent (label, GTK_WIDGET (self));
+
+  return GTK_LABEL (label);
 }
 
 static void
 gloss_annotation_row_init (GlossAnnotationRow *self)
 {
-  self->layout = gtk_box_layout_new (GTK_ORIENTATION_VERTICAL);
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (self->layout), 4);
-  gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self->meta_label), TRUE);
-  g_signal_connect_object (self->meta_label, "query-tooltip",
-                           G_CALLBACK (meta_query_tooltip_cb), self, 0);
+  /* Built here rather than from a template: a search makes up to 200
+   * rows at once, and GtkBuilder took a tenth of it. */
+  self->chip = add_badge (self, "label-chip", 16);
+  self->verdict_badge = add_badge (self, "verdict-badge", 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->verdict_badge), FALSE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
 GtkWidget *
@@ -304,17 +569,65 @@ gloss_annotation_row_get_annotation (GlossAnnotationRow *self)
   return self->annotation;
 }
 
+/**
+ * gloss_annotation_row_get_text:
+ * @part: "id", "meta", "quote" or "note"
+ *
+ * Returns: (nullable): the text the row shows there, if any
+ */
+const char *
+gloss_annotation_row_get_text (GlossAnnotationRow *self,
+                               const char         *part)
+{
+  static const char *parts[N_TEXTS] = { "id", "meta", "quote", "note" };
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_ROW (self), NULL);
+
+  for (RowText t = 0; t < N_TEXTS; t++)
+    if (g_strcmp0 (parts[t], part) == 0)
+      return self->texts[t];
+
+  g_return_val_if_reached (NULL);
+}
+
+/* Takes @text (NULL or empty: nothing) for @which; a change asks for a
+ * new size. */
+static gboolean
+set_text (GlossAnnotationRow *self,
+          RowText             which,
+          char               *text)
+{
+  if (text != NULL && text[0] == '\0')
+    g_clear_pointer (&text, g_free);
+
+  if (g_strcmp0 (text, self->texts[which]) == 0)
+    {
+      g_free (text);
+      return FALSE;
+    }
+
+  g_free (self->texts[which]);
+  self->texts[which] = text;
+  if (self->layouts[which] != NULL && text != NULL)
+    pango_layout_set_text (self->layouts[which], text, -1);
+  else if (text == NULL)
+    g_clear_object (&self->layouts[which]);
+
+  return TRUE;
+}
+
 void
 gloss_annotation_row_set_annotation (GlossAnnotationRow *self,
                                      GlossAnnotation    *annotation,
                                      GlossLabel         *label)
 {
-  g_autofree char *quote = NULL;
-  g_autofree char *note = NULL;
   g_autofree char *when = NULL;
-  g_autofree char *meta = NULL;
+  g_autofree char *spoken = NULL;
   const char *chip_class;
   const char *author;
+  const char *kb_id;
+  char *meta;
+  gboolean changed = FALSE;
 
   g_return_if_fail (GLOSS_IS_ANNOTATION_ROW (self));
   g_return_if_fail (annotation == NULL || GLOSS_IS_ANNOTATION (annotation));
@@ -367,23 +680,14 @@ gloss_annotation_row_set_annotation (GlossAnnotationRow *self,
 
   /* An entity's identifier, so that the list shows which mentions still
    * lack one: a Wikidata item by its id, any other URI as it is. */
-  {
-    const char *kb_id = gloss_annotation_get_attribute_string (annotation, GLOSS_ATTR_KB_ID);
-    const char *shown = kb_id;
+  kb_id = gloss_annotation_get_attribute_string (annotation, GLOSS_ATTR_KB_ID);
+  if (kb_id != NULL && (g_str_has_prefix (kb_id, "http://www.wikidata.org/") ||
+                        g_str_has_prefix (kb_id, "https://www.wikidata.org/")))
+    kb_id = strrchr (kb_id, '/') + 1;
+  changed |= set_text (self, TEXT_ID, g_strdup (kb_id));
 
-    if (kb_id != NULL && (g_str_has_prefix (kb_id, "http://www.wikidata.org/") ||
-                          g_str_has_prefix (kb_id, "https://www.wikidata.org/")))
-      shown = strrchr (kb_id, '/') + 1;
-    gtk_label_set_text (self->id_label, shown != NULL ? shown : "");
-    gtk_widget_set_visible (GTK_WIDGET (self->id_label), shown != NULL && shown[0] != '\0');
-  }
-
-  quote = gloss_text_ellipsize (gloss_annotation_get_quote (annotation), QUOTE_MAX_CHARS);
-  gtk_label_set_text (self->quote_label, quote);
-
-  note = gloss_text_ellipsize (gloss_annotation_get_note (annotation), NOTE_MAX_CHARS);
-  gtk_label_set_text (self->note_label, note);
-  gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL && note[0] != '\0');
+  changed |= set_text (self, TEXT_QUOTE, gloss_text_ellipsize (gloss_annotation_get_quote (annotation), QUOTE_MAX_CHARS));
+  changed |= set_text (self, TEXT_NOTE, gloss_text_ellipsize (gloss_annotation_get_note (annotation), NOTE_MAX_CHARS));
 
   author = gloss_annotation_get_author (annotation);
   when = gloss_format_timestamp (gloss_annotation_get_modified (annotation) != NULL ?
@@ -396,6 +700,25 @@ gloss_annotation_row_set_annotation (GlossAnnotationRow *self,
     meta = g_strdup (author);
   else
     meta = g_strdup (when);
+  changed |= set_text (self, TEXT_META, meta);
 
-  gtk_label_set_text (self->meta_label, meta);
+  if (changed)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+
+  /* What a screen reader says for the row: the drawn texts are no labels. */
+  spoken = g_strjoin (", ",
+                      gloss_annotation_get_label (annotation),
+                      self->texts[TEXT_QUOTE] != NULL ? self->texts[TEXT_QUOTE] : "",
+                      NULL);
+  if (self->texts[TEXT_NOTE] != NULL)
+    {
+      char *with_note = g_strconcat (spoken, ". ", self->texts[TEXT_NOTE], NULL);
+
+      g_free (spoken);
+      spoken = with_note;
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->texts[TEXT_META] != NULL ? self->texts[TEXT_META] : "",
+                                  -1);
 }

@@ -14,13 +14,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GlossAnnotationRow, gloss_annotation_row, GLOSS, ANNOTATION_ROW, GtkWidget)
 
-/* One annotation in the sidebar list: label chip, shortened quote, note
- * preview, author and time. */
+/* One annotation in the sidebar list: label chip, verdict, identifier,
+ * author and time, then the shortened quote and a note preview. */
 GtkWidget       *gloss_annotation_row_new             (void);
 GlossAnnotation *gloss_annotation_row_get_annotation  (GlossAnnotationRow *self);
 void             gloss_annotation_row_set_annotation  (GlossAnnotationRow *self,
                                                        GlossAnnotation    *annotation,
                                                        GlossLabel         *label);
+const char      *gloss_annotation_row_get_text        (GlossAnnotationRow *self,
+                                                       const char         *part);
 
 /* Returns the name of a CSS class ("gloss-c-rrggbb") that gives a
  * .label-chip or .label-dot the colour of @label, registering it with the

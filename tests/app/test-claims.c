@@ -54,6 +54,27 @@ visible_label_text (GtkWidget  *widget,
   return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }
 
+/* The list row showing the annotation with id @data. */
+static gboolean
+is_annotation_row (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  GlossAnnotation *shown;
+
+  if (!GLOSS_IS_ANNOTATION_ROW (widget))
+    return FALSE;
+  shown = gloss_annotation_row_get_annotation (GLOSS_ANNOTATION_ROW (widget));
+
+  return shown != NULL && g_strcmp0 (gloss_annotation_get_id (shown), data) == 0;
+}
+
+static GlossAnnotationRow *
+find_annotation_row (GtkWidget  *widget,
+                     const char *id)
+{
+  return (GlossAnnotationRow *) gloss_test_find_widget (widget, is_annotation_row, id);
+}
+
 static void
 test_link (void)
 {
@@ -247,7 +268,8 @@ test_fields (void)
   g_assert_cmpstr (gloss_annotation_get_attribute_string (gloss_test_current (window, person), GLOSS_ATTR_KB_ID), ==, "Q123456");
   /* The list shows it, so that mentions without one stand out. */
   gloss_test_wait_ms (50);
-  g_assert_cmpstr (visible_label_text (GTK_WIDGET (sidebar), "identifier"), ==, "Q123456");
+  g_assert_cmpstr (gloss_annotation_row_get_text (find_annotation_row (GTK_WIDGET (sidebar), gloss_annotation_get_id (person)), "id"),
+                   ==, "Q123456");
   g_assert_nonnull (gloss_gazetteer_lookup (gloss_application_get_gazetteer (app), "mayor ana ruiz", "PERSON"));
 
   {
@@ -703,27 +725,6 @@ test_selection_follows_edits (void)
   g_signal_handlers_disconnect_by_func (sidebar, count_null_cb, &n_null);
   gloss_document_set_saved (document);
   gloss_test_destroy_window (window);
-}
-
-/* The list row showing the annotation with id @data. */
-static gboolean
-is_annotation_row (GtkWidget     *widget,
-                   gconstpointer  data)
-{
-  GlossAnnotation *shown;
-
-  if (!GLOSS_IS_ANNOTATION_ROW (widget))
-    return FALSE;
-  shown = gloss_annotation_row_get_annotation (GLOSS_ANNOTATION_ROW (widget));
-
-  return shown != NULL && g_strcmp0 (gloss_annotation_get_id (shown), data) == 0;
-}
-
-static GlossAnnotationRow *
-find_annotation_row (GtkWidget  *widget,
-                     const char *id)
-{
-  return (GlossAnnotationRow *) gloss_test_find_widget (widget, is_annotation_row, id);
 }
 
 static void
