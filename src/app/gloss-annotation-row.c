@@ -288,6 +288,34 @@ char_width (GlossAnnotationRow *self)
   return width;
 }
 
+/* The widest an identifier is shown: 14 characters of its own font
+ * (caption, monospace), as for the label it used to be. */
+static int
+id_max_width (GlossAnnotationRow *self)
+{
+  static PangoFontDescription *font;
+  static double resolution;
+  static int width;
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  const PangoFontDescription *wanted = pango_context_get_font_description (context);
+  PangoLayout *sample;
+
+  if (font != NULL && pango_font_description_equal (font, wanted) &&
+      resolution == pango_cairo_context_get_resolution (context))
+    return width;
+
+  sample = pango_layout_copy (text_layout (self, TEXT_ID));
+  pango_layout_set_text (sample, "00000000000000", ID_MAX_WIDTH_CHARS);
+  pango_layout_set_width (sample, -1);
+  pango_layout_get_pixel_size (sample, &width, NULL);
+  g_object_unref (sample);
+  g_clear_pointer (&font, pango_font_description_free);
+  font = pango_font_description_copy (wanted);
+  resolution = pango_cairo_context_get_resolution (context);
+
+  return width;
+}
+
 /* The height of the first line: the chip, the badge and the captions. */
 static int
 header_height (GlossAnnotationRow *self)
@@ -376,42 +404,65 @@ gloss_annotation_row_size_allocate (GtkWidget *widget,
                                     int        baseline)
 {
   GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (widget);
+  enum { CHIP, BADGE, ID, META, N_PARTS };
+  GtkRequestedSize sizes[N_PARTS] = { 0 };
+  gboolean shown[N_PARTS];
   int line = header_height (self);
-  int x = 0, y, min, nat, w, h;
-  graphene_rect_t box;
+  int x = 0, y, w, h, extra = width;
 
-  /* The first line: chip, badge, identifier at the start, the byline
-   * at the end in what is left; each centred on the line. */
-  gtk_widget_measure (GTK_WIDGET (self->chip), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-  w = MIN (nat, width);
-  gtk_widget_measure (GTK_WIDGET (self->chip), GTK_ORIENTATION_VERTICAL, w, &h, NULL, NULL, NULL);
-  place (self, &box, width, x, (line - h) / 2, w, h);
-  allocate_child (GTK_WIDGET (self->chip), &box);
-  x += w + HEADER_SPACING;
+  /* The first line, shared as a GtkBox would: each part gets its minimum
+   * (the badge, not ellipsized, all of it), what is left goes towards
+   * their natural widths in turn, and the byline takes the rest, at
+   * the end of the line. */
+  shown[CHIP] = TRUE;
+  shown[BADGE] = gtk_widget_get_visible (GTK_WIDGET (self->verdict_badge));
+  shown[ID] = self->texts[TEXT_ID] != NULL;
+  shown[META] = self->texts[TEXT_META] != NULL;
+  gtk_widget_measure (GTK_WIDGET (self->chip), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &sizes[CHIP].minimum_size, &sizes[CHIP].natural_size, NULL, NULL);
+  if (shown[BADGE])
+    gtk_widget_measure (GTK_WIDGET (self->verdict_badge), GTK_ORIENTATION_HORIZONTAL, -1,
+                        &sizes[BADGE].minimum_size, &sizes[BADGE].natural_size, NULL, NULL);
+  for (int part = ID; part <= META; part++)
+    if (shown[part])
+      {
+        RowText t = part == ID ? TEXT_ID : TEXT_META;
 
-  if (gtk_widget_get_visible (GTK_WIDGET (self->verdict_badge)))
+        text_size (self, t, 0, &sizes[part].minimum_size, &h);  /* just the ellipsis */
+        text_size (self, t, -1, &sizes[part].natural_size, &h);
+        if (part == ID)
+          sizes[part].natural_size = MIN (sizes[part].natural_size, id_max_width (self));
+        sizes[part].natural_size = MAX (sizes[part].natural_size, sizes[part].minimum_size);
+      }
+  for (int part = 0; part < N_PARTS; part++)
+    if (shown[part])
+      extra -= sizes[part].minimum_size + (part > 0 ? HEADER_SPACING : 0);
+  extra = gtk_distribute_natural_allocation (MAX (extra, 0), N_PARTS, sizes);
+
+  for (int part = 0; part < N_PARTS; part++)
     {
-      gtk_widget_measure (GTK_WIDGET (self->verdict_badge), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-      w = MAX (0, MIN (nat, width - x));
-      gtk_widget_measure (GTK_WIDGET (self->verdict_badge), GTK_ORIENTATION_VERTICAL, w, &h, NULL, NULL, NULL);
-      place (self, &box, width, x, (line - h) / 2, w, h);
-      allocate_child (GTK_WIDGET (self->verdict_badge), &box);
+      GtkWidget *child = part == CHIP ? GTK_WIDGET (self->chip) : GTK_WIDGET (self->verdict_badge);
+      graphene_rect_t box;
+
+      if (!shown[part])
+        continue;
+      w = sizes[part].minimum_size;
+      if (part == META)
+        {
+          /* At the end of the line: placed once its width is known. */
+          w += extra;
+          place_text (self, TEXT_META, width, 0, 0, w < sizes[META].natural_size ? w : -1, line, &w, &h);
+          self->boxes[TEXT_META].origin.x = is_rtl (self) ? 0 : width - w;
+        }
+      else if (part == ID)
+        place_text (self, TEXT_ID, width, x, 0, w, line, &w, &h);
+      else
+        {
+          /* As tall as the line, as in a box. */
+          place (self, &box, width, x, 0, w, line);
+          allocate_child (child, &box);
+        }
       x += w + HEADER_SPACING;
-    }
-
-  if (self->texts[TEXT_ID] != NULL)
-    {
-      place_text (self, TEXT_ID, width, x, 0,
-                  MAX (0, MIN (width - x, char_width (self) * ID_MAX_WIDTH_CHARS / PANGO_SCALE)), line, &w, &h);
-      x += w + HEADER_SPACING;
-    }
-
-  if (self->texts[TEXT_META] != NULL)
-    {
-      /* At the end of the line: placed once its width is known. */
-      text_size (self, TEXT_META, -1, &w, &h);
-      place_text (self, TEXT_META, width, 0, 0, w > width - x ? MAX (0, width - x) : -1, line, &w, &h);
-      self->boxes[TEXT_META].origin.x = is_rtl (self) ? 0 : width - w;
     }
 
   /* The quote and the note below, as wide as the row. */
@@ -553,6 +604,9 @@ gloss_annotation_row_init (GlossAnnotationRow *self)
   self->verdict_badge = add_badge (self, "verdict-badge", 0);
   gtk_widget_set_visible (GTK_WIDGET (self->verdict_badge), FALSE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  /* High contrast dims less (see the snapshot): no CSS change says so. */
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -597,7 +651,10 @@ set_text (GlossAnnotationRow *self,
           RowText             which,
           char               *text)
 {
-  if (text != NULL && text[0] == '\0')
+  /* The quote keeps its line even when empty, as its label did. */
+  if (which == TEXT_QUOTE && text == NULL)
+    text = g_strdup ("");
+  else if (which != TEXT_QUOTE && text != NULL && text[0] == '\0')
     g_clear_pointer (&text, g_free);
 
   if (g_strcmp0 (text, self->texts[which]) == 0)
@@ -622,7 +679,6 @@ gloss_annotation_row_set_annotation (GlossAnnotationRow *self,
                                      GlossLabel         *label)
 {
   g_autofree char *when = NULL;
-  g_autofree char *spoken = NULL;
   const char *chip_class;
   const char *author;
   const char *kb_id;
@@ -646,6 +702,8 @@ gloss_annotation_row_set_annotation (GlossAnnotationRow *self,
       if (self->chip_class != NULL)
         gtk_widget_remove_css_class (GTK_WIDGET (self->chip), self->chip_class);
       self->chip_class = NULL;
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       return;
     }
 
@@ -705,20 +763,22 @@ gloss_annotation_row_set_annotation (GlossAnnotationRow *self,
   if (changed)
     gtk_widget_queue_resize (GTK_WIDGET (self));
 
-  /* What a screen reader says for the row: the drawn texts are no labels. */
-  spoken = g_strjoin (", ",
-                      gloss_annotation_get_label (annotation),
-                      self->texts[TEXT_QUOTE] != NULL ? self->texts[TEXT_QUOTE] : "",
-                      NULL);
-  if (self->texts[TEXT_NOTE] != NULL)
-    {
-      char *with_note = g_strconcat (spoken, ". ", self->texts[TEXT_NOTE], NULL);
+  /* What a screen reader says for the row, whose drawn texts are no
+   * labels (the chip and the badge are, and speak for themselves): the
+   * quote and the note, then the identifier and the byline. */
+  {
+    const char *quote = self->texts[TEXT_QUOTE];
+    const char *note = self->texts[TEXT_NOTE];
+    const char *id = self->texts[TEXT_ID];
+    const char *byline = self->texts[TEXT_META];
+    g_autofree char *name = note == NULL ? g_strdup (quote) : quote[0] == '\0' ? g_strdup (note) :
+                            g_strconcat (quote, ". ", note, NULL);
+    g_autofree char *description = id != NULL && byline != NULL ? g_strconcat (id, " · ", byline, NULL) :
+                                   g_strdup (id != NULL ? id : byline != NULL ? byline : "");
 
-      g_free (spoken);
-      spoken = with_note;
-    }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->texts[TEXT_META] != NULL ? self->texts[TEXT_META] : "",
-                                  -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+  }
 }

@@ -95,8 +95,16 @@ test_texts (Fixture       *fixture,
   g_assert_cmpstr (gloss_annotation_row_get_text (fixture->row, "quote"), ==, "Ana Ruiz");
   g_assert_cmpstr (gloss_annotation_row_get_text (fixture->row, "note"), ==, "Mayor since 2019.");
   g_assert_true (g_str_has_prefix (gloss_annotation_row_get_text (fixture->row, "meta"), "Ada · "));
+  /* The chip is a label of its own; the drawn texts are the row's name
+   * and description. */
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (fixture->row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "PERSON, Ana Ruiz. Mayor since 2019.");
+                                       "Ana Ruiz. Mayor since 2019.");
+  {
+    g_autofree char *description = g_strconcat ("Q42 · ", gloss_annotation_row_get_text (fixture->row, "meta"), NULL);
+
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (fixture->row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                         description);
+  }
 
   gloss_annotation_set_attribute (claim, GLOSS_ATTR_VERDICT, g_variant_new_string ("mostly-false"));
   gloss_annotation_row_set_annotation (fixture->row, claim, label);
@@ -233,6 +241,31 @@ test_draws (Fixture       *fixture,
   g_assert_cmpfloat (bounds.origin.x + bounds.size.width, >, gtk_widget_get_width (GTK_WIDGET (fixture->row)) / 2);
 }
 
+/* A narrow row shortens the chip and the byline before the verdict,
+ * which is never cut: the first line is shared as in a box. */
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GlossLabel) label = gloss_label_new ("Organisation-Longer-Name", GLOSS_LABEL_KIND_CLAIM, "#3584e4", NULL);
+  g_autoptr(GlossAnnotation) claim = make_annotation ("Organisation-Longer-Name", "Ana Ruiz", NULL);
+  GtkWidget *chip = gtk_widget_get_first_child (GTK_WIDGET (fixture->row));
+  GtkWidget *badge = gtk_widget_get_next_sibling (chip);
+  int badge_natural, chip_natural;
+
+  gloss_annotation_set_attribute (claim, GLOSS_ATTR_VERDICT, g_variant_new_string ("mostly-false"));
+  gloss_annotation_row_set_annotation (fixture->row, claim, label);
+  show (fixture);
+  gtk_widget_measure (badge, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &badge_natural, NULL, NULL);
+  gtk_widget_measure (chip, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &chip_natural, NULL, NULL);
+
+  gtk_widget_measure (GTK_WIDGET (fixture->row), GTK_ORIENTATION_VERTICAL, 160, NULL, NULL, NULL, NULL);
+  gtk_widget_size_allocate (GTK_WIDGET (fixture->row), &(GtkAllocation) { 0, 0, 160, 60 }, -1);
+  g_assert_cmpint (gtk_widget_get_width (badge), ==, badge_natural);
+  g_assert_cmpint (gtk_widget_get_width (chip), <, chip_natural);
+  g_assert_cmpint (gtk_widget_get_width (chip) + 8 + gtk_widget_get_width (badge), <=, 160);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,6 +276,7 @@ main (int   argc,
   g_test_add ("/annotation-row/texts", Fixture, NULL, fixture_set_up, test_texts, fixture_tear_down);
   g_test_add ("/annotation-row/height", Fixture, NULL, fixture_set_up, test_height, fixture_tear_down);
   g_test_add ("/annotation-row/draws", Fixture, NULL, fixture_set_up, test_draws, fixture_tear_down);
+  g_test_add ("/annotation-row/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
 
   return g_test_run ();
 }
