@@ -292,33 +292,14 @@ static guint
 find_in_filter (GlossSidebar    *self,
                 GlossAnnotation *annotation)
 {
-  GListModel *model = G_LIST_MODEL (self->filter_model);
-  guint lo = 0, hi = g_list_model_get_n_items (model);
+  GlossAnnotationStore *store = gloss_annotation_list_get_store (self->annotation_list);
+  guint position, shown;
 
-  /* The filter keeps the store's text order: bisect. */
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      g_autoptr(GlossAnnotationItem) item = g_list_model_get_item (model, mid);
-      int cmp = gloss_annotation_compare (gloss_annotation_item_get_annotation (item), annotation);
+  if (store == NULL || !gloss_annotation_store_find (store, annotation, &position))
+    return GTK_INVALID_LIST_POSITION;
 
-      if (gloss_annotation_item_get_annotation (item) == annotation)
-        return mid;
-      if (cmp < 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  if (lo < g_list_model_get_n_items (model))
-    {
-      g_autoptr(GlossAnnotationItem) item = g_list_model_get_item (model, lo);
-
-      if (gloss_annotation_item_get_annotation (item) == annotation)
-        return lo;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
+  shown = gloss_filtered_list_find (self->filter_model, position);
+  return shown == G_MAXUINT ? GTK_INVALID_LIST_POSITION : shown;
 }
 
 static void
