@@ -56,6 +56,7 @@ struct _GlossSidebar
   gboolean            scroll_on_map;
 
   /* Template children */
+  GtkExpander        *labels_expander;
   GtkFlowBox         *label_box;
   GtkSearchEntry     *search_entry;
   GtkDropDown        *filter_dropdown;
@@ -75,6 +76,7 @@ enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_SELECTED_ANNOTATION,
+  PROP_LABELS_EXPANDED,
   N_PROPS
 };
 
@@ -1082,6 +1084,10 @@ gloss_sidebar_get_property (GObject    *object,
       g_value_set_object (value, gloss_sidebar_get_selected_annotation (self));
       break;
 
+    case PROP_LABELS_EXPANDED:
+      g_value_set_boolean (value, gtk_expander_get_expanded (self->labels_expander));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1101,6 +1107,10 @@ gloss_sidebar_set_property (GObject      *object,
       gloss_sidebar_set_document (self, g_value_get_object (value));
       break;
 
+    case PROP_LABELS_EXPANDED:
+      gtk_expander_set_expanded (self->labels_expander, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1111,6 +1121,12 @@ fields_activate_annotation_cb (GlossSidebar    *self,
                                GlossAnnotation *annotation)
 {
   gloss_sidebar_select_annotation (self, annotation);
+}
+
+static void
+labels_expanded_cb (GlossSidebar *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABELS_EXPANDED]);
 }
 
 static void
@@ -1130,12 +1146,17 @@ gloss_sidebar_class_init (GlossSidebarClass *klass)
   properties[PROP_SELECTED_ANNOTATION] =
     g_param_spec_object ("selected-annotation", NULL, NULL, GLOSS_TYPE_ANNOTATION,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* Whether the label legend is unfolded (kept in the settings). */
+  properties[PROP_LABELS_EXPANDED] =
+    g_param_spec_boolean ("labels-expanded", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GLOSS_TYPE_ANNOTATION_FIELDS);
   g_type_ensure (GLOSS_TYPE_LIST_SCROLLER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossapp/Gloss/ui/gloss-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, labels_expander);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, label_box);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, filter_dropdown);
@@ -1169,6 +1190,9 @@ gloss_sidebar_init (GlossSidebar *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
+
+  g_signal_connect_object (self->labels_expander, "notify::expanded",
+                           G_CALLBACK (labels_expanded_cb), self, G_CONNECT_SWAPPED);
 
   self->filter_names = GTK_STRING_LIST (gtk_drop_down_get_model (self->filter_dropdown));
   g_signal_connect (self->label_box, "child-activated", G_CALLBACK (label_activated_cb), NULL);

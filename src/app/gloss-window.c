@@ -1789,6 +1789,7 @@ gloss_window_new (GlossApplication *application)
   g_settings_bind (settings, "article-font-size", self->article_view, "font-size", G_SETTINGS_BIND_GET);
   g_settings_bind (settings, "article-serif", self->article_view, "serif", G_SETTINGS_BIND_GET);
   g_settings_bind (settings, "snap-to-words", self->article_view, "snap-to-words", G_SETTINGS_BIND_GET);
+  g_settings_bind (settings, "labels-expanded", self->sidebar, "labels-expanded", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (settings, "changed::annotator-name",
                            G_CALLBACK (apply_author), self, G_CONNECT_SWAPPED);
 

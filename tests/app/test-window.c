@@ -1235,6 +1235,26 @@ test_settings (void)
   g_settings_reset (settings, "article-font-size");
   g_settings_reset (settings, "article-serif");
 
+  /* The label legend folds away (on a short screen), and stays folded:
+   * the list gets its room, the label keys still tag. */
+  {
+    GtkWidget *sidebar = gloss_window_get_sidebar (window);
+    GtkWidget *expander = gloss_test_find_descendant (sidebar, GTK_TYPE_EXPANDER);
+    GtkWidget *legend = gtk_expander_get_child (GTK_EXPANDER (expander));
+    gboolean expanded = TRUE;
+
+    gloss_test_iterate ();
+    g_assert_true (gtk_widget_get_mapped (legend));
+    gtk_expander_set_expanded (GTK_EXPANDER (expander), FALSE);
+    gloss_test_iterate ();
+    g_assert_false (g_settings_get_boolean (settings, "labels-expanded"));
+    g_object_get (sidebar, "labels-expanded", &expanded, NULL);
+    g_assert_false (expanded);
+    g_assert_false (gtk_widget_get_mapped (legend));
+    g_settings_reset (settings, "labels-expanded");
+    g_assert_true (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
+  }
+
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   gloss_test_iterate ();
   preferences = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
