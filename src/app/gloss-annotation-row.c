@@ -261,31 +261,58 @@ place_text (GlossAnnotationRow *self,
                         *out_width, *out_height);
 }
 
-/* The width of a character in the row's font: Pango shapes a sample
- * text to tell, so it is kept for the font (every row has the same). */
+/* A size worked out for the row's font, kept while the font stays: every
+ * row has the same, and Pango shapes a sample text to tell. */
+typedef struct
+{
+  PangoFontDescription *font;
+  double                resolution;
+  int                   value;
+} FontSize;
+
+static gboolean
+font_size_known (FontSize           *size,
+                 GlossAnnotationRow *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+
+  return size->font != NULL &&
+         pango_font_description_equal (size->font, pango_context_get_font_description (context)) &&
+         size->resolution == pango_cairo_context_get_resolution (context);
+}
+
+static int
+font_size_remember (FontSize           *size,
+                    GlossAnnotationRow *self,
+                    int                 value)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+
+  g_clear_pointer (&size->font, pango_font_description_free);
+  size->font = pango_font_description_copy (pango_context_get_font_description (context));
+  size->resolution = pango_cairo_context_get_resolution (context);
+  size->value = value;
+
+  return value;
+}
+
+/* The width of a character in the row's font, in Pango units. */
 static int
 char_width (GlossAnnotationRow *self)
 {
-  static PangoFontDescription *font;
-  static double resolution;
-  static int width;
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  const PangoFontDescription *wanted = pango_context_get_font_description (context);
+  static FontSize size;
   PangoFontMetrics *metrics;
+  int width;
 
-  if (font != NULL && pango_font_description_equal (font, wanted) &&
-      resolution == pango_cairo_context_get_resolution (context))
-    return width;
+  if (font_size_known (&size, self))
+    return size.value;
 
-  metrics = pango_context_get_metrics (context, NULL, NULL);
+  metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self)), NULL, NULL);
   width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
                pango_font_metrics_get_approximate_digit_width (metrics));
   pango_font_metrics_unref (metrics);
-  g_clear_pointer (&font, pango_font_description_free);
-  font = pango_font_description_copy (wanted);
-  resolution = pango_cairo_context_get_resolution (context);
 
-  return width;
+  return font_size_remember (&size, self, width);
 }
 
 /* The widest an identifier is shown: 14 characters of its own font
@@ -293,27 +320,20 @@ char_width (GlossAnnotationRow *self)
 static int
 id_max_width (GlossAnnotationRow *self)
 {
-  static PangoFontDescription *font;
-  static double resolution;
-  static int width;
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  const PangoFontDescription *wanted = pango_context_get_font_description (context);
+  static FontSize size;
   PangoLayout *sample;
+  int width;
 
-  if (font != NULL && pango_font_description_equal (font, wanted) &&
-      resolution == pango_cairo_context_get_resolution (context))
-    return width;
+  if (font_size_known (&size, self))
+    return size.value;
 
   sample = pango_layout_copy (text_layout (self, TEXT_ID));
   pango_layout_set_text (sample, "00000000000000", ID_MAX_WIDTH_CHARS);
   pango_layout_set_width (sample, -1);
   pango_layout_get_pixel_size (sample, &width, NULL);
   g_object_unref (sample);
-  g_clear_pointer (&font, pango_font_description_free);
-  font = pango_font_description_copy (wanted);
-  resolution = pango_cairo_context_get_resolution (context);
 
-  return width;
+  return font_size_remember (&size, self, width);
 }
 
 /* The height of the first line: the chip, the badge and the captions. */

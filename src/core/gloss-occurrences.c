@@ -127,6 +127,17 @@ append_letter_class (GString    *pattern,
   g_string_append (pattern, "]\\p{Mn}*");
 }
 
+/* ß, ẞ or "ss" (with accents, as any letter class). */
+static void
+append_sharp_s (GString    *pattern,
+                GHashTable *letters)
+{
+  g_string_append (pattern, "(?:ß|ẞ|");
+  append_letter_class (pattern, letters, 's');
+  append_letter_class (pattern, letters, 's');
+  g_string_append_c (pattern, ')');
+}
+
 /* A pattern that finds @needle whatever the accents on its Latin and
  * Greek letters: each becomes a class of its base letter and that
  * letter's accented forms, in either case, then any combining marks
@@ -171,10 +182,7 @@ accent_pattern (const char *needle)
       /* ß is "ss" (the sidebar's search folds it so): each finds both. */
       if (is_sharp_s (c))
         {
-          g_string_append (pattern, "(?:ß|ẞ|");
-          append_letter_class (pattern, letters, 's');
-          append_letter_class (pattern, letters, 's');
-          g_string_append_c (pattern, ')');
+          append_sharp_s (pattern, letters);
           after_letter = FALSE;
           continue;
         }
@@ -182,10 +190,7 @@ accent_pattern (const char *needle)
       next = g_utf8_next_char (p);
       if (base == 's' && *next != '\0' && g_unichar_tolower (latin_or_greek_base (g_utf8_get_char (next))) == 's')
         {
-          g_string_append (pattern, "(?:ß|ẞ|");
-          append_letter_class (pattern, letters, 's');
-          append_letter_class (pattern, letters, 's');
-          g_string_append_c (pattern, ')');
+          append_sharp_s (pattern, letters);
           p = next;
           continue;
         }
