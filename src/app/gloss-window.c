@@ -1729,6 +1729,19 @@ gloss_window_class_init (GlossWindowClass *klass)
   _gloss_window_class_init_safety (widget_class);
 }
 
+/* The sidebar needs a background of its own only when it slides over
+ * the article: beside it, the window's shows through, and a second one
+ * is a second fill of the whole sidebar in every frame that redraws the
+ * list (an edit moves its rows). */
+static void
+flap_folded_cb (GlossWindow *self)
+{
+  if (adw_flap_get_folded (self->flap))
+    gtk_widget_add_css_class (GTK_WIDGET (self->sidebar), "background");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->sidebar), "background");
+}
+
 static void
 gloss_window_init (GlossWindow *self)
 {
@@ -1748,6 +1761,8 @@ gloss_window_init (GlossWindow *self)
 
   g_object_bind_property (self, "show-sidebar", self->flap, "reveal-flap",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->flap, "notify::folded", G_CALLBACK (flap_folded_cb), self, G_CONNECT_SWAPPED);
+  flap_folded_cb (self);
 
   drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (drop, drop_types, G_N_ELEMENTS (drop_types));

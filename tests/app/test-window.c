@@ -1279,6 +1279,28 @@ test_settings (void)
   gloss_test_destroy_window (window);
 }
 
+/* The sidebar paints a background only when it slides over the article;
+ * beside it, the window's shows through (one fill less per frame). */
+static void
+test_sidebar_background (void)
+{
+  GlossWindow *window = open_article ();
+  GtkWidget *sidebar = gloss_window_get_sidebar (window);
+  AdwFlap *flap = ADW_FLAP (gloss_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_FLAP));
+
+  adw_flap_set_fold_policy (flap, ADW_FLAP_FOLD_POLICY_NEVER);
+  gloss_test_iterate ();
+  g_assert_false (adw_flap_get_folded (flap));
+  g_assert_false (gtk_widget_has_css_class (sidebar, "background"));
+
+  adw_flap_set_fold_policy (flap, ADW_FLAP_FOLD_POLICY_ALWAYS);
+  gloss_test_iterate ();
+  g_assert_true (adw_flap_get_folded (flap));
+  g_assert_true (gtk_widget_has_css_class (sidebar, "background"));
+
+  gloss_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1308,6 +1330,7 @@ main (int   argc,
   g_test_add_func ("/gloss/window/undo-selects", test_undo_selects);
   g_test_add_func ("/gloss/window/drop-file", test_drop_file);
   g_test_add_func ("/gloss/window/app-open-and-quit", test_app_open_and_quit);
+  g_test_add_func ("/gloss/window/sidebar-background", test_sidebar_background);
 
   ret = g_test_run ();
 
