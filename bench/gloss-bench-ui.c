@@ -318,8 +318,24 @@ perf_control (const char *command)
 {
   static FILE *fifo, *ack;
   const char *path = g_getenv ("BENCH_PERF_CTL");
+  const char *log = g_getenv ("BENCH_PERF_LOG");
   char line[16];
 
+  /* Or, with BENCH_PERF_LOG=FILE, the CLOCK_MONOTONIC times at which the
+   * recording would start and stop, to pick the samples of a whole-run
+   * `perf record` (whose timestamps are that clock on Linux). */
+  if (log != NULL)
+    {
+      static FILE *out;
+      struct timespec ts;
+
+      if (out == NULL && (out = fopen (log, "w")) == NULL)
+        g_error ("BENCH_PERF_LOG: cannot open %s", log);
+      clock_gettime (CLOCK_MONOTONIC, &ts);
+      fprintf (out, "%s %ld.%09ld\n", command, (long) ts.tv_sec, ts.tv_nsec);
+      fflush (out);
+      return;
+    }
   if (path == NULL)
     return;
   if (fifo == NULL)
@@ -390,22 +406,40 @@ time_action (Series     *series,
   t1 = wait_frame_after (t0, 1000);
   if (profiled)
     perf_control ("disable");
+  /* BENCH_PERF_NEXT: the frame after, as a window of its own. */
+  if (profiled && g_getenv ("BENCH_PERF_NEXT") != NULL && t1 >= 0)
+    {
+      perf_control ("enable");
+      wait_frame_after (t1 + 1e-9, 100);
+      perf_control ("disable");
+    }
   series_add (series, &mark, t1);
   if (g_getenv ("BENCH_VERBOSE") != NULL)
     {
       double c1 = probe.cpu_paint;
+      double a1 = probe.asleep_paint;
       double t2;
 
       g_printerr ("%s %s: sync %.1f, wait %.1f, before→layout %.1f, layout→paint %.1f, paint→end %.1f",
                   action, value ? value : "", (t_sync - t0) * 1e3, (probe.t_before - t_sync) * 1e3,
                   (probe.t_layout - probe.t_before) * 1e3, (probe.t_draw - probe.t_layout) * 1e3,
                   (probe.t_paint - probe.t_draw) * 1e3);
-      /* What the edit left for the frame after (a toast coming in). */
-      t2 = t1 >= 0 ? wait_frame_after (t1 + 1e-9, 30) : -1;
+      /* What the edit left for the frames after (the list scrolling to
+       * a new row, the detail pane sliding, a toast coming in): each
+       * frame's busy time, until none comes for 100 ms. */
+      t2 = t1 >= 0 ? wait_frame_after (t1 + 1e-9, 100) : -1;
       if (t2 >= 0)
-        g_printerr (", next frame CPU %.1f\n", (probe.cpu_paint - c1) * 1e3);
-      else
-        g_printerr ("\n");
+        g_printerr (", next frame CPU %.1f (after %.1f: before→layout %.1f, layout→paint %.1f, paint→end %.1f), frames after:",
+                    (probe.cpu_paint - c1) * 1e3, (probe.t_before - t1) * 1e3,
+                    (probe.t_layout - probe.t_before) * 1e3, (probe.t_draw - probe.t_layout) * 1e3,
+                    (probe.t_paint - probe.t_draw) * 1e3);
+      for (double t_prev = t1, asleep_prev = a1; t2 >= 0; t2 = wait_frame_after (t2 + 1e-9, 100))
+        {
+          g_printerr (" %.1f", (t2 - t_prev - (probe.asleep_paint - asleep_prev)) * 1e3);
+          t_prev = t2;
+          asleep_prev = probe.asleep_paint;
+        }
+      g_printerr ("\n");
     }
 }
 
