@@ -46,6 +46,10 @@ struct _GlossAnnotationRow
   PangoLayout     *layouts[N_TEXTS];  /* made when first needed */
   graphene_rect_t  boxes[N_TEXTS];    /* where they are drawn */
   int              widths[N_TEXTS];   /* and how wide they are laid out (-1: unbounded) */
+  int              naturals[N_TEXTS]; /* unbounded widths of the identifier and byline (-1: not known) */
+  guint            naturals_serial;   /* of the Pango context they are for */
+  gboolean         estimated;         /* the last height came from font metrics */
+  gboolean         exactly;           /* measure with layouts: an estimate was wrong */
 };
 
 G_DEFINE_FINAL_TYPE (GlossAnnotationRow, gloss_annotation_row, GTK_TYPE_WIDGET)
@@ -169,21 +173,15 @@ is_rtl (GlossAnnotationRow *self)
   return gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
 }
 
-/* The layout of one text, made with its font when first needed; Pango
- * follows the widget's font (its context's serial) by itself. */
+/* A layout of @text styled as @which is. */
 static PangoLayout *
-text_layout (GlossAnnotationRow *self,
-             RowText             which)
+new_text_layout (GlossAnnotationRow *self,
+                 RowText             which,
+                 const char         *text)
 {
-  PangoAttrList *attrs;
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  PangoAttrList *attrs = pango_attr_list_new ();
 
-  if (self->texts[which] == NULL)
-    return NULL;
-  if (self->layouts[which] != NULL)
-    return self->layouts[which];
-
-  self->layouts[which] = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->texts[which]);
-  attrs = pango_attr_list_new ();
   switch (which)
     {
     case TEXT_ID:  /* .caption .monospace */
@@ -191,24 +189,38 @@ text_layout (GlossAnnotationRow *self,
       G_GNUC_FALLTHROUGH;
     case TEXT_META:  /* .caption */
       pango_attr_list_insert (attrs, pango_attr_size_new (9 * PANGO_SCALE));
-      pango_layout_set_ellipsize (self->layouts[which], which == TEXT_ID ? PANGO_ELLIPSIZE_MIDDLE : PANGO_ELLIPSIZE_END);
-      pango_layout_set_single_paragraph_mode (self->layouts[which], TRUE);
+      pango_layout_set_ellipsize (layout, which == TEXT_ID ? PANGO_ELLIPSIZE_MIDDLE : PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode (layout, TRUE);
       break;
     case TEXT_QUOTE:
     case TEXT_NOTE:
       pango_attr_list_insert (attrs, pango_attr_scale_new (which == TEXT_QUOTE ? 0.95 : 0.9));
       if (which == TEXT_NOTE)
         pango_attr_list_insert (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC));
-      pango_layout_set_wrap (self->layouts[which], PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_ellipsize (self->layouts[which], PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (self->layouts[which], which == TEXT_QUOTE ? -3 : -2);  /* lines */
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (layout, which == TEXT_QUOTE ? -3 : -2);  /* lines */
       break;
     case N_TEXTS:
     default:
       g_assert_not_reached ();
     }
-  pango_layout_set_attributes (self->layouts[which], attrs);
+  pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
+
+  return layout;
+}
+
+/* The layout of one text, made with its font when first needed; Pango
+ * follows the widget's font (its context's serial) by itself. */
+static PangoLayout *
+text_layout (GlossAnnotationRow *self,
+             RowText             which)
+{
+  if (self->texts[which] == NULL)
+    return NULL;
+  if (self->layouts[which] == NULL)
+    self->layouts[which] = new_text_layout (self, which, self->texts[which]);
 
   return self->layouts[which];
 }
@@ -261,40 +273,45 @@ place_text (GlossAnnotationRow *self,
                         *out_width, *out_height);
 }
 
-/* A size worked out for the row's font, kept while the font stays: every
- * row has the same, and Pango shapes a sample text to tell. */
+/* The font that sizes learnt from Pango hold for: its description,
+ * resolution and options. */
 typedef struct
 {
   PangoFontDescription *font;
   double                resolution;
-  int                   value;
-} FontSize;
+  gulong                options;
+} FontKey;
 
+/* Whether @key is @widget's font; if not, it becomes so. */
 static gboolean
-font_size_known (FontSize           *size,
-                 GlossAnnotationRow *self)
+font_key_holds (FontKey   *key,
+                GtkWidget *widget)
 {
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
+  gulong options_hash = options != NULL ? cairo_font_options_hash (options) : 0;
 
-  return size->font != NULL &&
-         pango_font_description_equal (size->font, pango_context_get_font_description (context)) &&
-         size->resolution == pango_cairo_context_get_resolution (context);
+  if (key->font != NULL &&
+      pango_font_description_equal (key->font, pango_context_get_font_description (context)) &&
+      key->resolution == pango_cairo_context_get_resolution (context) &&
+      key->options == options_hash)
+    return TRUE;
+
+  g_clear_pointer (&key->font, pango_font_description_free);
+  key->font = pango_font_description_copy (pango_context_get_font_description (context));
+  key->resolution = pango_cairo_context_get_resolution (context);
+  key->options = options_hash;
+
+  return FALSE;
 }
 
-static int
-font_size_remember (FontSize           *size,
-                    GlossAnnotationRow *self,
-                    int                 value)
+/* A size worked out for the row's font, kept while the font stays: every
+ * row has the same, and Pango shapes a sample text to tell. */
+typedef struct
 {
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-
-  g_clear_pointer (&size->font, pango_font_description_free);
-  size->font = pango_font_description_copy (pango_context_get_font_description (context));
-  size->resolution = pango_cairo_context_get_resolution (context);
-  size->value = value;
-
-  return value;
-}
+  FontKey key;
+  int     value;
+} FontSize;
 
 /* The width of a character in the row's font, in Pango units. */
 static int
@@ -304,7 +321,7 @@ char_width (GlossAnnotationRow *self)
   PangoFontMetrics *metrics;
   int width;
 
-  if (font_size_known (&size, self))
+  if (font_key_holds (&size.key, GTK_WIDGET (self)))
     return size.value;
 
   metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self)), NULL, NULL);
@@ -312,7 +329,7 @@ char_width (GlossAnnotationRow *self)
                pango_font_metrics_get_approximate_digit_width (metrics));
   pango_font_metrics_unref (metrics);
 
-  return font_size_remember (&size, self, width);
+  return size.value = width;
 }
 
 /* The widest an identifier is shown: 14 characters of its own font
@@ -324,7 +341,7 @@ id_max_width (GlossAnnotationRow *self)
   PangoLayout *sample;
   int width;
 
-  if (font_size_known (&size, self))
+  if (font_key_holds (&size.key, GTK_WIDGET (self)))
     return size.value;
 
   sample = pango_layout_copy (text_layout (self, TEXT_ID));
@@ -333,28 +350,271 @@ id_max_width (GlossAnnotationRow *self)
   pango_layout_get_pixel_size (sample, &width, NULL);
   g_object_unref (sample);
 
-  return font_size_remember (&size, self, width);
+  return size.value = width;
+}
+
+/* How the texts of one kind set in the row's font, learnt a character at
+ * a time. GtkListView 4.8 measures the height of all 200 rows it keeps
+ * bound, though it allocates and draws only the twenty or so near the
+ * screen: after a jump in a long list it rebinds every one of them, and
+ * laying out four texts for each took most of that frame. A text of
+ * characters that each set alone the same as in company (no marks,
+ * joining scripts or emoji sequences) is one line as tall as the tallest
+ * of their fonts, and as wide as their advances, kerning aside: the
+ * identifier and the byline always keep to one line, the quote and the
+ * note when they fit with room to spare. Anything else (Arabic, a
+ * flag, a long quote) is laid out by Pango. */
+typedef struct
+{
+  int advance;   /* in Pango units; -1: not learnt yet; -2: not alone */
+  int ascent;    /* of its font, in Pango units */
+  int descent;
+} CharMetrics;
+
+typedef struct
+{
+  FontKey               key;
+  int                   empty;       /* the height of a line without text, in pixels */
+  int                   ellipsis;    /* the width of "…", in Pango units */
+  CharMetrics           ascii[128];
+  GHashTable           *others;      /* gunichar → CharMetrics, beyond ASCII */
+} TextMetrics;
+
+static TextMetrics text_metrics[N_TEXTS];
+static gboolean measure_exactly;
+
+void
+_gloss_annotation_row_set_measure_exactly (gboolean exactly)
+{
+  measure_exactly = exactly;
+}
+
+static TextMetrics *
+get_metrics (GlossAnnotationRow *self,
+             RowText             which)
+{
+  TextMetrics *m = &text_metrics[which];
+  g_autoptr(PangoLayout) sample = NULL;
+
+  if (font_key_holds (&m->key, GTK_WIDGET (self)))
+    return m;
+
+  g_clear_pointer (&m->others, g_hash_table_unref);
+  m->others = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  for (guint c = 0; c < G_N_ELEMENTS (m->ascii); c++)
+    m->ascii[c].advance = -1;
+
+  sample = new_text_layout (self, which, "");
+  pango_layout_get_pixel_size (sample, NULL, &m->empty);
+  pango_layout_set_text (sample, "…", -1);
+  pango_layout_get_size (sample, &m->ellipsis, NULL);
+
+  return m;
+}
+
+/* Whether @c sets the same alone as among other characters: no mark,
+ * control, joining script, flag or skin tone. */
+static gboolean
+sets_alone (gunichar c)
+{
+  if (c == ' ')
+    return TRUE;
+  if (!g_unichar_isgraph (c) || g_unichar_ismark (c) ||
+      (c >= 0x1F1E6 && c <= 0x1F1FF) ||  /* regional indicators, in pairs */
+      (c >= 0x1F3FB && c <= 0x1F3FF))    /* skin tones, after an emoji */
+    return FALSE;
+
+  switch ((int) g_unichar_get_script (c))
+    {
+    case G_UNICODE_SCRIPT_COMMON:
+    case G_UNICODE_SCRIPT_LATIN:
+    case G_UNICODE_SCRIPT_GREEK:
+    case G_UNICODE_SCRIPT_CYRILLIC:
+    case G_UNICODE_SCRIPT_ARMENIAN:
+    case G_UNICODE_SCRIPT_GEORGIAN:
+    case G_UNICODE_SCRIPT_HAN:
+    case G_UNICODE_SCRIPT_HIRAGANA:
+    case G_UNICODE_SCRIPT_KATAKANA:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* How @c sets, alone in one run of one font; NULL if it may set
+ * otherwise among others. */
+static const CharMetrics *
+char_metrics (GlossAnnotationRow *self,
+              TextMetrics        *m,
+              RowText             which,
+              gunichar            c)
+{
+  CharMetrics *cm = c < G_N_ELEMENTS (m->ascii) ? &m->ascii[c] : g_hash_table_lookup (m->others, GUINT_TO_POINTER (c));
+
+  if (cm == NULL)
+    {
+      cm = g_new (CharMetrics, 1);
+      cm->advance = -1;
+      g_hash_table_insert (m->others, GUINT_TO_POINTER (c), cm);
+    }
+
+  if (cm->advance == -1)
+    {
+      cm->advance = -2;
+      if (sets_alone (c))
+        {
+          char utf8[8] = { 0 };
+          g_autoptr(PangoLayout) layout = NULL;
+          PangoLayoutLine *line;
+          PangoRectangle logical;
+
+          g_unichar_to_utf8 (c, utf8);
+          layout = new_text_layout (self, which, utf8);
+          line = pango_layout_get_line_readonly (layout, 0);
+          if (pango_layout_get_line_count (layout) == 1 && line->runs != NULL && line->runs->next == NULL)
+            {
+              pango_layout_line_get_extents (line, NULL, &logical);
+              cm->advance = logical.width;
+              cm->ascent = -logical.y;
+              cm->descent = logical.height + logical.y;
+            }
+        }
+    }
+
+  return cm->advance >= 0 ? cm : NULL;
+}
+
+/* The size of @text on one line, kerning aside: its width in Pango units
+ * and its height in pixels; FALSE if it must be laid out to tell. */
+static gboolean
+line_size (GlossAnnotationRow *self,
+           TextMetrics        *m,
+           RowText             which,
+           const char         *text,
+           int                *width,
+           int                *height)
+{
+  int ascent = 0, descent = 0;
+
+  *width = 0;
+  *height = m->empty;
+  if (text[0] == '\0')
+    return TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      const CharMetrics *cm = char_metrics (self, m, which, g_utf8_get_char (p));
+
+      if (cm == NULL)
+        return FALSE;
+      *width += cm->advance;
+      ascent = MAX (ascent, cm->ascent);
+      descent = MAX (descent, cm->descent);
+    }
+  *height = PANGO_PIXELS_CEIL (ascent + descent);
+
+  return TRUE;
+}
+
+/* The height of @which laid out @width pixels wide (-1: unbounded). */
+static int
+text_height (GlossAnnotationRow *self,
+             RowText             which,
+             int                 width)
+{
+  int w, h;
+
+  if (self->texts[which] == NULL)
+    return 0;
+
+  if (!measure_exactly && !self->exactly)
+    {
+      TextMetrics *m = get_metrics (self, which);
+
+      /* The identifier and the byline keep to one line at any width;
+       * the quote and the note when they fit with room to spare (a
+       * sixteenth, and a line's height). */
+      if (line_size (self, m, which, self->texts[which], &w, &h) &&
+          (which == TEXT_ID || which == TEXT_META || width < 0 ||
+           w + w / 16 + h * PANGO_SCALE <= width * PANGO_SCALE))
+        {
+          self->estimated = TRUE;
+          return h;
+        }
+    }
+
+  text_size (self, which, width, &w, &h);
+  return h;
+}
+
+/* The unbounded width of the identifier or the byline, kept: the layout
+ * is laid out again only when it has to be shortened. */
+static int
+natural_width (GlossAnnotationRow *self,
+               RowText             which)
+{
+  guint serial = pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  int h;
+
+  if (self->naturals_serial != serial)
+    {
+      for (RowText t = 0; t < N_TEXTS; t++)
+        self->naturals[t] = -1;
+      self->naturals_serial = serial;
+    }
+  if (self->naturals[which] < 0)
+    text_size (self, which, -1, &self->naturals[which], &h);
+
+  return self->naturals[which];
+}
+
+/* The heights of chips or badges by their text, while their font and
+ * theme stay: GtkLabel lays a new text out to measure it, and all the
+ * chips that show one label's name are as tall. */
+typedef struct
+{
+  FontKey     key;
+  gboolean    high_contrast;
+  GHashTable *heights;  /* text → height + 1 */
+} BadgeHeights;
+
+static int
+badge_height (GtkLabel     *badge,
+              BadgeHeights *cache)
+{
+  gboolean high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
+  const char *text = gtk_label_get_text (badge);
+  int height;
+
+  if (!font_key_holds (&cache->key, GTK_WIDGET (badge)) || cache->high_contrast != high_contrast)
+    {
+      g_clear_pointer (&cache->heights, g_hash_table_unref);
+      cache->high_contrast = high_contrast;
+      cache->heights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+
+  height = measure_exactly ? 0 : GPOINTER_TO_INT (g_hash_table_lookup (cache->heights, text));
+  if (height > 0)
+    return height - 1;
+
+  gtk_widget_measure (GTK_WIDGET (badge), GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
+  g_hash_table_insert (cache->heights, g_strdup (text), GINT_TO_POINTER (height + 1));
+
+  return height;
 }
 
 /* The height of the first line: the chip, the badge and the captions. */
 static int
 header_height (GlossAnnotationRow *self)
 {
-  int height = 0, w, h;
+  static BadgeHeights chips, badges;
+  int height;
 
-  gtk_widget_measure (GTK_WIDGET (self->chip), GTK_ORIENTATION_VERTICAL, -1, &h, NULL, NULL, NULL);
-  height = MAX (height, h);
+  height = badge_height (self->chip, &chips);
   if (gtk_widget_get_visible (GTK_WIDGET (self->verdict_badge)))
-    {
-      gtk_widget_measure (GTK_WIDGET (self->verdict_badge), GTK_ORIENTATION_VERTICAL, -1, &h, NULL, NULL, NULL);
-      height = MAX (height, h);
-    }
+    height = MAX (height, badge_height (self->verdict_badge, &badges));
   for (RowText t = TEXT_ID; t <= TEXT_META; t++)
-    {
-      /* One line whatever the width: any will do. */
-      text_size (self, t, -1, &w, &h);
-      height = MAX (height, h);
-    }
+    height = MAX (height, text_height (self, t, -1));  /* one line at any width */
 
   return height;
 }
@@ -374,7 +634,7 @@ gloss_annotation_row_measure (GtkWidget      *widget,
                               int            *natural_baseline)
 {
   GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (widget);
-  int width, height, w, h;
+  int width, height;
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
@@ -384,13 +644,11 @@ gloss_annotation_row_measure (GtkWidget      *widget,
     }
 
   width = for_size >= 0 ? for_size : PANGO_PIXELS_CEIL (char_width (self) * QUOTE_MAX_WIDTH_CHARS);
+  self->estimated = FALSE;
   height = header_height (self);
   for (RowText t = TEXT_QUOTE; t <= TEXT_NOTE; t++)
     if (self->texts[t] != NULL)
-      {
-        text_size (self, t, width, &w, &h);
-        height += LINE_SPACING + h;
-      }
+      height += LINE_SPACING + text_height (self, t, width);
 
   *minimum = *natural = height;
 }
@@ -415,6 +673,13 @@ allocate_child (GtkWidget             *child,
   gtk_widget_size_allocate (child,
                             &(GtkAllocation) { box->origin.x, box->origin.y, box->size.width, box->size.height },
                             -1);
+}
+
+static gboolean
+queue_resize_cb (gpointer data)
+{
+  gtk_widget_queue_resize (data);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -448,8 +713,12 @@ gloss_annotation_row_size_allocate (GtkWidget *widget,
       {
         RowText t = part == ID ? TEXT_ID : TEXT_META;
 
-        text_size (self, t, 0, &sizes[part].minimum_size, &h);  /* just the ellipsis */
-        text_size (self, t, -1, &sizes[part].natural_size, &h);
+        sizes[part].natural_size = natural_width (self, t);
+        if (measure_exactly || self->exactly)
+          text_size (self, t, 0, &sizes[part].minimum_size, &h);  /* just the ellipsis */
+        else
+          sizes[part].minimum_size = MIN (sizes[part].natural_size,
+                                          PANGO_PIXELS_CEIL (get_metrics (self, t)->ellipsis));
         if (part == ID)
           sizes[part].natural_size = MIN (sizes[part].natural_size, id_max_width (self));
         sizes[part].natural_size = MAX (sizes[part].natural_size, sizes[part].minimum_size);
@@ -471,11 +740,11 @@ gloss_annotation_row_size_allocate (GtkWidget *widget,
         {
           /* At the end of the line: placed once its width is known. */
           w += extra;
-          place_text (self, TEXT_META, width, 0, 0, w < sizes[META].natural_size ? w : -1, line, &w, &h);
+          place_text (self, TEXT_META, width, 0, 0, w < natural_width (self, TEXT_META) ? w : -1, line, &w, &h);
           self->boxes[TEXT_META].origin.x = is_rtl (self) ? 0 : width - w;
         }
       else if (part == ID)
-        place_text (self, TEXT_ID, width, x, 0, w, line, &w, &h);
+        place_text (self, TEXT_ID, width, x, 0, w < natural_width (self, TEXT_ID) ? w : -1, line, &w, &h);
       else
         {
           /* As tall as the line, as in a box. */
@@ -494,6 +763,15 @@ gloss_annotation_row_size_allocate (GtkWidget *widget,
         place_text (self, t, width, 0, y, width, 0, &w, &h);
         y += h;
       }
+
+  /* Laid out, the texts are taller than measured: measure this row with
+   * layouts from now on. */
+  if (self->estimated && !self->exactly && y > height)
+    {
+      g_debug ("A row's height was estimated %d px short", y - height);
+      self->exactly = TRUE;
+      g_idle_add_full (G_PRIORITY_HIGH_IDLE, queue_resize_cb, g_object_ref (self), g_object_unref);
+    }
 }
 
 static void
@@ -622,6 +900,8 @@ gloss_annotation_row_init (GlossAnnotationRow *self)
    * rows at once, and GtkBuilder took a tenth of it. */
   self->chip = add_badge (self, "label-chip", 16);
   self->verdict_badge = add_badge (self, "verdict-badge", 0);
+  for (RowText t = 0; t < N_TEXTS; t++)
+    self->naturals[t] = -1;
   gtk_widget_set_visible (GTK_WIDGET (self->verdict_badge), FALSE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   /* High contrast dims less (see the snapshot): no CSS change says so. */
@@ -685,6 +965,7 @@ set_text (GlossAnnotationRow *self,
 
   g_free (self->texts[which]);
   self->texts[which] = text;
+  self->naturals[which] = -1;
   if (self->layouts[which] != NULL && text != NULL)
     pango_layout_set_text (self->layouts[which], text, -1);
   else if (text == NULL)
@@ -781,7 +1062,10 @@ gloss_annotation_row_set_annotation (GlossAnnotationRow *self,
   changed |= set_text (self, TEXT_META, meta);
 
   if (changed)
-    gtk_widget_queue_resize (GTK_WIDGET (self));
+    {
+      self->exactly = FALSE;
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
 
   /* What a screen reader says for the row, whose drawn texts are no
    * labels (the chip and the badge are, and speak for themselves): the

@@ -30,4 +30,8 @@ const char      *gloss_annotation_row_get_text        (GlossAnnotationRow *self,
 const char      *gloss_label_css_class                (GlossLabel         *label);
 char            *gloss_format_timestamp               (const char         *timestamp);
 
+/* For tests: rows measure their texts with Pango layouts only, without
+ * the shortcut from font metrics. */
+void             _gloss_annotation_row_set_measure_exactly (gboolean exactly);
+
 G_END_DECLS

@@ -266,6 +266,69 @@ test_narrow (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_width (chip) + 8 + gtk_widget_get_width (badge), <=, 160);
 }
 
+
+static int
+height_measured (Fixture  *fixture,
+                 int       width,
+                 gboolean  exactly)
+{
+  _gloss_annotation_row_set_measure_exactly (exactly);
+  gtk_widget_queue_resize (GTK_WIDGET (fixture->row));
+  return height_for (fixture, width);
+}
+
+/* Rows measure most texts from their fonts' metrics, and chips and
+ * badges from earlier ones with the same text, without laying them out:
+ * the height must be the one Pango gives, in every script, for emoji and
+ * CJK set in other fonts, for texts on the edge of wrapping, and for the
+ * identifier and byline in their own fonts. */
+static void
+test_estimates (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const char *texts[] = {
+    "", "Ana Ruiz", "x", "  ", "The council voted on Friday",
+    "Zürich, São Paulo and Kraków", "Ελένη Παπαδοπούλου", "Владимир Путин",
+    "東京都の小池百合子知事", "Flag 🇪🇸 and face 😀", "محمد بن سلمان",
+    "e\xcc\x81 combining acute", "tab\there", "line\nbreak", "“Quoted” — dash… ellipsis",
+    "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW", "iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii",
+    "AVAVAVAVAVAVAV To Ty Yo fi fl ffi", LONG_QUOTE,
+  };
+  static const int widths[] = { -1, 40, 90, 150, 210, 260, 320, 427, 1000 };
+  g_autoptr(GlossLabel) label = gloss_label_new ("PERSON", GLOSS_LABEL_KIND_ENTITY, "#3584e4", NULL);
+  guint estimated = 0;
+
+  show (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (texts); j += 3)
+      {
+        static const char *labels[] = { "PERSON", "ORG", "人物", "Claim 📈" };
+        g_autoptr(GlossAnnotation) a = make_annotation (labels[(i + j) % G_N_ELEMENTS (labels)], texts[i],
+                                                        texts[(i + j) % G_N_ELEMENTS (texts)]);
+
+        if (texts[(i + j + 1) % G_N_ELEMENTS (texts)][0] != '\0')
+          gloss_annotation_set_attribute (a, GLOSS_ATTR_KB_ID, g_variant_new_string (texts[(i + j + 1) % G_N_ELEMENTS (texts)]));
+        gloss_annotation_set_author (a, texts[(i + j + 2) % G_N_ELEMENTS (texts)]);
+        if (j % 2 == 1)
+          gloss_annotation_set_attribute (a, GLOSS_ATTR_VERDICT, g_variant_new_string ((i % 2) ? "mostly-false" : "true"));
+        gloss_annotation_row_set_annotation (fixture->row, a, label);
+
+        for (guint k = 0; k < G_N_ELEMENTS (widths); k++)
+          {
+            int exact = height_measured (fixture, widths[k], TRUE);
+            int estimate = height_measured (fixture, widths[k], FALSE);
+
+            if (exact != estimate)
+              g_error ("quote “%s”, note “%s”, %d px wide: %d px estimated, %d px laid out",
+                       texts[i], texts[(i + j) % G_N_ELEMENTS (texts)], widths[k], estimate, exact);
+            estimated++;
+          }
+      }
+  g_assert_cmpuint (estimated, >, 0);
+  _gloss_annotation_row_set_measure_exactly (FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -276,6 +339,7 @@ main (int   argc,
   g_test_add ("/annotation-row/texts", Fixture, NULL, fixture_set_up, test_texts, fixture_tear_down);
   g_test_add ("/annotation-row/height", Fixture, NULL, fixture_set_up, test_height, fixture_tear_down);
   g_test_add ("/annotation-row/draws", Fixture, NULL, fixture_set_up, test_draws, fixture_tear_down);
+  g_test_add ("/annotation-row/estimates", Fixture, NULL, fixture_set_up, test_estimates, fixture_tear_down);
   g_test_add ("/annotation-row/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
 
   return g_test_run ();
