@@ -13,6 +13,9 @@
  *     longest the main loop did not answer in between (responsiveness);
  *   - create, relabel, delete, undo: from the action (win.tag,
  *     win.delete-annotation, win.undo) to the end of the next frame;
+ *     and ("after") the busiest of the frames the edit causes after that
+ *     one, until the window is idle: the sidebar list scrolling to a new
+ *     row, the detail pane sliding in or out, a toast;
  *   - scroll: top to bottom a viewport at a time, from setting the
  *     adjustment to the end of the frame;
  *   each as the time the process was busy (the wall-clock time less the
@@ -68,12 +71,16 @@ static const Size quick_sizes[] = {
 /* A series of timed actions, each from the action to the end of the frame
  * that shows it: how long the process was busy (wall-clock time less the
  * time its main loop slept in poll(), e.g. waiting for the frame clock's
- * next slot), the CPU time, and the latency (all the wall-clock time). */
+ * next slot), the CPU time, and the latency (all the wall-clock time);
+ * and for edits, the busiest of the frames that follow until the window
+ * is idle again (the list scrolling to a new row, the detail pane
+ * sliding, a toast). */
 typedef struct
 {
   GArray *wall;
   GArray *cpu;
   GArray *latency;
+  GArray *after;
   guint   missed;
 } Series;
 
@@ -91,6 +98,7 @@ series_init (Series *series)
   series->wall = g_array_new (FALSE, FALSE, sizeof (double));
   series->cpu = g_array_new (FALSE, FALSE, sizeof (double));
   series->latency = g_array_new (FALSE, FALSE, sizeof (double));
+  series->after = g_array_new (FALSE, FALSE, sizeof (double));
   series->missed = 0;
 }
 
@@ -100,6 +108,7 @@ series_clear (Series *series)
   g_clear_pointer (&series->wall, g_array_unref);
   g_clear_pointer (&series->cpu, g_array_unref);
   g_clear_pointer (&series->latency, g_array_unref);
+  g_clear_pointer (&series->after, g_array_unref);
 }
 
 typedef struct
@@ -294,17 +303,25 @@ emit (GString    *json,
       const char *name,
       Series     *series)
 {
-  double median, worst, cpu_median, cpu_worst, latency_median, latency_worst;
-  guint over, cpu_over, latency_over;
+  double median, worst, cpu_median, cpu_worst, latency_median, latency_worst, after_median, after_worst;
+  guint over, cpu_over, latency_over, after_over;
 
+  if (series->after->len > 0)
+    {
+      summarise (series->after, &after_median, &after_worst, &after_over);
+      g_string_append_printf (json, "\"%s\":{\"after_median_ms\":%.3f,\"after_worst_ms\":%.3f,\"after_over_16ms\":%u,",
+                              name, after_median * 1e3, after_worst * 1e3, after_over);
+    }
+  else
+    g_string_append_printf (json, "\"%s\":{", name);
   summarise (series->wall, &median, &worst, &over);
   summarise (series->cpu, &cpu_median, &cpu_worst, &cpu_over);
   summarise (series->latency, &latency_median, &latency_worst, &latency_over);
 
-  g_string_append_printf (json, "\"%s\":{\"median_ms\":%.3f,\"worst_ms\":%.3f,\"n\":%u,\"over_16ms\":%u,\"no_frame\":%u,"
+  g_string_append_printf (json, "\"median_ms\":%.3f,\"worst_ms\":%.3f,\"n\":%u,\"over_16ms\":%u,\"no_frame\":%u,"
                           "\"cpu_median_ms\":%.3f,\"cpu_worst_ms\":%.3f,"
                           "\"latency_median_ms\":%.3f,\"latency_worst_ms\":%.3f,\"latency_over_16ms\":%u},",
-                          name, median * 1e3, worst * 1e3, series->wall->len, over, series->missed,
+                          median * 1e3, worst * 1e3, series->wall->len, over, series->missed,
                           cpu_median * 1e3, cpu_worst * 1e3,
                           latency_median * 1e3, latency_worst * 1e3, latency_over);
 }
@@ -406,41 +423,42 @@ time_action (Series     *series,
   t1 = wait_frame_after (t0, 1000);
   if (profiled)
     perf_control ("disable");
-  /* BENCH_PERF_NEXT: the frame after, as a window of its own. */
-  if (profiled && g_getenv ("BENCH_PERF_NEXT") != NULL && t1 >= 0)
-    {
-      perf_control ("enable");
-      wait_frame_after (t1 + 1e-9, 100);
-      perf_control ("disable");
-    }
   series_add (series, &mark, t1);
   if (g_getenv ("BENCH_VERBOSE") != NULL)
-    {
-      double c1 = probe.cpu_paint;
-      double a1 = probe.asleep_paint;
-      double t2;
+    g_printerr ("%s %s: sync %.1f, wait %.1f, before→layout %.1f, layout→paint %.1f, paint→end %.1f, frames after:",
+                action, value ? value : "", (t_sync - t0) * 1e3, (probe.t_before - t_sync) * 1e3,
+                (probe.t_layout - probe.t_before) * 1e3, (probe.t_draw - probe.t_layout) * 1e3,
+                (probe.t_paint - probe.t_draw) * 1e3);
 
-      g_printerr ("%s %s: sync %.1f, wait %.1f, before→layout %.1f, layout→paint %.1f, paint→end %.1f",
-                  action, value ? value : "", (t_sync - t0) * 1e3, (probe.t_before - t_sync) * 1e3,
-                  (probe.t_layout - probe.t_before) * 1e3, (probe.t_draw - probe.t_layout) * 1e3,
-                  (probe.t_paint - probe.t_draw) * 1e3);
-      /* What the edit left for the frames after (the list scrolling to
-       * a new row, the detail pane sliding, a toast coming in): each
-       * frame's busy time, until none comes for 100 ms. */
-      t2 = t1 >= 0 ? wait_frame_after (t1 + 1e-9, 100) : -1;
-      if (t2 >= 0)
-        g_printerr (", next frame CPU %.1f (after %.1f: before→layout %.1f, layout→paint %.1f, paint→end %.1f), frames after:",
-                    (probe.cpu_paint - c1) * 1e3, (probe.t_before - t1) * 1e3,
-                    (probe.t_layout - probe.t_before) * 1e3, (probe.t_draw - probe.t_layout) * 1e3,
-                    (probe.t_paint - probe.t_draw) * 1e3);
-      for (double t_prev = t1, asleep_prev = a1; t2 >= 0; t2 = wait_frame_after (t2 + 1e-9, 100))
+  /* The frames the edit causes after its first, until none comes for
+   * 100 ms: each one's busy time since the frame before. */
+  if (t1 >= 0)
+    {
+      double t_prev = t1, asleep_prev = probe.asleep_paint, worst = 0;
+      gboolean next = profiled && g_getenv ("BENCH_PERF_NEXT") != NULL;
+
+      /* BENCH_PERF_NEXT: the first of them as a window of its own. */
+      if (next)
+        perf_control ("enable");
+      for (double t2; (t2 = wait_frame_after (t_prev + 1e-9, 100)) >= 0;)
         {
-          g_printerr (" %.1f", (t2 - t_prev - (probe.asleep_paint - asleep_prev)) * 1e3);
+          double busy = t2 - t_prev - (probe.asleep_paint - asleep_prev);
+
+          if (next)
+            perf_control ("disable");
+          next = FALSE;
+          if (g_getenv ("BENCH_VERBOSE") != NULL)
+            g_printerr (" %.1f", busy * 1e3);
+          worst = MAX (worst, busy);
           t_prev = t2;
           asleep_prev = probe.asleep_paint;
         }
-      g_printerr ("\n");
+      if (next)
+        perf_control ("disable");
+      g_array_append_val (series->after, worst);
     }
+  if (g_getenv ("BENCH_VERBOSE") != NULL)
+    g_printerr ("\n");
 }
 
 static int
@@ -782,8 +800,9 @@ field (JsonObject *object,
 }
 
 /* One line of the table: each column's @prefix figures (wall-clock with
- * "", "cpu_" or "latency_") as median/worst, with the count over 16 ms
- * where there is one (CPU time has none). */
+ * "", "cpu_", "latency_" or "after_") as median/worst, with the count
+ * over 16 ms where there is one (CPU time has none); empty where the
+ * column has none. */
 static void
 print_cells (JsonObject         *object,
              const char * const *columns,
@@ -799,7 +818,9 @@ print_cells (JsonObject         *object,
       double n_over = field (object, columns[c], over);
       char cell[40];
 
-      if (n_over >= 0)
+      if (field (object, columns[c], median) < 0)
+        cell[0] = '\0';
+      else if (n_over >= 0)
         g_snprintf (cell, sizeof cell, "%.1f/%.1f (%.0f)", field (object, columns[c], median),
                     field (object, columns[c], worst), n_over);
       else
@@ -939,6 +960,10 @@ main (int   argc,
            * refresh interval (a screen's vertical sync gives the same). */
           printf ("%-8s %-8s %-7s %8s %8s %8s", "", "", "latency", "", "", "");
           print_cells (object, columns, G_N_ELEMENTS (columns), "latency_");
+          printf ("\n");
+          /* An edit's later frames: the busiest of each, busy time. */
+          printf ("%-8s %-8s %-7s %8s %8s %8s", "", "", "  after", "", "", "");
+          print_cells (object, columns, G_N_ELEMENTS (columns), "after_");
           printf ("\n");
           fflush (stdout);
 
