@@ -20,9 +20,11 @@
 
 /* The texts a row draws itself (a GtkLabel each cost a widget, a CSS
  * node, a measure and an allocation, for each of the 200 rows GtkListView
- * 4.8 keeps bound), in the order they are laid out. */
+ * 4.8 keeps bound, and a chip's colour class restyled it on every bind),
+ * in the order they are laid out. */
 typedef enum
 {
+  TEXT_LABEL,  /* the label's name, in its coloured chip */
   TEXT_ID,     /* an entity's identifier, after the chip */
   TEXT_META,   /* author · time, at the end of the first line */
   TEXT_QUOTE,  /* up to three lines */
@@ -35,18 +37,18 @@ struct _GlossAnnotationRow
   GtkWidget        parent_instance;
 
   GlossAnnotation *annotation;
-  char            *chip_class;
+  GdkRGBA          chip_rgb;          /* the label's colour, opaque */
   char            *verdict_class;
 
-  /* Styled by CSS (a label's colour, a verdict's), so widgets. */
-  GtkLabel        *chip;
+  /* Styled by CSS (a verdict's colour from the theme), so a widget. */
   GtkLabel        *verdict_badge;
+  graphene_rect_t  chip_box;          /* the chip, border included */
 
   char            *texts[N_TEXTS];    /* NULL or non-empty */
   PangoLayout     *layouts[N_TEXTS];  /* made when first needed */
   graphene_rect_t  boxes[N_TEXTS];    /* where they are drawn */
   int              widths[N_TEXTS];   /* and how wide they are laid out (-1: unbounded) */
-  int              naturals[N_TEXTS]; /* unbounded widths of the identifier and byline (-1: not known) */
+  int              naturals[N_TEXTS]; /* unbounded widths of the first line's texts (-1: not known) */
   guint            naturals_serial;   /* of the Pango context they are for */
   gboolean         estimated;         /* the last height came from font metrics */
   gboolean         exactly;           /* measure with layouts: an estimate was wrong */
@@ -166,6 +168,10 @@ gloss_format_timestamp (const char *timestamp)
 #define ROW_MIN_CHARS  20 /* a chip, a verdict badge (not ellipsized) and a byline */
 #define QUOTE_MAX_WIDTH_CHARS 30
 #define ID_MAX_WIDTH_CHARS    14
+#define LABEL_MAX_WIDTH_CHARS 16
+#define CHIP_PADDING          6   /* .label-chip: padding 0 6px, a 1px border, 4px corners */
+#define CHIP_BORDER           1
+#define CHIP_RADIUS           4
 
 static gboolean
 is_rtl (GlossAnnotationRow *self)
@@ -184,6 +190,12 @@ new_text_layout (GlossAnnotationRow *self,
 
   switch (which)
     {
+    case TEXT_LABEL:  /* .label-chip */
+      pango_attr_list_insert (attrs, pango_attr_scale_new (0.78));
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode (layout, TRUE);
+      break;
     case TEXT_ID:  /* .caption .monospace */
       pango_attr_list_insert (attrs, pango_attr_family_new ("monospace"));
       G_GNUC_FALLTHROUGH;
@@ -351,6 +363,35 @@ id_max_width (GlossAnnotationRow *self)
   g_object_unref (sample);
 
   return size.value = width;
+}
+
+/* The widest a label's name is shown in its chip, in Pango units: 16
+ * characters of its font, as GtkLabel's max-width-chars counts them. */
+static int
+label_max_width (GlossAnnotationRow *self)
+{
+  static FontSize size;
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  PangoFontDescription *font;
+  PangoFontMetrics *metrics;
+  int chars;
+
+  if (font_key_holds (&size.key, GTK_WIDGET (self)))
+    return size.value;
+
+  font = pango_font_description_copy (pango_context_get_font_description (context));
+  if (pango_font_description_get_size_is_absolute (font))
+    pango_font_description_set_absolute_size (font, pango_font_description_get_size (font) * 0.78);
+  else
+    pango_font_description_set_size (font, pango_font_description_get_size (font) * 0.78);
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  metrics = pango_context_get_metrics (context, font, NULL);
+  chars = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+               pango_font_metrics_get_approximate_digit_width (metrics));
+  pango_font_metrics_unref (metrics);
+  pango_font_description_free (font);
+
+  return size.value = chars * LABEL_MAX_WIDTH_CHARS;
 }
 
 /* How the texts of one kind set in the row's font, learnt a character at
@@ -568,9 +609,9 @@ natural_width (GlossAnnotationRow *self,
   return self->naturals[which];
 }
 
-/* The heights of chips or badges by their text, while their font and
+/* The heights of verdict badges by their text, while their font and
  * theme stay: GtkLabel lays a new text out to measure it, and all the
- * chips that show one label's name are as tall. */
+ * badges that show one verdict are as tall. */
 typedef struct
 {
   FontKey     key;
@@ -607,10 +648,10 @@ badge_height (GtkLabel     *badge,
 static int
 header_height (GlossAnnotationRow *self)
 {
-  static BadgeHeights chips, badges;
+  static BadgeHeights badges;
   int height;
 
-  height = badge_height (self->chip, &chips);
+  height = text_height (self, TEXT_LABEL, -1) + 2 * CHIP_BORDER;
   if (gtk_widget_get_visible (GTK_WIDGET (self->verdict_badge)))
     height = MAX (height, badge_height (self->verdict_badge, &badges));
   for (RowText t = TEXT_ID; t <= TEXT_META; t++)
@@ -703,8 +744,14 @@ gloss_annotation_row_size_allocate (GtkWidget *widget,
   shown[BADGE] = gtk_widget_get_visible (GTK_WIDGET (self->verdict_badge));
   shown[ID] = self->texts[TEXT_ID] != NULL;
   shown[META] = self->texts[TEXT_META] != NULL;
-  gtk_widget_measure (GTK_WIDGET (self->chip), GTK_ORIENTATION_HORIZONTAL, -1,
-                      &sizes[CHIP].minimum_size, &sizes[CHIP].natural_size, NULL, NULL);
+  /* The chip as its label measured: the name up to 16 characters wide,
+   * down to an ellipsis. */
+  sizes[CHIP].natural_size = natural_width (self, TEXT_LABEL);
+  if (sizes[CHIP].natural_size * PANGO_SCALE > label_max_width (self))
+    text_size (self, TEXT_LABEL, label_max_width (self) / PANGO_SCALE, &sizes[CHIP].natural_size, &h);
+  sizes[CHIP].minimum_size = MIN (sizes[CHIP].natural_size, PANGO_PIXELS_CEIL (get_metrics (self, TEXT_LABEL)->ellipsis));
+  sizes[CHIP].minimum_size += 2 * (CHIP_PADDING + CHIP_BORDER);
+  sizes[CHIP].natural_size += 2 * (CHIP_PADDING + CHIP_BORDER);
   if (shown[BADGE])
     gtk_widget_measure (GTK_WIDGET (self->verdict_badge), GTK_ORIENTATION_HORIZONTAL, -1,
                         &sizes[BADGE].minimum_size, &sizes[BADGE].natural_size, NULL, NULL);
@@ -730,13 +777,26 @@ gloss_annotation_row_size_allocate (GtkWidget *widget,
 
   for (int part = 0; part < N_PARTS; part++)
     {
-      GtkWidget *child = part == CHIP ? GTK_WIDGET (self->chip) : GTK_WIDGET (self->verdict_badge);
       graphene_rect_t box;
 
       if (!shown[part])
         continue;
       w = sizes[part].minimum_size;
-      if (part == META)
+      if (part == CHIP)
+        {
+          /* As tall as the line, its name centred in it (as a label,
+           * at the start of its padding). */
+          int inner = w - 2 * (CHIP_PADDING + CHIP_BORDER);
+
+          place (self, &self->chip_box, width, x, 0, w, line);
+          text_size (self, TEXT_LABEL, inner < natural_width (self, TEXT_LABEL) ? inner : -1, &w, &h);
+          self->widths[TEXT_LABEL] = inner < natural_width (self, TEXT_LABEL) ? inner : -1;
+          graphene_rect_init (&self->boxes[TEXT_LABEL],
+                              self->chip_box.origin.x + CHIP_PADDING + CHIP_BORDER + (is_rtl (self) ? inner - w : 0),
+                              CHIP_BORDER + floor ((line - 2 * CHIP_BORDER - h) * 0.5), w, h);
+          w = self->chip_box.size.width;
+        }
+      else if (part == META)
         {
           /* At the end of the line: placed once its width is known. */
           w += extra;
@@ -749,7 +809,7 @@ gloss_annotation_row_size_allocate (GtkWidget *widget,
         {
           /* As tall as the line, as in a box. */
           place (self, &box, width, x, 0, w, line);
-          allocate_child (child, &box);
+          allocate_child (GTK_WIDGET (self->verdict_badge), &box);
         }
       x += w + HEADER_SPACING;
     }
@@ -790,7 +850,21 @@ gloss_annotation_row_snapshot (GtkWidget   *widget,
   dim = color;
   dim.alpha *= adw_style_manager_get_high_contrast (adw_style_manager_get_default ()) ? 0.9 : 0.55;
 
-  gtk_widget_snapshot_child (widget, GTK_WIDGET (self->chip), snapshot);
+  /* The chip, as .label-chip with the label's colour class drew it. */
+  {
+    GskRoundedRect outline;
+    GdkRGBA fill = self->chip_rgb, border = self->chip_rgb;
+
+    fill.alpha = 0.2;
+    border.alpha = 0.55;
+    gsk_rounded_rect_init_from_rect (&outline, &self->chip_box, CHIP_RADIUS);
+    gtk_snapshot_push_rounded_clip (snapshot, &outline);
+    gtk_snapshot_append_color (snapshot, &fill, &self->chip_box);
+    gtk_snapshot_pop (snapshot);
+    gtk_snapshot_append_border (snapshot, &outline,
+                                (float[4]) { CHIP_BORDER, CHIP_BORDER, CHIP_BORDER, CHIP_BORDER },
+                                (GdkRGBA[4]) { border, border, border, border });
+  }
   gtk_widget_snapshot_child (widget, GTK_WIDGET (self->verdict_badge), snapshot);
 
   for (RowText t = 0; t < N_TEXTS; t++)
@@ -801,7 +875,7 @@ gloss_annotation_row_snapshot (GtkWidget   *widget,
       pango_layout_set_width (self->layouts[t], self->widths[t] < 0 ? -1 : self->widths[t] * PANGO_SCALE);
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &self->boxes[t].origin);
-      gtk_snapshot_append_layout (snapshot, self->layouts[t], t == TEXT_QUOTE ? &color : &dim);
+      gtk_snapshot_append_layout (snapshot, self->layouts[t], t == TEXT_QUOTE || t == TEXT_LABEL ? &color : &dim);
       gtk_snapshot_restore (snapshot);
     }
 }
@@ -836,11 +910,9 @@ gloss_annotation_row_dispose (GObject *object)
   GlossAnnotationRow *self = GLOSS_ANNOTATION_ROW (object);
 
   g_clear_object (&self->annotation);
-  if (self->chip != NULL)
-    gtk_widget_unparent (GTK_WIDGET (self->chip));
   if (self->verdict_badge != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->verdict_badge));
-  self->chip = self->verdict_badge = NULL;
+  self->verdict_badge = NULL;
   for (RowText t = 0; t < N_TEXTS; t++)
     {
       g_clear_pointer (&self->texts[t], g_free);
@@ -876,17 +948,11 @@ gloss_annotation_row_class_init (GlossAnnotationRowClass *klass)
 
 static GtkLabel *
 add_badge (GlossAnnotationRow *self,
-           const char         *css_class,
-           int                 max_width_chars)
+           const char         *css_class)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (max_width_chars > 0)
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), max_width_chars);
-    }
   gtk_widget_add_css_class (label, css_class);
   gtk_widget_set_parent (label, GTK_WIDGET (self));
 
@@ -898,8 +964,7 @@ gloss_annotation_row_init (GlossAnnotationRow *self)
 {
   /* Built here rather than from a template: a search makes up to 200
    * rows at once, and GtkBuilder took a tenth of it. */
-  self->chip = add_badge (self, "label-chip", 16);
-  self->verdict_badge = add_badge (self, "verdict-badge", 0);
+  self->verdict_badge = add_badge (self, "verdict-badge");
   for (RowText t = 0; t < N_TEXTS; t++)
     self->naturals[t] = -1;
   gtk_widget_set_visible (GTK_WIDGET (self->verdict_badge), FALSE);
@@ -923,9 +988,22 @@ gloss_annotation_row_get_annotation (GlossAnnotationRow *self)
   return self->annotation;
 }
 
+/* The text named @part ("label", "id", "meta", "quote" or "note"). */
+static RowText
+part_text (const char *part)
+{
+  static const char * const names[N_TEXTS] = { "label", "id", "meta", "quote", "note" };
+
+  for (RowText t = 0; t < N_TEXTS; t++)
+    if (g_strcmp0 (names[t], part) == 0)
+      return t;
+
+  return N_TEXTS;
+}
+
 /**
  * gloss_annotation_row_get_text:
- * @part: "id", "meta", "quote" or "note"
+ * @part: "label", "id", "meta", "quote" or "note"
  *
  * Returns: (nullable): the text the row shows there, if any
  */
@@ -933,15 +1011,36 @@ const char *
 gloss_annotation_row_get_text (GlossAnnotationRow *self,
                                const char         *part)
 {
-  static const char *parts[N_TEXTS] = { "id", "meta", "quote", "note" };
+  RowText t = part_text (part);
 
   g_return_val_if_fail (GLOSS_IS_ANNOTATION_ROW (self), NULL);
+  g_return_val_if_fail (t < N_TEXTS, NULL);
 
-  for (RowText t = 0; t < N_TEXTS; t++)
-    if (g_strcmp0 (parts[t], part) == 0)
-      return self->texts[t];
+  return self->texts[t];
+}
 
-  g_return_val_if_reached (NULL);
+/**
+ * gloss_annotation_row_get_part_bounds:
+ * @part: "label" (the chip), "id", "meta", "quote" or "note"
+ * @bounds: (out): where the row draws it, in its own coordinates
+ *
+ * Returns: whether the row shows that part
+ */
+gboolean
+gloss_annotation_row_get_part_bounds (GlossAnnotationRow *self,
+                                      const char         *part,
+                                      graphene_rect_t    *bounds)
+{
+  RowText t = part_text (part);
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_ROW (self), FALSE);
+  g_return_val_if_fail (t < N_TEXTS, FALSE);
+
+  if (self->texts[t] == NULL)
+    return FALSE;
+  *bounds = t == TEXT_LABEL ? self->chip_box : self->boxes[t];
+
+  return TRUE;
 }
 
 /* Takes @text (NULL or empty: nothing) for @which; a change asks for a
@@ -951,10 +1050,11 @@ set_text (GlossAnnotationRow *self,
           RowText             which,
           char               *text)
 {
-  /* The quote keeps its line even when empty, as its label did. */
-  if (which == TEXT_QUOTE && text == NULL)
+  /* The quote and the chip keep their lines even when empty, as their
+   * labels did. */
+  if ((which == TEXT_QUOTE || which == TEXT_LABEL) && text == NULL)
     text = g_strdup ("");
-  else if (which != TEXT_QUOTE && text != NULL && text[0] == '\0')
+  else if (which != TEXT_QUOTE && which != TEXT_LABEL && text != NULL && text[0] == '\0')
     g_clear_pointer (&text, g_free);
 
   if (g_strcmp0 (text, self->texts[which]) == 0)
@@ -980,7 +1080,7 @@ gloss_annotation_row_set_annotation (GlossAnnotationRow *self,
                                      GlossLabel         *label)
 {
   g_autofree char *when = NULL;
-  const char *chip_class;
+  GdkRGBA chip_rgb = { 0.5, 0.5, 0.5, 1 };
   const char *author;
   const char *kb_id;
   char *meta;
@@ -992,32 +1092,31 @@ gloss_annotation_row_set_annotation (GlossAnnotationRow *self,
   /* GTK 4.8 binds a row again whenever its position or selection changes,
    * as for every row below one added or removed: the same annotation (an
    * edit makes a new one) in the same colour has nothing to update. */
-  if (annotation != NULL && annotation == self->annotation &&
-      gloss_label_css_class (label) == self->chip_class)
+  if (label != NULL)
+    {
+      double r, g, b;
+
+      gloss_label_get_rgb (label, &r, &g, &b);
+      chip_rgb = (GdkRGBA) { r, g, b, 1 };
+    }
+  if (annotation != NULL && annotation == self->annotation && gdk_rgba_equal (&chip_rgb, &self->chip_rgb))
     return;
 
   g_set_object (&self->annotation, annotation);
 
   if (annotation == NULL)
     {
-      if (self->chip_class != NULL)
-        gtk_widget_remove_css_class (GTK_WIDGET (self->chip), self->chip_class);
-      self->chip_class = NULL;
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       return;
     }
 
-  /* The same class again would still restyle the chip. */
-  chip_class = gloss_label_css_class (label);
-  if (chip_class != self->chip_class)
+  if (!gdk_rgba_equal (&chip_rgb, &self->chip_rgb))
     {
-      if (self->chip_class != NULL)
-        gtk_widget_remove_css_class (GTK_WIDGET (self->chip), self->chip_class);
-      self->chip_class = (char *) chip_class;
-      gtk_widget_add_css_class (GTK_WIDGET (self->chip), self->chip_class);
+      self->chip_rgb = chip_rgb;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
     }
-  gtk_label_set_text (self->chip, gloss_annotation_get_label (annotation));
+  changed |= set_text (self, TEXT_LABEL, g_strdup (gloss_annotation_get_label (annotation)));
 
   /* A claim's verdict as a badge, coloured by how true it is. */
   {
@@ -1068,21 +1167,23 @@ gloss_annotation_row_set_annotation (GlossAnnotationRow *self,
     }
 
   /* What a screen reader says for the row, whose drawn texts are no
-   * labels (the chip and the badge are, and speak for themselves): the
-   * quote and the note, then the identifier and the byline. */
+   * labels (the badge is, and speaks for itself): the quote and the
+   * note, then the label, the identifier and the byline. */
   {
     const char *quote = self->texts[TEXT_QUOTE];
     const char *note = self->texts[TEXT_NOTE];
-    const char *id = self->texts[TEXT_ID];
-    const char *byline = self->texts[TEXT_META];
     g_autofree char *name = note == NULL ? g_strdup (quote) : quote[0] == '\0' ? g_strdup (note) :
                             g_strconcat (quote, ". ", note, NULL);
-    g_autofree char *description = id != NULL && byline != NULL ? g_strconcat (id, " · ", byline, NULL) :
-                                   g_strdup (id != NULL ? id : byline != NULL ? byline : "");
+    GString *description = g_string_new (self->texts[TEXT_LABEL]);
+
+    for (RowText t = TEXT_ID; t <= TEXT_META; t++)
+      if (self->texts[t] != NULL)
+        g_string_append_printf (description, " · %s", self->texts[t]);
 
     gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
                                     -1);
+    g_string_free (description, TRUE);
   }
 }

@@ -23,6 +23,9 @@ void             gloss_annotation_row_set_annotation  (GlossAnnotationRow *self,
                                                        GlossLabel         *label);
 const char      *gloss_annotation_row_get_text        (GlossAnnotationRow *self,
                                                        const char         *part);
+gboolean         gloss_annotation_row_get_part_bounds (GlossAnnotationRow *self,
+                                                       const char         *part,
+                                                       graphene_rect_t    *bounds);
 
 /* Returns the name of a CSS class ("gloss-c-rrggbb") that gives a
  * .label-chip or .label-dot the colour of @label, registering it with the

@@ -208,6 +208,35 @@ gloss_test_find_descendant (GtkWidget *widget,
   return gloss_test_find_widget (widget, is_of_type, GSIZE_TO_POINTER (type));
 }
 
+/* Whether @node draws a rectangle of @color. */
+gboolean
+gloss_test_node_has_color (GskRenderNode *node,
+                           const GdkRGBA *color)
+{
+  const GdkRGBA *c;
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_COLOR_NODE:
+      c = gsk_color_node_get_color (node);
+      return G_APPROX_VALUE (c->red, color->red, 0.002) && G_APPROX_VALUE (c->green, color->green, 0.002) &&
+             G_APPROX_VALUE (c->blue, color->blue, 0.002) && G_APPROX_VALUE (c->alpha, color->alpha, 0.002);
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        if (gloss_test_node_has_color (gsk_container_node_get_child (node, i), color))
+          return TRUE;
+      return FALSE;
+    case GSK_TRANSFORM_NODE:
+      return gloss_test_node_has_color (gsk_transform_node_get_child (node), color);
+    case GSK_ROUNDED_CLIP_NODE:
+      return gloss_test_node_has_color (gsk_rounded_clip_node_get_child (node), color);
+    case GSK_CLIP_NODE:
+      return gloss_test_node_has_color (gsk_clip_node_get_child (node), color);
+    default:
+      return FALSE;
+    }
+}
+
 /* Selects the first @text in the article and tags it with @label, as
  * the label's key would; returns the new annotation. */
 GlossAnnotation *

@@ -49,6 +49,8 @@ GlossAnnotation  *gloss_test_current          (GlossWindow  *window,
                                                GlossAnnotation *annotation);
 GtkWidget        *gloss_test_find_descendant  (GtkWidget    *widget,
                                                GType         type);
+gboolean          gloss_test_node_has_color   (GskRenderNode *node,
+                                               const GdkRGBA *color);
 void              gloss_test_save_screenshot  (GtkWidget    *widget,
                                                const char   *name);
 AdwMessageDialog *gloss_test_find_message_dialog (GlossWindow *window);

@@ -9,6 +9,7 @@
 
 #include "gloss-annotation-row.h"
 #include "gloss-claim.h"
+#include "gloss-test-utils.h"
 
 #define LONG_QUOTE \
   "The council voted on Friday to build a movable sea barrier across the mouth of the estuary, " \
@@ -91,16 +92,16 @@ test_texts (Fixture       *fixture,
 
   gloss_annotation_set_attribute (person, GLOSS_ATTR_KB_ID, g_variant_new_string ("http://www.wikidata.org/entity/Q42"));
   gloss_annotation_row_set_annotation (fixture->row, person, label);
+  g_assert_cmpstr (gloss_annotation_row_get_text (fixture->row, "label"), ==, "PERSON");
   g_assert_cmpstr (gloss_annotation_row_get_text (fixture->row, "id"), ==, "Q42");
   g_assert_cmpstr (gloss_annotation_row_get_text (fixture->row, "quote"), ==, "Ana Ruiz");
   g_assert_cmpstr (gloss_annotation_row_get_text (fixture->row, "note"), ==, "Mayor since 2019.");
   g_assert_true (g_str_has_prefix (gloss_annotation_row_get_text (fixture->row, "meta"), "Ada · "));
-  /* The chip is a label of its own; the drawn texts are the row's name
-   * and description. */
+  /* The drawn texts are the row's name and description. */
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (fixture->row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Ana Ruiz. Mayor since 2019.");
   {
-    g_autofree char *description = g_strconcat ("Q42 · ", gloss_annotation_row_get_text (fixture->row, "meta"), NULL);
+    g_autofree char *description = g_strconcat ("PERSON · Q42 · ", gloss_annotation_row_get_text (fixture->row, "meta"), NULL);
 
     gtk_test_accessible_assert_property (GTK_ACCESSIBLE (fixture->row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                          description);
@@ -207,8 +208,7 @@ test_draws (Fixture       *fixture,
 {
   g_autoptr(GlossLabel) label = gloss_label_new ("PERSON", GLOSS_LABEL_KIND_ENTITY, "#3584e4", NULL);
   g_autoptr(GlossAnnotation) person = make_annotation ("PERSON", "Ana Ruiz", "Mayor since 2019.");
-  GtkWidget *chip = gtk_widget_get_first_child (GTK_WIDGET (fixture->row));
-  graphene_rect_t bounds;
+  graphene_rect_t bounds, text;
 
   gloss_annotation_set_attribute (person, GLOSS_ATTR_KB_ID, g_variant_new_string ("Q42"));
   gloss_annotation_row_set_annotation (fixture->row, person, label);
@@ -224,11 +224,15 @@ test_draws (Fixture       *fixture,
     g_assert_nonnull (node);
     count_text_nodes (node, &count);
     g_assert_cmpuint (count, ==, 5);  /* chip, identifier, byline, quote, note */
+    /* The chip in the label's colour, a fifth of it. */
+    g_assert_true (gloss_test_node_has_color (node, &(GdkRGBA) { 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0, 0.2 }));
   }
 
-  g_assert_true (gtk_widget_has_css_class (chip, "label-chip"));
-  g_assert_true (gtk_widget_compute_bounds (chip, GTK_WIDGET (fixture->row), &bounds));
+  /* The chip starts the first line, its name inside it. */
+  g_assert_true (gloss_annotation_row_get_part_bounds (fixture->row, "label", &bounds));
   g_assert_cmpfloat (bounds.origin.x, <, gtk_widget_get_width (GTK_WIDGET (fixture->row)) / 2);
+  g_assert_true (gloss_annotation_row_get_part_bounds (fixture->row, "id", &text));
+  g_assert_cmpfloat (text.origin.x, >=, bounds.origin.x + bounds.size.width);
 
   gtk_widget_set_direction (GTK_WIDGET (fixture->row), GTK_TEXT_DIR_RTL);
   while (g_main_context_iteration (NULL, FALSE))
@@ -237,8 +241,10 @@ test_draws (Fixture       *fixture,
   gtk_widget_size_allocate (GTK_WIDGET (fixture->row),
                             &(GtkAllocation) { 0, 0, gtk_widget_get_width (GTK_WIDGET (fixture->row)),
                                                gtk_widget_get_height (GTK_WIDGET (fixture->row)) }, -1);
-  g_assert_true (gtk_widget_compute_bounds (chip, GTK_WIDGET (fixture->row), &bounds));
+  g_assert_true (gloss_annotation_row_get_part_bounds (fixture->row, "label", &bounds));
   g_assert_cmpfloat (bounds.origin.x + bounds.size.width, >, gtk_widget_get_width (GTK_WIDGET (fixture->row)) / 2);
+  g_assert_true (gloss_annotation_row_get_part_bounds (fixture->row, "id", &text));
+  g_assert_cmpfloat (text.origin.x + text.size.width, <=, bounds.origin.x);
 }
 
 /* A narrow row shortens the chip and the byline before the verdict,
@@ -249,21 +255,27 @@ test_narrow (Fixture       *fixture,
 {
   g_autoptr(GlossLabel) label = gloss_label_new ("Organisation-Longer-Name", GLOSS_LABEL_KIND_CLAIM, "#3584e4", NULL);
   g_autoptr(GlossAnnotation) claim = make_annotation ("Organisation-Longer-Name", "Ana Ruiz", NULL);
-  GtkWidget *chip = gtk_widget_get_first_child (GTK_WIDGET (fixture->row));
-  GtkWidget *badge = gtk_widget_get_next_sibling (chip);
+  GtkWidget *badge = gtk_widget_get_first_child (GTK_WIDGET (fixture->row));
+  graphene_rect_t chip;
   int badge_natural, chip_natural;
 
   gloss_annotation_set_attribute (claim, GLOSS_ATTR_VERDICT, g_variant_new_string ("mostly-false"));
   gloss_annotation_row_set_annotation (fixture->row, claim, label);
   show (fixture);
   gtk_widget_measure (badge, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &badge_natural, NULL, NULL);
-  gtk_widget_measure (chip, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &chip_natural, NULL, NULL);
+  /* Wide, the chip shows the name up to 16 characters. */
+  gtk_widget_measure (GTK_WIDGET (fixture->row), GTK_ORIENTATION_VERTICAL, 1000, NULL, NULL, NULL, NULL);
+  gtk_widget_size_allocate (GTK_WIDGET (fixture->row), &(GtkAllocation) { 0, 0, 1000, 60 }, -1);
+  g_assert_true (gloss_annotation_row_get_part_bounds (fixture->row, "label", &chip));
+  chip_natural = chip.size.width;
+  g_assert_cmpint (chip_natural, <, 300);
 
   gtk_widget_measure (GTK_WIDGET (fixture->row), GTK_ORIENTATION_VERTICAL, 160, NULL, NULL, NULL, NULL);
   gtk_widget_size_allocate (GTK_WIDGET (fixture->row), &(GtkAllocation) { 0, 0, 160, 60 }, -1);
   g_assert_cmpint (gtk_widget_get_width (badge), ==, badge_natural);
-  g_assert_cmpint (gtk_widget_get_width (chip), <, chip_natural);
-  g_assert_cmpint (gtk_widget_get_width (chip) + 8 + gtk_widget_get_width (badge), <=, 160);
+  g_assert_true (gloss_annotation_row_get_part_bounds (fixture->row, "label", &chip));
+  g_assert_cmpint (chip.size.width, <, chip_natural);
+  g_assert_cmpint (chip.size.width + 8 + gtk_widget_get_width (badge), <=, 160);
 }
 
 
@@ -293,8 +305,16 @@ test_estimates (Fixture       *fixture,
     "e\xcc\x81 combining acute", "tab\there", "line\nbreak", "“Quoted” — dash… ellipsis",
     "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW", "iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii",
     "AVAVAVAVAVAVAV To Ty Yo fi fl ffi", LONG_QUOTE,
+    "The barrier, designed by the Rotterdam engineering firm, will cost €48.2 million !",
+    "« Nous avons voté » , dit-elle — « et nous construirons » .",
+    "Дума приняла закон о бюджете на следующий год после долгих споров",
+    "supercalifragilisticexpialidocious-antidisestablishmentarianism and more",
+    "Η βουλή ψήφισε τον προϋπολογισμό μετά από μακρά συζήτηση στην ολομέλεια",
+    "internationalisation responsibilities notwithstanding counterrevolutionaries electroencephalographically",
+    "Straßenbahnhaltestelle Donaudampfschifffahrt Rindfleischetikettierung Kraftfahrzeughaftpflicht",
+    "Abcdefghijklmnopqrst Uvwxyzabcdefghijklm Nopqrstuvwxyzabcdefg",  /* each word on a line of its own */
   };
-  static const int widths[] = { -1, 40, 90, 150, 210, 260, 320, 427, 1000 };
+  static const int widths[] = { -1, 40, 90, 120, 150, 180, 210, 240, 260, 280, 300, 320, 340, 360, 390, 427, 460, 1000 };
   g_autoptr(GlossLabel) label = gloss_label_new ("PERSON", GLOSS_LABEL_KIND_ENTITY, "#3584e4", NULL);
   guint estimated = 0;
 
