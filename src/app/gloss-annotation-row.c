@@ -525,36 +525,105 @@ char_metrics (GlossAnnotationRow *self,
   return cm->advance >= 0 ? cm : NULL;
 }
 
-/* The size of @text on one line, kerning aside: its width in Pango units
- * and its height in pixels; FALSE if it must be laid out to tell. */
-static gboolean
-line_size (GlossAnnotationRow *self,
-           TextMetrics        *m,
-           RowText             which,
-           const char         *text,
-           int                *width,
-           int                *height)
+/* How @text sets, kerning aside, from its characters: in Pango units. */
+typedef struct
 {
-  int ascent = 0, descent = 0;
+  int      width;     /* on one line */
+  int      longest;   /* the widest two words and the space between, where a line can break */
+  int      ascent;    /* the tallest of its fonts' */
+  int      descent;
+  gboolean uniform;   /* every character's font as tall */
+} TextExtents;
 
-  *width = 0;
-  *height = m->empty;
-  if (text[0] == '\0')
-    return TRUE;
+/* FALSE if @text must be laid out to tell. */
+static gboolean
+text_extents (GlossAnnotationRow *self,
+              TextMetrics        *m,
+              RowText             which,
+              const char         *text,
+              TextExtents        *e)
+{
+  int word = 0, previous = 0;
 
+  *e = (TextExtents) { 0, 0, 0, 0, TRUE };
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      const CharMetrics *cm = char_metrics (self, m, which, g_utf8_get_char (p));
+      gunichar c = g_utf8_get_char (p);
+      const CharMetrics *cm = char_metrics (self, m, which, c);
 
       if (cm == NULL)
         return FALSE;
-      *width += cm->advance;
-      ascent = MAX (ascent, cm->ascent);
-      descent = MAX (descent, cm->descent);
+      if (p != text && (cm->ascent != e->ascent || cm->descent != e->descent))
+        e->uniform = FALSE;
+      e->width += cm->advance;
+      e->ascent = MAX (e->ascent, cm->ascent);
+      e->descent = MAX (e->descent, cm->descent);
+      /* Lines break at spaces (and elsewhere, which only helps), but not
+       * at every one ("word !"): two words at a time are kept together. */
+      word += cm->advance;
+      e->longest = MAX (e->longest, previous + word);
+      if (c == ' ')
+        {
+          previous = word;
+          word = 0;
+        }
     }
-  *height = PANGO_PIXELS_CEIL (ascent + descent);
 
   return TRUE;
+}
+
+/* The height of @which laid out @width pixels wide (-1: unbounded), from
+ * its characters' sizes when the number of lines it takes is sure; -1 if
+ * it must be laid out to tell. */
+static int
+estimate_height (GlossAnnotationRow *self,
+                 RowText             which,
+                 int                 width)
+{
+  TextMetrics *m = get_metrics (self, which);
+  const char *text = self->texts[which];
+  int max_lines = which == TEXT_QUOTE ? 3 : which == TEXT_NOTE ? 2 : 1;
+  int room = width * PANGO_SCALE;
+  int line, slack, low, high, longest, fewest, most;
+  const CharMetrics *ellipsis;
+  TextExtents e;
+
+  if (text[0] == '\0')
+    return m->empty;
+  if (!text_extents (self, m, which, text, &e))
+    return -1;
+
+  /* The identifier and the byline keep to one line at any width. */
+  line = e.ascent + e.descent;
+  if (max_lines == 1 || width < 0)
+    return PANGO_PIXELS_CEIL (line);
+
+  /* The quote and the note take as many lines as their width needs, with
+   * room to spare for kerning (a sixteenth, and a line's height, about
+   * two characters): at least as many as full lines hold, and at most as
+   * many as lines that each leave out the longest word pair. */
+  slack = line;
+  low = MAX (e.width - e.width / 16 - slack, 0);
+  high = e.width + e.width / 16 + slack;
+  if (high <= room)
+    return PANGO_PIXELS_CEIL (line);
+
+  longest = e.longest + e.longest / 16 + slack;
+  if (!e.uniform || longest >= room)
+    return -1;
+  fewest = MIN ((low + room + slack - 1) / (room + slack), max_lines);
+  most = MIN ((high + room - longest - 1) / (room - longest), max_lines);
+  fewest = MAX (fewest, 1);
+  if (fewest != most)
+    return -1;
+
+  /* A shortened last line ends in an ellipsis, which may come from
+   * another font. */
+  ellipsis = char_metrics (self, m, which, 0x2026);
+  if (most == max_lines && (ellipsis == NULL || ellipsis->ascent != e.ascent || ellipsis->descent != e.descent))
+    return -1;
+
+  return PANGO_PIXELS_CEIL (most * line);
 }
 
 /* The height of @which laid out @width pixels wide (-1: unbounded). */
@@ -568,20 +637,10 @@ text_height (GlossAnnotationRow *self,
   if (self->texts[which] == NULL)
     return 0;
 
-  if (!measure_exactly && !self->exactly)
+  if (!measure_exactly && !self->exactly && (h = estimate_height (self, which, width)) >= 0)
     {
-      TextMetrics *m = get_metrics (self, which);
-
-      /* The identifier and the byline keep to one line at any width;
-       * the quote and the note when they fit with room to spare (a
-       * sixteenth, and a line's height). */
-      if (line_size (self, m, which, self->texts[which], &w, &h) &&
-          (which == TEXT_ID || which == TEXT_META || width < 0 ||
-           w + w / 16 + h * PANGO_SCALE <= width * PANGO_SCALE))
-        {
-          self->estimated = TRUE;
-          return h;
-        }
+      self->estimated = TRUE;
+      return h;
     }
 
   text_size (self, which, width, &w, &h);
