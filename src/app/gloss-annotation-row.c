@@ -423,6 +423,7 @@ typedef struct
 
 static TextMetrics text_metrics[N_TEXTS];
 static gboolean measure_exactly;
+static int rows_width;  /* the width the last row was allocated */
 
 void
 _gloss_annotation_row_set_measure_exactly (gboolean exactly)
@@ -743,7 +744,10 @@ gloss_annotation_row_measure (GtkWidget      *widget,
       return;
     }
 
-  width = for_size >= 0 ? for_size : PANGO_PIXELS_CEIL (char_width (self) * QUOTE_MAX_WIDTH_CHARS);
+  /* No width: GtkScrolledWindow asks so for the list's height, before it
+   * asks again at the list's width. The width rows last had is that one,
+   * which spares laying a quote out at a second width. */
+  width = for_size >= 0 ? for_size : rows_width > 0 ? rows_width : PANGO_PIXELS_CEIL (char_width (self) * QUOTE_MAX_WIDTH_CHARS);
   self->estimated = FALSE;
   height = header_height (self);
   for (RowText t = TEXT_QUOTE; t <= TEXT_NOTE; t++)
@@ -794,6 +798,8 @@ gloss_annotation_row_size_allocate (GtkWidget *widget,
   gboolean shown[N_PARTS];
   int line = header_height (self);
   int x = 0, y, w, h, extra = width;
+
+  rows_width = width;
 
   /* The first line, shared as a GtkBox would: each part gets its minimum
    * (the badge, not ellipsized, all of it), what is left goes towards

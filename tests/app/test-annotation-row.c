@@ -165,6 +165,18 @@ test_height (Fixture       *fixture,
 
   gloss_annotation_row_set_annotation (fixture->row, short_quote, label);
   g_assert_cmpint (height_for (fixture, 300), ==, one_line);
+
+  /* Asked with no width (as GtkScrolledWindow asks the list first), a
+   * row measures at the width rows were last given, not at another one
+   * that would lay its quote out twice. */
+  gloss_annotation_row_set_annotation (fixture->row, long_quote, label);
+  gtk_widget_measure (GTK_WIDGET (fixture->row), GTK_ORIENTATION_VERTICAL, 2000, NULL, NULL, NULL, NULL);
+  gtk_widget_size_allocate (GTK_WIDGET (fixture->row), &(GtkAllocation) { 0, 0, 2000, wide }, -1);
+  g_assert_cmpint (height_for (fixture, -1), ==, wide);
+  gtk_widget_measure (GTK_WIDGET (fixture->row), GTK_ORIENTATION_VERTICAL, 150, NULL, NULL, NULL, NULL);
+  gtk_widget_size_allocate (GTK_WIDGET (fixture->row), &(GtkAllocation) { 0, 0, 150, three_lines }, -1);
+  gtk_widget_queue_resize (GTK_WIDGET (fixture->row));
+  g_assert_cmpint (height_for (fixture, -1), ==, three_lines);
 }
 
 static void
