@@ -573,6 +573,113 @@ text_extents (GlossAnnotationRow *self,
   return TRUE;
 }
 
+/* How much wider or narrower @width Pango units of text may set than
+ * its characters' advances: kerning and rounding at font changes, a 64th
+ * and 2 px (kerned pairs are rare enough; a row laid out taller than
+ * measured is measured again with layouts). */
+static int
+kerning_error (int width)
+{
+  return width / 64 + 2 * PANGO_SCALE;
+}
+
+/* The tallest ascent and descent of @chars from @start to @end. */
+static int
+range_height (const CharMetrics **chars,
+              int                 start,
+              int                 end,
+              const CharMetrics  *also)
+{
+  int ascent = also != NULL ? also->ascent : 0;
+  int descent = also != NULL ? also->descent : 0;
+
+  for (int i = start; i < end; i++)
+    {
+      ascent = MAX (ascent, chars[i]->ascent);
+      descent = MAX (descent, chars[i]->descent);
+    }
+
+  return ascent + descent;
+}
+
+/* The height of @text set on lines @room Pango units wide, up to
+ * @max_lines (the last one the rest of the text, shortened with an
+ * ellipsis), in Pango units, when where each line breaks is sure from
+ * its characters' advances: each line is as tall as the fonts of its
+ * characters. -1 if unsure. */
+static int
+wrapped_height (GlossAnnotationRow *self,
+                TextMetrics        *m,
+                RowText             which,
+                const char         *text,
+                int                 room,
+                int                 max_lines)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  int n = g_utf8_strlen (text, -1);
+  g_autofree PangoLogAttr *attrs = g_new (PangoLogAttr, n + 1);
+  g_autofree const CharMetrics **chars = g_new (const CharMetrics *, n);
+  const CharMetrics *ellipsis = char_metrics (self, m, which, 0x2026);
+  const char *p = text;
+  int start = 0, height = 0;
+
+  for (int i = 0; i < n; i++, p = g_utf8_next_char (p))
+    if ((chars[i] = char_metrics (self, m, which, g_utf8_get_char (p))) == NULL)
+      return -1;
+  pango_get_log_attrs (text, -1, -1, pango_context_get_language (context), attrs, n + 1);
+
+  for (int lines = 1; start < n; lines++)
+    {
+      int end = -1, width = 0, content = 0;
+
+      /* The furthest break where the line surely fits (white space at
+       * its end may stick out), the next one surely past its end. */
+      for (int i = start; i < n; i++)
+        {
+          width += chars[i]->advance;
+          if (!attrs[i].is_white)
+            content = width;
+          if (i + 1 < n && !attrs[i + 1].is_line_break)
+            continue;
+          if (content + kerning_error (content) <= room)
+            end = i + 1;
+          else if (content - kerning_error (content) > room)
+            break;
+          else
+            return -1;
+        }
+
+      if (lines == max_lines && end < n)
+        {
+          /* The rest, shortened at the line's end to an ellipsis: the
+           * characters kept must be as tall whichever are. */
+          int fits = room - (ellipsis != NULL ? ellipsis->advance : 0);
+          int surely = start, maybe = start;
+
+          if (ellipsis == NULL || content - kerning_error (content) <= room)
+            return -1;
+          for (width = 0; maybe < n; maybe++)
+            {
+              width += chars[maybe]->advance;
+              if (width - kerning_error (width) > fits)
+                break;
+              if (width + kerning_error (width) <= fits)
+                surely = maybe + 1;
+            }
+          if (range_height (chars, start, surely, ellipsis) != range_height (chars, start, maybe, ellipsis))
+            return -1;
+          return height + range_height (chars, start, surely, ellipsis);
+        }
+      if (end < 0)
+        return -1;  /* a word wider than the line, broken anywhere */
+
+      height += range_height (chars, start, end, NULL);
+      start = end;
+    }
+
+  return height;
+}
+
 /* The height of @which laid out @width pixels wide (-1: unbounded), from
  * its characters' sizes when the number of lines it takes is sure; -1 if
  * it must be laid out to tell. */
@@ -599,32 +706,31 @@ estimate_height (GlossAnnotationRow *self,
   if (max_lines == 1 || width < 0)
     return PANGO_PIXELS_CEIL (line);
 
-  /* The quote and the note take as many lines as their width needs, with
-   * room to spare for kerning (a sixteenth, and a line's height, about
-   * two characters): at least as many as full lines hold, and at most as
-   * many as lines that each leave out the longest word pair. */
+  /* The quote and the note take as many lines as their width needs: at
+   * least as many as full lines hold (white space may stick out of a
+   * line: a line's height, about two characters), and at most as many as
+   * lines that each leave out the longest word pair. */
   slack = line;
-  low = MAX (e.width - e.width / 16 - slack, 0);
-  high = e.width + e.width / 16 + slack;
+  low = MAX (e.width - kerning_error (e.width), 0);
+  high = e.width + kerning_error (e.width);
   if (high <= room)
     return PANGO_PIXELS_CEIL (line);
 
-  longest = e.longest + e.longest / 16 + slack;
-  if (!e.uniform || longest >= room)
-    return -1;
+  longest = e.longest + kerning_error (e.longest);
   fewest = MIN ((low + room + slack - 1) / (room + slack), max_lines);
-  most = MIN ((high + room - longest - 1) / (room - longest), max_lines);
+  most = longest < room ? MIN ((high + room - longest - 1) / (room - longest), max_lines) : -1;
   fewest = MAX (fewest, 1);
-  if (fewest != most)
-    return -1;
-
-  /* A shortened last line ends in an ellipsis, which may come from
-   * another font. */
   ellipsis = char_metrics (self, m, which, 0x2026);
-  if (most == max_lines && (ellipsis == NULL || ellipsis->ascent != e.ascent || ellipsis->descent != e.descent))
-    return -1;
 
-  return PANGO_PIXELS_CEIL (most * line);
+  /* Every line as tall: the count of lines is enough. A shortened last
+   * line ends in an ellipsis, which may come from another font. */
+  if (e.uniform && fewest == most &&
+      (most < max_lines || (ellipsis != NULL && ellipsis->ascent == e.ascent && ellipsis->descent == e.descent)))
+    return PANGO_PIXELS_CEIL (most * line);
+
+  /* Else where each line breaks, if that is sure. */
+  line = wrapped_height (self, m, which, text, room, max_lines);
+  return line < 0 ? -1 : PANGO_PIXELS_CEIL (line);
 }
 
 /* The height of @which laid out @width pixels wide (-1: unbounded). */

@@ -325,6 +325,11 @@ test_estimates (Fixture       *fixture,
     "internationalisation responsibilities notwithstanding counterrevolutionaries electroencephalographically",
     "Straßenbahnhaltestelle Donaudampfschifffahrt Rindfleischetikettierung Kraftfahrzeughaftpflicht",
     "Abcdefghijklmnopqrst Uvwxyzabcdefghijklm Nopqrstuvwxyzabcdefg",  /* each word on a line of its own */
+    /* Lines of different heights: CJK and emoji from other fonts. */
+    "the minister said Ναυσικά council harbour bridge 東京 funding report million residents according to data 📈 from agency",
+    "東京 the council voted on Friday to build a movable sea barrier across the mouth of the estuary",
+    "The council voted on Friday to build a movable sea barrier across the mouth of the estuary 東京",
+    "budget claimed that was not true 📈 crédit naïve schools hospital of and a spokesperson announced Tuesday and more",
   };
   static const int widths[] = { -1, 40, 90, 120, 150, 180, 210, 240, 260, 280, 300, 320, 340, 360, 390, 427, 460, 1000 };
   g_autoptr(GlossLabel) label = gloss_label_new ("PERSON", GLOSS_LABEL_KIND_ENTITY, "#3584e4", NULL);
