@@ -282,6 +282,15 @@ settle (void)
   wait_quiet ();
 }
 
+/* Until the window has drawn no frame for 100 ms (animations ended). */
+static void
+settle_still (void)
+{
+  settle ();
+  for (double t = probe.t_paint; wait_frame_after (t + 1e-9, 100) >= 0; t = probe.t_paint)
+    ;
+}
+
 /* Median, worst and count over the frame budget of @samples (sorted). */
 static void
 summarise (GArray *samples,
@@ -572,11 +581,13 @@ child_main (const char *path)
       guint start = g_rand_int_range (rand, 0, length - 40);
       GlossAnnotation *selected;
 
-      /* The reader scrolls there first: the text sits a third down. */
+      /* The reader scrolls there first (the text sits a third down) and
+       * selects the words once it stands still: the scroll animates for
+       * 200 ms, and a drag takes longer. */
       gloss_article_view_scroll_to_range (view, start);
-      settle ();
+      settle_still ();
       gloss_article_view_select_range (view, start, start + 12);
-      settle ();
+      settle_still ();
       time_action (&create, "win.tag", "s", "PERSON");
       settle ();
 
