@@ -400,11 +400,12 @@ label_max_width (GlossAnnotationRow *self)
  * screen: after a jump in a long list it rebinds every one of them, and
  * laying out four texts for each took most of that frame. A text of
  * characters that each set alone the same as in company (no marks,
- * joining scripts or emoji sequences) is one line as tall as the tallest
- * of their fonts, and as wide as their advances, kerning aside: the
- * identifier and the byline always keep to one line, the quote and the
- * note when they fit with room to spare. Anything else (Arabic, a
- * flag, a long quote) is laid out by Pango. */
+ * joining scripts or emoji sequences) is as wide as their advances,
+ * kerning aside, and a line of it as tall as the tallest of their fonts:
+ * the identifier, the byline and the chip keep to one line; the quote
+ * and the note take as many lines as their breaks surely give (see
+ * estimate_height ()). Anything else (Arabic, a flag, a break too close
+ * to call) is laid out by Pango. */
 typedef struct
 {
   int advance;   /* in Pango units; -1: not learnt yet; -2: not alone */
@@ -423,12 +424,19 @@ typedef struct
 
 static TextMetrics text_metrics[N_TEXTS];
 static gboolean measure_exactly;
+static int estimate_error;
 static int rows_width;  /* the width the last row was allocated */
 
 void
 _gloss_annotation_row_set_measure_exactly (gboolean exactly)
 {
   measure_exactly = exactly;
+}
+
+void
+_gloss_annotation_row_set_estimate_error (int pixels)
+{
+  estimate_error = pixels;
 }
 
 static TextMetrics *
@@ -747,7 +755,7 @@ text_height (GlossAnnotationRow *self,
   if (!measure_exactly && !self->exactly && (h = estimate_height (self, which, width)) >= 0)
     {
       self->estimated = TRUE;
-      return h;
+      return h + estimate_error;
     }
 
   text_size (self, which, width, &w, &h);

@@ -36,5 +36,7 @@ char            *gloss_format_timestamp               (const char         *times
 /* For tests: rows measure their texts with Pango layouts only, without
  * the shortcut from font metrics. */
 void             _gloss_annotation_row_set_measure_exactly (gboolean exactly);
+/* For tests: estimates come out @pixels off, as with fonts they misjudge. */
+void             _gloss_annotation_row_set_estimate_error  (int      pixels);
 
 G_END_DECLS

@@ -366,6 +366,30 @@ test_estimates (Fixture       *fixture,
   _gloss_annotation_row_set_measure_exactly (FALSE);
 }
 
+/* Should an estimate come out short (fonts it misjudges), the row, once
+ * laid out, is measured from layouts from then on. */
+static void
+test_wrong_estimate (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GlossLabel) label = gloss_label_new ("PERSON", GLOSS_LABEL_KIND_ENTITY, "#3584e4", NULL);
+  g_autoptr(GlossAnnotation) person = make_annotation ("PERSON", "Ana Ruiz", "Mayor since 2019.");
+  int exact, estimated;
+
+  show (fixture);
+  gloss_annotation_row_set_annotation (fixture->row, person, label);
+  exact = height_measured (fixture, 300, TRUE);
+  _gloss_annotation_row_set_estimate_error (-3);
+  estimated = height_measured (fixture, 300, FALSE);
+  g_assert_cmpint (estimated, <, exact);
+
+  gtk_widget_size_allocate (GTK_WIDGET (fixture->row), &(GtkAllocation) { 0, 0, 300, estimated }, -1);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (height_for (fixture, 300), ==, exact);
+  _gloss_annotation_row_set_estimate_error (0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +401,7 @@ main (int   argc,
   g_test_add ("/annotation-row/height", Fixture, NULL, fixture_set_up, test_height, fixture_tear_down);
   g_test_add ("/annotation-row/draws", Fixture, NULL, fixture_set_up, test_draws, fixture_tear_down);
   g_test_add ("/annotation-row/estimates", Fixture, NULL, fixture_set_up, test_estimates, fixture_tear_down);
+  g_test_add ("/annotation-row/wrong-estimate", Fixture, NULL, fixture_set_up, test_wrong_estimate, fixture_tear_down);
   g_test_add ("/annotation-row/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
 
   return g_test_run ();
