@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * For each article size the launcher generates a .gloss.json file, then
- * runs itself again (`--child FILE`) once per GSK renderer: the child
+ * runs itself again (`--child FILE`) once per GSK renderer asked for
+ * ("auto": the one Gloss picks, gloss-renderer.c): the child
  * opens the file in a real GlossWindow and measures, in frames of the
  * window's GdkFrameClock,
  *   - open: from gloss_window_open_file () to the end of the first frame
@@ -570,6 +571,15 @@ child_main (const char *path)
 
   document = gloss_window_get_document (probe.window);
   length = gloss_document_get_length (document);
+  /* The renderer the window draws with: "auto" leaves the choice to Gloss. */
+  {
+    g_autofree char *used = g_ascii_strdown (G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (probe.window))), -1);
+    char *end = g_str_has_suffix (used, "renderer") ? used + strlen (used) - strlen ("renderer") : NULL;
+
+    if (end != NULL)
+      *end = '\0';
+    g_string_append_printf (json, "\"renderer_used\":\"%s\",", g_str_has_prefix (used, "gsk") ? used + 3 : used);
+  }
   g_string_append_printf (json, "\"open\":{\"first_frame_ms\":%.3f,\"laid_out_ms\":%.3f,\"max_stall_ms\":%.3f,\"height_px\":%.0f},",
                           t_first * 1e3, t_full * 1e3, stall * 1e3, gtk_adjustment_get_upper (vadj));
   settle ();
@@ -779,7 +789,10 @@ run_child (const char *self_exe,
       close (fds[0]);
       dup2 (fds[1], STDOUT_FILENO);
       close (fds[1]);
-      g_setenv ("GSK_RENDERER", renderer, TRUE);
+      if (g_strcmp0 (renderer, "auto") == 0)
+        g_unsetenv ("GSK_RENDERER");
+      else
+        g_setenv ("GSK_RENDERER", renderer, TRUE);
       execl (self_exe, self_exe, "--child", path, NULL);
       _exit (127);
     }
@@ -876,7 +889,7 @@ main (int   argc,
   GOptionEntry entries[] = {
     { "quick", 0, 0, G_OPTION_ARG_NONE, &quick, "Only the small sizes", NULL },
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, "Write the figures as JSON to FILE", "FILE" },
-    { "renderers", 0, 0, G_OPTION_ARG_STRING, &renderers_arg, "GSK renderers to run, comma-separated (default: cairo,gl)", "LIST" },
+    { "renderers", 0, 0, G_OPTION_ARG_STRING, &renderers_arg, "GSK renderers to run, comma-separated: auto (the one Gloss picks), cairo, gl (default: auto)", "LIST" },
     { "size", 0, 0, G_OPTION_ARG_STRING, &size_arg, "Only this size, e.g. 1000000:100000", "CHARS:ANNOTATIONS" },
     { "child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &child_path, NULL, NULL },
     { NULL }
@@ -909,7 +922,7 @@ main (int   argc,
   if (self_exe == NULL)
     self_exe = g_strdup (argv[0]);
 
-  renderers = g_strsplit (renderers_arg != NULL ? renderers_arg : "cairo,gl", ",", -1);
+  renderers = g_strsplit (renderers_arg != NULL ? renderers_arg : "auto", ",", -1);
   if (size_arg != NULL)
     {
       if (!parse_size (size_arg, &one_size))
@@ -930,7 +943,7 @@ main (int   argc,
 
   printf ("Gloss UI benchmark (%s): times in ms; edits and scroll as median/worst (frames over 16 ms)\n\n",
           PACKAGE_VERSION);
-  printf ("%-8s %-8s %-7s %8s %8s %8s", "chars", "annots", "render", "open", "laidout", "stall");
+  printf ("%-8s %-8s %-10s %8s %8s %8s", "chars", "annots", "render", "open", "laidout", "stall");
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
     printf (" %20s", columns[c]);
   printf (" %8s\n", "peak MB");
@@ -946,6 +959,7 @@ main (int   argc,
       for (guint r = 0; renderers[r] != NULL; r++)
         {
           long peak_kb = 0;
+          g_autofree char *render = NULL;
           g_autofree char *result = run_child (self_exe, path, renderers[r], &peak_kb);
           g_autoptr(JsonParser) parser = json_parser_new ();
           JsonObject *object;
@@ -957,23 +971,26 @@ main (int   argc,
             }
           object = json_node_get_object (json_parser_get_root (parser));
 
-          printf ("%-8u %-8u %-7s %8.0f %8.0f %8.0f", sizes[i].n_chars, sizes[i].n_annotations, renderers[r],
+          render = g_strcmp0 (renderers[r], "auto") == 0 ?
+                   g_strdup_printf ("auto:%s", json_object_get_string_member_with_default (object, "renderer_used", "?")) :
+                   g_strdup (renderers[r]);
+          printf ("%-8u %-8u %-10s %8.0f %8.0f %8.0f", sizes[i].n_chars, sizes[i].n_annotations, render,
                   field (object, "open", "first_frame_ms"), field (object, "open", "laid_out_ms"),
                   field (object, "open", "max_stall_ms"));
           print_cells (object, columns, G_N_ELEMENTS (columns), "");
           printf (" %8.0f\n", peak_kb / 1024.0);
           /* The same frames in CPU time, which a busy machine does not inflate. */
-          printf ("%-8s %-8s %-7s %8s %8s %8s", "", "", "  cpu", "", "", "");
+          printf ("%-8s %-8s %-10s %8s %8s %8s", "", "", "  cpu", "", "", "");
           print_cells (object, columns, G_N_ELEMENTS (columns), "cpu_");
           printf ("\n");
           /* The same frames from the action to the frame's end, sleeps
            * included: the wait for the frame clock's next slot is up to a
            * refresh interval (a screen's vertical sync gives the same). */
-          printf ("%-8s %-8s %-7s %8s %8s %8s", "", "", "latency", "", "", "");
+          printf ("%-8s %-8s %-10s %8s %8s %8s", "", "", "latency", "", "", "");
           print_cells (object, columns, G_N_ELEMENTS (columns), "latency_");
           printf ("\n");
           /* An edit's later frames: the busiest of each, busy time. */
-          printf ("%-8s %-8s %-7s %8s %8s %8s", "", "", "  after", "", "", "");
+          printf ("%-8s %-8s %-10s %8s %8s %8s", "", "", "  after", "", "", "");
           print_cells (object, columns, G_N_ELEMENTS (columns), "after_");
           printf ("\n");
           fflush (stdout);

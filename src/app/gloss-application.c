@@ -10,6 +10,7 @@
 
 #include "gloss-application.h"
 #include "gloss-preferences-window.h"
+#include "gloss-renderer.h"
 #include "gloss-recovery-dialog.h"
 #include "gloss-window.h"
 
@@ -160,6 +161,10 @@ gloss_application_startup (GApplication *application)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (gloss_application_parent_class)->startup (application);
+
+  /* Before any window is realized: a software GL draws slower than cairo. */
+  if (gdk_display_get_default () != NULL)
+    gloss_renderer_choose (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions, G_N_ELEMENTS (app_actions),
