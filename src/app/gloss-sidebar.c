@@ -459,14 +459,23 @@ deselect_idle_cb (gpointer user_data)
 
   self->deselect_idle = 0;
   if (selected_annotation (self) == NULL)
-    selection_changed (self);
+    {
+      /* Gone for good (not moved by an edit): nothing to follow. */
+      if (self->selected_id != NULL &&
+          (self->document == NULL ||
+           gloss_annotation_store_lookup (gloss_document_get_annotations (self->document), self->selected_id) == NULL))
+        g_clear_pointer (&self->selected_id, g_free);
+      selection_changed (self);
+    }
 
   return G_SOURCE_REMOVE;
 }
 
 /* An edit replaces the selected annotation with a copy of the same id:
  * the selection model drops it, and filter_items_changed_cb selects the
- * copy right after. Showing nothing in between rebuilt the whole detail
+ * copy right after (one change if the copy stays in place, a removal and
+ * then an insertion if it sorts elsewhere, as a relabelled twin of
+ * another annotation over the same words does). Showing nothing in between rebuilt the whole detail
  * pane twice per edit (and started its revealer closing), so a lost
  * selection only counts once the main loop is idle and it did not come
  * back. Deselecting on purpose clears selected_id first and is shown at
@@ -544,7 +553,9 @@ filter_items_changed_cb (GlossSidebar *self)
 {
   GlossAnnotation *current = selected_annotation (self);
 
-  /* An edit replaces the annotation with a copy of the same id: follow it. */
+  /* An edit replaces the annotation with a copy of the same id: follow it.
+   * Between the removal of a copy that moves and its insertion, the id is
+   * in no annotation: deselect_idle_cb forgets it if it stays so. */
   if (self->selected_id != NULL && self->document != NULL &&
       (current == NULL || g_strcmp0 (gloss_annotation_get_id (current), self->selected_id) != 0))
     {
@@ -552,9 +563,7 @@ filter_items_changed_cb (GlossSidebar *self)
 
       annotation = gloss_annotation_store_lookup (gloss_document_get_annotations (self->document),
                                                   self->selected_id);
-      if (annotation == NULL)
-        g_clear_pointer (&self->selected_id, g_free);
-      else
+      if (annotation != NULL)
         {
           guint position = find_in_filter (self, annotation);
 

@@ -1227,6 +1227,45 @@ test_undo_selects (void)
   gloss_test_destroy_window (window);
 }
 
+/* Relabelling an annotation as a twin of another one (the same words, and
+ * now the same label) keeps it selected, so that Delete or a note goes to
+ * it. Ids are random, so the twin sorts before the copy as often as after:
+ * several rounds. */
+static void
+test_relabel_twin (void)
+{
+  GlossWindow *window = open_article ();
+  GlossSidebar *sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (window));
+
+  for (guint round = 0; round < 8; round++)
+    {
+      GlossAnnotation *twin = gloss_test_tag (window, "Ada Lovelace", "ORG");
+      g_autofree char *twin_id = g_strdup (gloss_annotation_get_id (twin));
+      GlossAnnotation *person = gloss_test_tag (window, "Ada Lovelace", "PERSON");
+      g_autofree char *id = g_strdup (gloss_annotation_get_id (person));
+      GlossAnnotation *selected;
+
+      gloss_test_wait_ms (50);
+      g_assert_true (gloss_sidebar_get_selected_annotation (sidebar) == person);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "s", "ORG"));
+      gloss_test_wait_ms (50);
+
+      selected = gloss_sidebar_get_selected_annotation (sidebar);
+      g_assert_nonnull (selected);
+      g_assert_cmpstr (gloss_annotation_get_id (selected), ==, id);
+      g_assert_cmpstr (gloss_annotation_get_label (selected), ==, "ORG");
+      g_assert_true (gloss_article_view_get_selected_annotation (GLOSS_ARTICLE_VIEW (gloss_window_get_article_view (window))) == selected);
+
+      /* Both go, for the next round. */
+      delete_selected (window);
+      gloss_sidebar_select_annotation (sidebar, gloss_annotation_store_lookup (gloss_document_get_annotations (gloss_window_get_document (window)), twin_id));
+      delete_selected (window);
+      g_assert_cmpuint (n_annotations (window), ==, 0);
+    }
+
+  gloss_test_destroy_window (window);
+}
+
 static void
 test_settings (void)
 {
@@ -1341,6 +1380,7 @@ main (int   argc,
   g_test_add_func ("/gloss/window/list-focus-follows", test_list_focus_follows);
   g_test_add_func ("/gloss/window/toast-supersedes", test_toast_supersedes);
   g_test_add_func ("/gloss/window/undo-selects", test_undo_selects);
+  g_test_add_func ("/gloss/window/relabel-twin", test_relabel_twin);
   g_test_add_func ("/gloss/window/drop-file", test_drop_file);
   g_test_add_func ("/gloss/window/app-open-and-quit", test_app_open_and_quit);
   g_test_add_func ("/gloss/window/sidebar-background", test_sidebar_background);
