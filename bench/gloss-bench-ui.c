@@ -589,6 +589,7 @@ child_main (const char *path)
   for (guint i = 0; i < n_edits; i++)
     {
       guint start = g_rand_int_range (rand, 0, length - 40);
+      g_autofree char *id = NULL;
       GlossAnnotation *selected;
 
       /* The reader scrolls there first (the text sits a third down) and
@@ -608,12 +609,23 @@ child_main (const char *path)
           gloss_annotation_get_end (selected) > start + 12)
         g_error ("The new annotation is not selected");
 
+      id = g_strdup (gloss_annotation_get_id (selected));
+
+      /* Each edit must have done its work, or its time means nothing. */
       time_action (&relabel, "win.tag", "s", "ORG");
       settle ();
+      selected = gloss_sidebar_get_selected_annotation (sidebar);
+      if (selected == NULL || g_strcmp0 (gloss_annotation_get_id (selected), id) != 0 ||
+          g_strcmp0 (gloss_annotation_get_label (selected), "ORG") != 0)
+        g_error ("The relabelled annotation is not selected");
       time_action (&delete, "win.delete-annotation", NULL, NULL);
       settle ();
+      if (gloss_annotation_store_lookup (gloss_document_get_annotations (document), id) != NULL)
+        g_error ("The annotation was not deleted");
       time_action (&undo, "win.undo", NULL, NULL);
       settle ();
+      if (gloss_annotation_store_lookup (gloss_document_get_annotations (document), id) == NULL)
+        g_error ("Undo did not bring the annotation back");
     }
 
   /* Selecting a distant annotation (a click in the text, a search hit):
@@ -952,6 +964,8 @@ main (int   argc,
     {
       g_autofree char *path = g_strdup_printf ("%s/bench-%u-%u.gloss.json", dir,
                                                sizes[i].n_chars, sizes[i].n_annotations);
+      g_autofree char *run_path = g_strdup_printf ("%s/run-%u-%u.gloss.json", dir,
+                                                   sizes[i].n_chars, sizes[i].n_annotations);
       gsize file_bytes = 0;
 
       generate (path, &sizes[i], &file_bytes);
@@ -960,9 +974,20 @@ main (int   argc,
         {
           long peak_kb = 0;
           g_autofree char *render = NULL;
-          g_autofree char *result = run_child (self_exe, path, renderers[r], &peak_kb);
+          g_autofree char *contents = NULL;
+          gsize length = 0;
+          g_autofree char *result = NULL;
           g_autoptr(JsonParser) parser = json_parser_new ();
           JsonObject *object;
+
+          /* Each child saves the file it edits: the next one gets the
+           * generated file as it was. */
+          if (!g_file_get_contents (path, &contents, &length, &error) ||
+              !g_file_set_contents (run_path, contents, length, &error))
+            g_error ("%s", error->message);
+          g_clear_pointer (&contents, g_free);
+          result = run_child (self_exe, run_path, renderers[r], &peak_kb);
+          g_unlink (run_path);
 
           if (result == NULL || !json_parser_load_from_data (parser, result, -1, NULL))
             {
