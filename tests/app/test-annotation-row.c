@@ -35,6 +35,7 @@ typedef struct
 {
   GtkWidget          *window;
   GlossAnnotationRow *row;
+  GlossLabel         *person;  /* the label most tests show */
 } Fixture;
 
 static void
@@ -42,6 +43,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   fixture->row = GLOSS_ANNOTATION_ROW (gloss_annotation_row_new ());
+  fixture->person = gloss_label_new ("PERSON", GLOSS_LABEL_KIND_ENTITY, "#3584e4", NULL);
   fixture->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 320, -1);
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->row));
@@ -52,6 +54,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_object_unref (fixture->person);
 }
 
 /* Shows the window and waits until the row has been laid out. */
@@ -87,7 +90,7 @@ test_texts (Fixture       *fixture,
 {
   g_autoptr(GlossAnnotation) person = make_annotation ("PERSON", "Ana Ruiz", "Mayor since 2019.");
   g_autoptr(GlossAnnotation) claim = make_annotation ("Claim", LONG_QUOTE LONG_QUOTE, NULL);
-  g_autoptr(GlossLabel) label = gloss_label_new ("PERSON", GLOSS_LABEL_KIND_ENTITY, "#3584e4", NULL);
+  GlossLabel *label = fixture->person;
   const char *quote;
 
   gloss_annotation_set_attribute (person, GLOSS_ATTR_KB_ID, g_variant_new_string ("http://www.wikidata.org/entity/Q42"));
@@ -133,7 +136,7 @@ static void
 test_height (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_autoptr(GlossLabel) label = gloss_label_new ("PERSON", GLOSS_LABEL_KIND_ENTITY, "#3584e4", NULL);
+  GlossLabel *label = fixture->person;
   g_autoptr(GlossAnnotation) short_quote = make_annotation ("PERSON", "Ana Ruiz", NULL);
   g_autoptr(GlossAnnotation) long_quote = make_annotation ("PERSON", LONG_QUOTE, NULL);
   g_autoptr(GlossAnnotation) longer_quote = make_annotation ("PERSON", LONG_QUOTE LONG_QUOTE, NULL);
@@ -218,7 +221,7 @@ static void
 test_draws (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autoptr(GlossLabel) label = gloss_label_new ("PERSON", GLOSS_LABEL_KIND_ENTITY, "#3584e4", NULL);
+  GlossLabel *label = fixture->person;
   g_autoptr(GlossAnnotation) person = make_annotation ("PERSON", "Ana Ruiz", "Mayor since 2019.");
   graphene_rect_t bounds, text;
 
@@ -332,7 +335,7 @@ test_estimates (Fixture       *fixture,
     "budget claimed that was not true 📈 crédit naïve schools hospital of and a spokesperson announced Tuesday and more",
   };
   static const int widths[] = { -1, 40, 90, 120, 150, 180, 210, 240, 260, 280, 300, 320, 340, 360, 390, 427, 460, 1000 };
-  g_autoptr(GlossLabel) label = gloss_label_new ("PERSON", GLOSS_LABEL_KIND_ENTITY, "#3584e4", NULL);
+  GlossLabel *label = fixture->person;
   guint estimated = 0;
 
   show (fixture);
@@ -372,7 +375,7 @@ static void
 test_wrong_estimate (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(GlossLabel) label = gloss_label_new ("PERSON", GLOSS_LABEL_KIND_ENTITY, "#3584e4", NULL);
+  GlossLabel *label = fixture->person;
   g_autoptr(GlossAnnotation) person = make_annotation ("PERSON", "Ana Ruiz", "Mayor since 2019.");
   int exact, estimated;
 
