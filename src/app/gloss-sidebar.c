@@ -1040,6 +1040,98 @@ label_name_cb (GlossLabel *label)
   return g_strdup (label != NULL ? gloss_label_get_name (label) : NULL);
 }
 
+/* The list keeps this much of the room below the search bar while the
+ * detail pane is open, up to LIST_KEEP_MAX pixels: about four rows on a
+ * laptop screen, where a detail pane at its natural height left two. */
+#define LIST_KEEP_SHARE 0.45
+#define LIST_KEEP_MAX   280
+
+static GtkSizeRequestMode
+gloss_sidebar_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+gloss_sidebar_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  *minimum = *natural = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min, child_nat;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, orientation, orientation == GTK_ORIENTATION_VERTICAL ? for_size : -1,
+                          &child_min, &child_nat, NULL, NULL);
+      if (orientation == GTK_ORIENTATION_VERTICAL)
+        {
+          *minimum += child_min;
+          *natural += child_nat;
+        }
+      else
+        {
+          *minimum = MAX (*minimum, child_min);
+          *natural = MAX (*natural, child_nat);
+        }
+    }
+}
+
+/* A column, like a vertical box, except for the share of the list and the
+ * detail pane: a box gives the detail pane its natural height, which on a
+ * short window leaves the list two rows. */
+static void
+gloss_sidebar_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  GlossSidebar *self = GLOSS_SIDEBAR (widget);
+  GtkWidget *list = GTK_WIDGET (self->list_stack);
+  GtkWidget *detail = GTK_WIDGET (self->detail_revealer);
+  int list_min, detail_min = 0, detail_nat = 0, rest, keep, detail_height, y = 0;
+
+  gtk_widget_measure (list, GTK_ORIENTATION_VERTICAL, width, &list_min, NULL, NULL, NULL);
+  if (gtk_widget_should_layout (detail))
+    gtk_widget_measure (detail, GTK_ORIENTATION_VERTICAL, width, &detail_min, &detail_nat, NULL, NULL);
+
+  /* The rows above the list: their natural height, as long as the list
+   * and the detail pane keep their minimum. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min, child_nat, child_height;
+
+      if (child == list || child == detail || !gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, &child_min, &child_nat, NULL, NULL);
+      child_height = CLAMP (height - y - list_min - detail_min, child_min, child_nat);
+      gtk_widget_allocate (child, width, child_height, -1,
+                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, y)));
+      y += child_height;
+    }
+
+  rest = MAX (height - y, 0);
+  keep = MIN ((int) (rest * LIST_KEEP_SHARE), LIST_KEEP_MAX);
+  detail_height = MIN (detail_nat, MAX (detail_min, rest - MAX (keep, list_min)));
+  detail_height = MIN (detail_height, MAX (rest - list_min, detail_min));
+
+  gtk_widget_allocate (list, width, MAX (rest - detail_height, list_min), -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, y)));
+  if (gtk_widget_should_layout (detail))
+    gtk_widget_allocate (detail, width, detail_height, -1,
+                         gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, height - detail_height)));
+}
+
 static void
 gloss_sidebar_dispose (GObject *object)
 {
@@ -1183,7 +1275,9 @@ gloss_sidebar_class_init (GlossSidebarClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, label_selected_cb);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  widget_class->get_request_mode = gloss_sidebar_get_request_mode;
+  widget_class->measure = gloss_sidebar_measure;
+  widget_class->size_allocate = gloss_sidebar_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "glosssidebar");
 }
 
@@ -1197,8 +1291,6 @@ gloss_sidebar_init (GlossSidebar *self)
 
   self->bound_items = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
 
   g_signal_connect_object (self->labels_expander, "notify::expanded",
                            G_CALLBACK (labels_expanded_cb), self, G_CONNECT_SWAPPED);

@@ -1353,6 +1353,53 @@ test_sidebar_background (void)
   gloss_test_destroy_window (window);
 }
 
+static gboolean
+is_annotation_list (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_LIST_VIEW (widget) &&
+         gtk_widget_has_css_class (gtk_widget_get_parent (widget), "annotation-scroller");
+}
+
+/* On a laptop-sized window with the labels legend open, the detail pane of
+ * a selected annotation used to take its natural height and leave the
+ * list two and a half rows. */
+static void
+test_sidebar_room (void)
+{
+  GlossWindow *window = open_article ();
+  GtkWidget *sidebar = gloss_window_get_sidebar (window);
+  GtkWidget *list_view = gloss_test_find_widget (sidebar, is_annotation_list, NULL);
+  GtkWidget *detail = gloss_test_find_descendant (sidebar, GTK_TYPE_REVEALER);
+  int list_height, detail_height;
+
+  gboolean expanded;
+
+  g_object_get (sidebar, "labels-expanded", &expanded, NULL);
+  g_assert_true (expanded);
+  gloss_test_tag (window, "Ada Lovelace", "PERSON");
+  gloss_test_tag (window, "Zürich", "GPE");
+  gloss_test_tag (window, "Tuesday", "DATE");
+  gloss_test_wait_ms (500);
+
+  g_assert_true (gtk_revealer_get_child_revealed (GTK_REVEALER (detail)));
+  list_height = gtk_widget_get_height (list_view);
+  detail_height = gtk_widget_get_height (detail);
+  g_test_message ("list %d px, detail %d px", list_height, detail_height);
+  /* The list keeps 45 % of the room below the search bar, and the detail
+   * pane still shows its label, note and more. */
+  g_assert_cmpint (list_height, >=, 0.4 * (list_height + detail_height));
+  g_assert_cmpint (detail_height, >=, 200);
+
+  /* Without a selection, the list has all of it. */
+  gloss_sidebar_select_annotation (GLOSS_SIDEBAR (sidebar), NULL);
+  gloss_test_wait_ms (500);
+  g_assert_false (gtk_revealer_get_child_revealed (GTK_REVEALER (detail)));
+  g_assert_cmpint (gtk_widget_get_height (list_view), >=, list_height + detail_height - 1);
+
+  gloss_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1384,6 +1431,7 @@ main (int   argc,
   g_test_add_func ("/gloss/window/drop-file", test_drop_file);
   g_test_add_func ("/gloss/window/app-open-and-quit", test_app_open_and_quit);
   g_test_add_func ("/gloss/window/sidebar-background", test_sidebar_background);
+  g_test_add_func ("/gloss/window/sidebar-room", test_sidebar_room);
 
   ret = g_test_run ();
 
