@@ -41,6 +41,8 @@ struct _GlossArticleView
   GtkTextTag        *base_tag;
   GtkTextTag        *title_tag;
   GtkTextTag        *meta_tag;
+  GtkTextTag        *heading_tags[2];  /* h1–h2, h3–h6 */
+  GtkTextTag        *heading_gap_tag;  /* the blank line below a heading */
   GtkTextMark       *scroll_mark;
   guint              body_offset;
 

@@ -180,6 +180,36 @@ apply_base_tag (GlossArticleView *self)
   gtk_text_buffer_apply_tag (buffer, self->base_tag, &start, &end);
 }
 
+/* The document's headings (h1–h6 of a web page) stand out from the
+ * paragraphs, as on the page. */
+static void
+apply_heading_tags (GlossArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  const GlossHeading *headings;
+  guint n;
+
+  headings = gloss_document_get_headings (self->document, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, self->body_offset + headings[i].start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, self->body_offset + headings[i].end);
+      gtk_text_buffer_apply_tag (buffer, self->heading_tags[headings[i].level <= 2 ? 0 : 1], &start, &end);
+
+      /* A heading sits closer to the paragraph it heads than to the one
+       * before: the blank line after it is half as tall. */
+      if (gtk_text_iter_get_char (&end) == '\n' && gtk_text_iter_forward_char (&end) &&
+          gtk_text_iter_get_char (&end) == '\n')
+        {
+          start = end;
+          gtk_text_iter_forward_char (&end);
+          gtk_text_buffer_apply_tag (buffer, self->heading_gap_tag, &start, &end);
+        }
+    }
+}
+
 static void update_fonts (GlossArticleView *self);
 
 /* Whether most line breaks in @text come in pairs (paragraphs separated by
@@ -230,6 +260,7 @@ rebuild_text (GlossArticleView *self)
       update_fonts (self);
     }
   apply_base_tag (self);
+  apply_heading_tags (self);
 
   if ((guint) gtk_text_buffer_get_char_count (buffer) !=
       self->body_offset + gloss_document_get_length (self->document))
@@ -1220,6 +1251,19 @@ gloss_article_view_init (GlossArticleView *self)
   self->meta_tag = gtk_text_buffer_create_tag (buffer, NULL,
                                                "scale", 0.9,
                                                NULL);
+  self->heading_tags[0] = gtk_text_buffer_create_tag (buffer, NULL,
+                                                      "scale", 1.3,
+                                                      "weight", PANGO_WEIGHT_BOLD,
+                                                      "pixels-above-lines", 12,
+                                                      NULL);
+  self->heading_tags[1] = gtk_text_buffer_create_tag (buffer, NULL,
+                                                      "scale", 1.1,
+                                                      "weight", PANGO_WEIGHT_BOLD,
+                                                      "pixels-above-lines", 8,
+                                                      NULL);
+  self->heading_gap_tag = gtk_text_buffer_create_tag (buffer, NULL,
+                                                      "scale", 0.4,
+                                                      NULL);
   gtk_text_buffer_get_start_iter (buffer, &start);
   self->scroll_mark = gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE);
 

@@ -18,6 +18,7 @@ struct _GlossDocument
   GlossTextIndex       *index;
   char                 *sha256;
   GHashTable           *metadata;   /* key → value: title, byline, … */
+  GArray               *headings;   /* GlossHeading, or NULL for none */
   char                 *author;
 
   GlossLabelSet        *labels;
@@ -83,6 +84,7 @@ gloss_document_finalize (GObject *object)
   g_clear_pointer (&self->index, gloss_text_index_unref);
   g_clear_pointer (&self->sha256, g_free);
   g_clear_pointer (&self->metadata, g_hash_table_unref);
+  g_clear_pointer (&self->headings, g_array_unref);
   g_clear_pointer (&self->relations_by_id, g_hash_table_unref);
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->pending, gloss_edit_free);
@@ -296,6 +298,81 @@ gloss_document_get_sha256 (GlossDocument *self)
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
 
   return self->sha256;
+}
+
+/**
+ * gloss_document_get_headings:
+ * @n_headings: (out): how many there are
+ *
+ * Returns: (transfer none) (nullable): the headings of the text, in order
+ */
+const GlossHeading *
+gloss_document_get_headings (GlossDocument *self,
+                             guint         *n_headings)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (n_headings != NULL, NULL);
+
+  *n_headings = self->headings != NULL ? self->headings->len : 0;
+  return self->headings != NULL ? (const GlossHeading *) (gpointer) self->headings->data : NULL;
+}
+
+/**
+ * gloss_document_set_headings:
+ *
+ * Sets which spans of the text are headings, replacing any. Like the text,
+ * they are set when the document is made or read, and are not edits.
+ * Fails with GLOSS_ERROR_OUT_OF_RANGE for a span outside the text, an
+ * empty one or a level outside 1–6, and GLOSS_ERROR_INVALID for headings
+ * out of order or overlapping; the headings are then unchanged.
+ */
+gboolean
+gloss_document_set_headings (GlossDocument      *self,
+                             const GlossHeading *headings,
+                             guint               n_headings,
+                             GError            **error)
+{
+  guint length;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (headings != NULL || n_headings == 0, FALSE);
+
+  length = gloss_document_get_length (self);
+  for (guint i = 0; i < n_headings; i++)
+    {
+      const GlossHeading *h = &headings[i];
+
+      if (h->start >= h->end || h->end > length)
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_OUT_OF_RANGE,
+                       _("Heading %u: the span %u–%u is outside the text (length %u) or empty"),
+                       i, h->start, h->end, length);
+          return FALSE;
+        }
+      if (h->level < 1 || h->level > GLOSS_HEADING_MAX_LEVEL)
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_OUT_OF_RANGE,
+                       _("Heading %u: level %u is not between 1 and %u"),
+                       i, h->level, GLOSS_HEADING_MAX_LEVEL);
+          return FALSE;
+        }
+      if (i > 0 && h->start < headings[i - 1].end)
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                       _("Heading %u starts before heading %u ends: headings must be in text order and must not overlap"),
+                       i, i - 1);
+          return FALSE;
+        }
+    }
+
+  g_clear_pointer (&self->headings, g_array_unref);
+  if (n_headings > 0)
+    {
+      self->headings = g_array_sized_new (FALSE, FALSE, sizeof (GlossHeading), n_headings);
+      g_array_append_vals (self->headings, headings, n_headings);
+    }
+
+  return TRUE;
 }
 
 char *

@@ -35,6 +35,25 @@ char                 *gloss_document_slice              (GlossDocument   *self,
                                                          guint            start,
                                                          guint            end);
 
+/* A heading of the article's text (h1–h6 of a web page): presentation,
+ * not an annotation. Headings are sorted, do not overlap, and level is
+ * 1 to 6. */
+typedef struct
+{
+  guint start;
+  guint end;
+  guint level;
+} GlossHeading;
+
+#define GLOSS_HEADING_MAX_LEVEL 6
+
+const GlossHeading   *gloss_document_get_headings       (GlossDocument   *self,
+                                                         guint           *n_headings);
+gboolean              gloss_document_set_headings       (GlossDocument   *self,
+                                                         const GlossHeading *headings,
+                                                         guint            n_headings,
+                                                         GError         **error);
+
 const char           *gloss_document_get_title          (GlossDocument   *self);
 void                  gloss_document_set_title          (GlossDocument   *self,
                                                          const char      *title);

@@ -520,6 +520,7 @@ struct _GlossFormatSnapshot
   GPtrArray      *annotations;  /* references: annotations are values */
   GPtrArray      *relations;    /* likewise */
   char           *review;       /* the decision log as JSON, or NULL */
+  GArray         *headings;     /* GlossHeading */
 };
 
 /**
@@ -537,6 +538,7 @@ gloss_format_snapshot_new (GlossDocument *document)
   GlossFormatSnapshot *snapshot;
   GListModel *model;
   g_auto(GStrv) meta = NULL;
+  const GlossHeading *headings;
   GPtrArray *log;
   guint n;
 
@@ -546,6 +548,10 @@ gloss_format_snapshot_new (GlossDocument *document)
   snapshot->index = gloss_text_index_ref (gloss_document_get_index (document));
   snapshot->sha256 = g_strdup (gloss_document_get_sha256 (document));
   snapshot->labels = gloss_label_set_copy (gloss_document_get_labels (document));
+
+  headings = gloss_document_get_headings (document, &n);
+  snapshot->headings = g_array_sized_new (FALSE, FALSE, sizeof (GlossHeading), n);
+  g_array_append_vals (snapshot->headings, headings, n);
 
   snapshot->meta = g_ptr_array_new_with_free_func (g_free);
   meta = gloss_document_list_metadata (document);
@@ -595,6 +601,7 @@ gloss_format_snapshot_free (GlossFormatSnapshot *snapshot)
   g_clear_pointer (&snapshot->annotations, g_ptr_array_unref);
   g_clear_pointer (&snapshot->relations, g_ptr_array_unref);
   g_clear_pointer (&snapshot->review, g_free);
+  g_clear_pointer (&snapshot->headings, g_array_unref);
   g_free (snapshot);
 }
 
@@ -633,7 +640,27 @@ gloss_format_snapshot_write (GlossFormatSnapshot *snapshot)
       append_key (out, snapshot->meta->pdata[i]);
       append_string (out, snapshot->meta->pdata[i + 1]);
     }
-  g_string_append (out, "\n  },\n  \"labels\": [");
+  g_string_append (out, "\n  },");
+
+  /* The headings of the text, only when there are some */
+  for (guint i = 0; i < snapshot->headings->len; i++)
+    {
+      const GlossHeading *h = &g_array_index (snapshot->headings, GlossHeading, i);
+
+      g_string_append (out, i == 0 ? "\n  \"headings\": [\n    {" : ",\n    {");
+      append_key (out, "start");
+      append_uint (out, h->start);
+      g_string_append (out, ", ");
+      append_key (out, "end");
+      append_uint (out, h->end);
+      g_string_append (out, ", ");
+      append_key (out, "level");
+      append_uint (out, h->level);
+      g_string_append_c (out, '}');
+    }
+  if (snapshot->headings->len > 0)
+    g_string_append (out, "\n  ],");
+  g_string_append (out, "\n  \"labels\": [");
 
   labels = snapshot->labels;
   n = gloss_label_set_get_n_labels (labels);
@@ -1965,6 +1992,59 @@ check_attribute_defs (Checker     *ck,
   return TRUE;
 }
 
+/* The optional top-level "headings". They are presentation: a file whose
+ * headings are wrong opens (with GLOSS_LOAD_ACCEPT_RECOVERABLE) as plain
+ * paragraphs, and loses nothing else. */
+static void
+check_headings (Checker       *ck,
+                const Value   *root,
+                GlossDocument *document)
+{
+  const Value *array = object_get (root, "headings");
+  g_autoptr(GArray) headings = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (array == NULL || document == NULL)
+    return;
+
+  if (array->kind != VALUE_ARRAY)
+    {
+      check_problem (ck, GLOSS_ERROR_RECOVERABLE, TRUE, "headings",
+                     _("“headings” must be an array, not %s; the text will show without headings"),
+                     node_type_name (array));
+      return;
+    }
+
+  headings = g_array_sized_new (FALSE, FALSE, sizeof (GlossHeading), array->n);
+  for (guint i = 0; i < array->n; i++)
+    {
+      const Value *item = &array->v.members[i].value;
+      const char *keys[] = { "start", "end", "level" };
+      gint64 values[G_N_ELEMENTS (keys)];
+
+      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+        {
+          const Value *node = item->kind == VALUE_OBJECT ? object_get (item, keys[k]) : NULL;
+          g_autofree char *where = g_strdup_printf ("headings[%u]", i);
+
+          if (node == NULL || !node_is_int (node) || node->v.integer < 0 || node->v.integer > G_MAXINT32)
+            {
+              check_problem (ck, GLOSS_ERROR_RECOVERABLE, TRUE, where,
+                             _("“%s” must be a whole number; the text will show without headings"),
+                             keys[k]);
+              return;
+            }
+          values[k] = node->v.integer;
+        }
+      g_array_append_val (headings, ((GlossHeading) { (guint) values[0], (guint) values[1], (guint) values[2] }));
+    }
+
+  if (!gloss_document_set_headings (document, (const GlossHeading *) (gpointer) headings->data,
+                                    headings->len, &local_error))
+    check_problem (ck, GLOSS_ERROR_RECOVERABLE, TRUE, "headings",
+                   _("%s; the text will show without headings"), local_error->message);
+}
+
 /* The optional top-level "relation_types": user-defined relation types
  * (issue 3). A label name in a constraint that is not among the labels is
  * not a problem here (gloss_scheme_check_document() warns about it). */
@@ -2951,6 +3031,7 @@ gloss_format_read (GBytes          *bytes,
     goto fail;
 
   document = check_document (&ck, root);
+  check_headings (&ck, root, document);
   rejected_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   labels = check_labels (&ck, root, rejected_labels);
   check_relation_types (&ck, root, labels);

@@ -26,7 +26,8 @@
  *     one paragraph, separated by a blank line; whitespace collapses as a
  *     browser renders it, <br> is a line break (two make a new paragraph),
  *     <pre> keeps its whitespace. Lists, tables and divs that are mostly
- *     links are left out.
+ *     links are left out. A heading (h1–h6) written out as one paragraph
+ *     is recorded, with its level, as a GlossHeading of the text.
  *  6. Duplication rule: the title and byline are metadata. A heading whose
  *     text equals the title, elements whose class/id/rel/itemprop mark a
  *     byline, author or dateline (under 100 characters), a <time> standing
@@ -76,6 +77,7 @@ gloss_html_article_free (GlossHtmlArticle *article)
   g_free (article->publisher);
   g_free (article->canonical_url);
   g_free (article->charset);
+  g_clear_pointer (&article->headings, g_array_unref);
   g_free (article);
 }
 
@@ -1596,9 +1598,24 @@ typedef struct
   GHashTable     *counts;
   const char     *title;
   GPtrArray      *paragraphs;
+  GByteArray     *levels;         /* per paragraph: its heading level, or 0 */
   Sink            sink;
   guint           pre_depth;
+  guint           heading_level;  /* of the heading being written, or 0 */
+  guint           heading_first;  /* the paragraph it started at */
 } Emitter;
+
+/* 1–6 for h1–h6, else 0. */
+static guint
+heading_level (xmlNode *node)
+{
+  const char *name = (const char *) node->name;
+
+  if (node->type != XML_ELEMENT_NODE || (name[0] != 'h' && name[0] != 'H') ||
+      name[1] < '1' || name[1] > '6' || name[2] != '\0')
+    return 0;
+  return (guint) (name[1] - '0');
+}
 
 static void
 emit_flush (Emitter *em)
@@ -1609,7 +1626,10 @@ emit_flush (Emitter *em)
     g_string_truncate (out, out->len - 1);
 
   if (out->len > 0)
-    g_ptr_array_add (em->paragraphs, g_strndup (out->str, out->len));
+    {
+      g_ptr_array_add (em->paragraphs, g_strndup (out->str, out->len));
+      g_byte_array_append (em->levels, (guint8[]) { 0 }, 1);
+    }
 
   g_string_truncate (out, 0);
   em->sink.space = FALSE;
@@ -1734,6 +1754,11 @@ emit_enter (xmlNode  *node,
 
   if (is_block (node) || is_element (node, "hr"))
     emit_flush (em);
+  if (heading_level (node) > 0 && em->heading_level == 0)
+    {
+      em->heading_level = heading_level (node);
+      em->heading_first = em->paragraphs->len;
+    }
   if (is_element (node, "pre") || is_element (node, "listing") || is_element (node, "xmp"))
     em->pre_depth++;
 
@@ -1750,6 +1775,13 @@ emit_leave (xmlNode  *node,
     em->pre_depth--;
   if (is_block (node))
     emit_flush (em);
+  /* A heading that became exactly one paragraph (not one holding blocks). */
+  if (heading_level (node) > 0 && heading_level (node) == em->heading_level)
+    {
+      if (em->paragraphs->len == em->heading_first + 1)
+        em->levels->data[em->heading_first] = (guint8) em->heading_level;
+      em->heading_level = 0;
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -1803,16 +1835,29 @@ check_bomb (const char  *data,
   return TRUE;
 }
 
+/* The text, and in @headings the spans of the paragraphs @levels marks. */
 static char *
-join_paragraphs (GPtrArray *paragraphs)
+join_paragraphs (GPtrArray  *paragraphs,
+                 GByteArray *levels,
+                 GArray     *headings)
 {
   GString *text = g_string_new (NULL);
+  guint offset = 0;  /* in code points */
 
   for (guint i = 0; i < paragraphs->len; i++)
     {
+      const char *paragraph = g_ptr_array_index (paragraphs, i);
+      guint n_chars = (guint) g_utf8_strlen (paragraph, -1);
+
       if (i > 0)
-        g_string_append (text, "\n\n");
-      g_string_append (text, g_ptr_array_index (paragraphs, i));
+        {
+          g_string_append (text, "\n\n");
+          offset += 2;
+        }
+      g_string_append (text, paragraph);
+      if (levels->data[i] > 0)
+        g_array_append_val (headings, ((GlossHeading) { offset, offset + n_chars, levels->data[i] }));
+      offset += n_chars;
     }
 
   return g_string_free (text, FALSE);
@@ -2222,6 +2267,7 @@ extract_once (const char  *utf8,
               GError     **error)
 {
   g_autoptr(GPtrArray) paragraphs = NULL;
+  g_autoptr(GByteArray) levels = NULL;
   g_autoptr(GPtrArray) chosen = NULL;
   g_autoptr(GHashTable) scores = NULL;
   g_autoptr(GHashTable) counts = NULL;
@@ -2289,6 +2335,8 @@ extract_once (const char  *utf8,
   g_ptr_array_unref (scoring.order);
 
   paragraphs = g_ptr_array_new_with_free_func (g_free);
+  levels = g_byte_array_new ();
+  em.levels = levels;
   em.patterns = scan.patterns;
   em.counts = counts;
   em.title = article->title;
@@ -2310,12 +2358,16 @@ extract_once (const char  *utf8,
       if ((article->byline != NULL && (same_text (p, article->byline) ||
                                        same_text (without_by, article->byline))) ||
           same_text (p, article->title))
-        g_ptr_array_remove_index (paragraphs, i);
+        {
+          g_ptr_array_remove_index (paragraphs, i);
+          g_byte_array_remove_index (levels, i);
+        }
       else
         i++;
     }
 
-  article->text = join_paragraphs (paragraphs);
+  article->headings = g_array_new (FALSE, FALSE, sizeof (GlossHeading));
+  article->text = join_paragraphs (paragraphs, levels, article->headings);
 
   scan_clear (&scan);
   xmlFreeDoc (doc);
@@ -2411,6 +2463,7 @@ gloss_html_document_new (const char  *data,
                          GError     **error)
 {
   g_autoptr(GlossHtmlArticle) article = NULL;
+  g_autoptr(GError) local_error = NULL;
   GlossDocument *document;
   const char *base_url = NULL;
 
@@ -2422,6 +2475,10 @@ gloss_html_document_new (const char  *data,
     return NULL;
 
   document = gloss_document_new (article->text, -1);
+  /* Made with the text, so always valid. */
+  if (!gloss_document_set_headings (document, (const GlossHeading *) (gpointer) article->headings->data,
+                                    article->headings->len, &local_error))
+    g_critical ("%s", local_error->message);
   gloss_document_set_metadata (document, "title", article->title);
   gloss_document_set_metadata (document, "byline", article->byline);
   gloss_document_set_metadata (document, "published", article->published);

@@ -35,6 +35,7 @@ typedef struct
   char *publisher;
   char *canonical_url;
   char *charset;       /* the charset the bytes were decoded from */
+  GArray *headings;    /* GlossHeading: the h1–h6 written out, in code points */
 } GlossHtmlArticle;
 
 void              gloss_html_article_free    (GlossHtmlArticle *article);
@@ -63,7 +64,7 @@ GlossHtmlArticle *gloss_html_extract         (const char  *data,
                                               const char  *base_url,
                                               GError     **error);
 
-/* gloss_html_extract() made into a document. Metadata set: title, byline,
+/* gloss_html_extract() made into a document, with its headings. Metadata set: title, byline,
  * published, modified, language, site_name, publisher, canonical_url,
  * source (@source: the URL or file path), retrieved (@retrieved, an ISO
  * 8601 UTC time; nullable) and extractor (GLOSS_HTML_EXTRACTOR).

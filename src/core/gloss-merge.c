@@ -335,7 +335,11 @@ copy_document (GlossDocument *source)
   g_autoptr(GPtrArray) relation_copies = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GlossLabelSet) labels = gloss_label_set_copy (gloss_document_get_labels (source));
   g_auto(GStrv) keys = gloss_document_list_metadata (source);
+  const GlossHeading *headings;
+  guint n_headings;
 
+  headings = gloss_document_get_headings (source, &n_headings);
+  gloss_document_set_headings (copy, headings, n_headings, NULL);
   gloss_document_set_labels (copy, labels);
   gloss_document_set_title (copy, gloss_document_get_title (source));
   gloss_document_set_byline (copy, gloss_document_get_byline (source));

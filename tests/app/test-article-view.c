@@ -1378,6 +1378,63 @@ test_warm (Fixture       *fixture,
   gloss_article_view_set_document (view, NULL);
 }
 
+/* Whether the text at @iter is drawn as a heading: bold and larger. */
+static gboolean
+is_heading_at (GtkTextIter *iter)
+{
+  g_autoptr(GSList) tags = gtk_text_iter_get_tags (iter);
+
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      int weight;
+      double scale;
+      gboolean weight_set, scale_set;
+
+      g_object_get (l->data, "weight", &weight, "weight-set", &weight_set,
+                    "scale", &scale, "scale-set", &scale_set, NULL);
+      if (weight_set && weight >= PANGO_WEIGHT_BOLD && scale_set && scale > 1.05)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The document's headings stand out, over exactly their spans, below the
+ * title and byline the view puts above the text. */
+static void
+test_headings (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (fixture->view));
+  GlossHeading headings[] = {
+    { offset_of ("Officials claimed"), end_of ("Officials claimed"), 2 },
+    { offset_of ("会谈"), end_of ("会谈"), 4 },
+  };
+  g_autoptr(GlossDocument) document = gloss_document_new (TEXT, -1);
+  g_autoptr(GError) error = NULL;
+
+  gloss_document_set_title (document, "A title above the text");
+  g_assert_true (gloss_document_set_headings (document, headings, G_N_ELEMENTS (headings), &error));
+  gloss_article_view_set_document (GLOSS_ARTICLE_VIEW (fixture->view), document);
+  flush_events ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    {
+      GtkTextIter start, end, before, last;
+
+      gloss_article_view_select_range (GLOSS_ARTICLE_VIEW (fixture->view), headings[i].start, headings[i].end);
+      g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+      before = start;
+      last = end;
+      gtk_text_iter_backward_char (&before);
+      gtk_text_iter_backward_char (&last);
+      g_assert_true (is_heading_at (&start));
+      g_assert_true (is_heading_at (&last));
+      g_assert_false (is_heading_at (&end));
+      g_assert_false (is_heading_at (&before));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1401,6 +1458,7 @@ main (int   argc,
   ADD ("secondary", test_secondary);
   ADD ("line-nodes", test_line_nodes);
   ADD ("warm", test_warm);
+  ADD ("headings", test_headings);
 #undef ADD
 
   return g_test_run ();

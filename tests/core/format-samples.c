@@ -66,6 +66,16 @@ main (int   argc,
   save (combining, argv[1], "combining.gloss.json");
   save (empty, argv[1], "empty.gloss.json");
 
+  /* Headings, as a web page gives them. */
+  {
+    static const GlossHeading headings[] = { { 0, 12, 2 }, { 41, 50, 3 } };
+    g_autoptr(GlossDocument) headed = gloss_document_new ("Storm season\n\nThe barrier closed twice.\n\nWhat\u00a0next\n\nMore storms.", -1);
+
+    if (!gloss_document_set_headings (headed, headings, G_N_ELEMENTS (headings), &error))
+      g_error ("%s", error->message);
+    save (headed, argv[1], "headings.gloss.json");
+  }
+
   /* A new document with the default labels, edited through the API. */
   annotated = gloss_document_annotate (defaults, gloss_label_get_name (gloss_label_set_get_label (gloss_document_get_labels (defaults), 0)),
                                        0, 7, &error);

@@ -361,6 +361,86 @@ test_recoverable (void)
   g_assert_cmpstr (gloss_annotation_get_label (a), ==, "PLACE");
 }
 
+/* Headings are written after the document, one per line, only when there
+ * are some, and read back. Wrong ones are a recoverable problem: the
+ * text opens without them. */
+static void
+test_headings (void)
+{
+  static const char text[] = "Storm 🌊 season\n\nThe barrier closed twice.\n\nWhat comes next\n\nMore storms.";
+  static const GlossHeading headings[] = { { 0, 14, 2 }, { 43, 58, 3 } };
+  g_autoptr(GlossDocument) doc = gloss_document_new (text, -1);
+  g_autoptr(GlossDocument) plain = gloss_document_new (text, -1);
+  g_autoptr(GlossDocument) back = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) plain_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *slice = NULL;
+  const GlossHeading *read;
+  const char *json;
+  guint n;
+
+  g_assert_true (gloss_document_set_headings (doc, headings, G_N_ELEMENTS (headings), &error));
+  g_assert_no_error (error);
+  slice = gloss_document_slice (doc, 43, 58);
+  g_assert_cmpstr (slice, ==, "What comes next");
+
+  bytes = gloss_format_write (doc);
+  json = g_bytes_get_data (bytes, NULL);
+  g_assert_nonnull (strstr (json, "\n  },\n  \"headings\": [\n    {\"start\": 0, \"end\": 14, \"level\": 2},\n"
+                                  "    {\"start\": 43, \"end\": 58, \"level\": 3}\n  ],\n  \"labels\": ["));
+  assert_round_trip (doc);
+  back = read_ok (bytes);
+  read = gloss_document_get_headings (back, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpmem (read, n * sizeof *read, headings, sizeof headings);
+
+  plain_bytes = gloss_format_write (plain);
+  g_assert_null (strstr (g_bytes_get_data (plain_bytes, NULL), "headings"));
+
+  /* Broken headings: out of range, overlapping, a level of 7, not numbers,
+   * not an array. */
+  {
+    static const char *broken[] = {
+      "{\"start\": 43, \"end\": 99, \"level\": 3}",
+      "{\"start\": 10, \"end\": 58, \"level\": 3}",
+      "{\"start\": 43, \"end\": 58, \"level\": 7}",
+      "{\"start\": \"43\", \"end\": 58, \"level\": 3}",
+    };
+    const char *good = "{\"start\": 43, \"end\": 58, \"level\": 3}";
+
+    for (guint i = 0; i <= G_N_ELEMENTS (broken); i++)
+      {
+        g_autoptr(GString) mutated = g_string_new (json);
+        g_autoptr(GBytes) mutated_bytes = NULL;
+        g_autoptr(GlossDocument) opened = NULL;
+
+        if (i < G_N_ELEMENTS (broken))
+          g_string_replace (mutated, good, broken[i], 1);
+        else
+          g_string_replace (mutated, "\"headings\": [", "\"headings\": {\"x\": [", 1),
+          g_string_replace (mutated, "3}\n  ],", "3}\n  ]},", 1);
+        mutated_bytes = g_string_free_to_bytes (g_steal_pointer (&mutated));
+
+        g_clear_error (&error);
+        g_assert_null (gloss_format_read (mutated_bytes, GLOSS_LOAD_FLAGS_NONE, NULL, &error));
+        g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_RECOVERABLE);
+        g_test_message ("%s", error->message);
+        g_assert_nonnull (strstr (error->message, "without headings"));
+        g_clear_error (&error);
+
+        g_clear_pointer (&problems, g_ptr_array_unref);
+        opened = gloss_format_read (mutated_bytes, GLOSS_LOAD_ACCEPT_RECOVERABLE, &problems, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (problems->len, ==, 1);
+        gloss_document_get_headings (opened, &n);
+        g_assert_cmpuint (n, ==, 0);
+        g_assert_cmpstr (gloss_document_get_text (opened), ==, text);
+      }
+  }
+}
+
 static void
 test_check_json (void)
 {
@@ -775,6 +855,7 @@ main (int   argc,
   g_test_add_func ("/gloss/format/escapes", test_escapes);
   g_test_add_func ("/gloss/format/broken-fixtures", test_broken_fixtures);
   g_test_add_func ("/gloss/format/recoverable", test_recoverable);
+  g_test_add_func ("/gloss/format/headings", test_headings);
   g_test_add_func ("/gloss/format/check-json", test_check_json);
   g_test_add_func ("/gloss/format/sniff", test_sniff);
   g_test_add_func ("/gloss/format/too-large-bytes", test_too_large_bytes);

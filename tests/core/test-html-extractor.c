@@ -554,6 +554,52 @@ test_load_async (void)
   g_assert_nonnull (error);
 }
 
+/* Subheadings are recorded as headings of the text, in code points: the
+ * 🌊 before them is one. The title heading is metadata, and a heading
+ * holding blocks is not one paragraph, so neither is recorded. */
+static void
+test_headings (void)
+{
+  static const char html[] =
+    "<html><head><title>Delta towns brace for water</title></head><body><article>"
+    "<h1>Delta towns brace for water</h1>"
+    "<p>A first paragraph of the article 🌊, long enough to count, with a comma or two.</p>"
+    "<h2>A barrier <em>built</em> for another climate</h2>"
+    "<p>A second paragraph of the article, long enough to count, with a comma or two.</p>"
+    "<h3>What the models show</h3>"
+    "<p>A third paragraph of the article, long enough to count, with a comma or two.</p>"
+    "<h2><div>Two</div><div>blocks</div></h2>"
+    "<p>A fourth paragraph of the article, long enough to count, with a comma or two.</p>"
+    "<h6>Ζώνες</h6>"
+    "<p>A fifth paragraph of the article, long enough to count, with a comma or two.</p>"
+    "</article></body></html>";
+  static const struct { const char *text; guint level; } expected[] = {
+    { "A barrier built for another climate", 2 },
+    { "What the models show", 3 },
+    { "Ζώνες", 6 },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossHtmlArticle) article = gloss_html_extract (html, strlen (html), NULL, NULL, &error);
+  g_autoptr(GlossDocument) document = NULL;
+  const GlossHeading *headings;
+  guint n;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (article->headings->len, ==, G_N_ELEMENTS (expected));
+
+  document = gloss_html_document_new (html, strlen (html), NULL, "page.html", NULL, &error);
+  g_assert_no_error (error);
+  headings = gloss_document_get_headings (document, &n);
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *slice = gloss_document_slice (document, headings[i].start, headings[i].end);
+
+      g_assert_cmpstr (slice, ==, expected[i].text);
+      g_assert_cmpuint (headings[i].level, ==, expected[i].level);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -572,6 +618,7 @@ main (int   argc,
   g_test_add_func ("/gloss/html-extractor/bombs", test_bombs);
   g_test_add_func ("/gloss/html-extractor/large-page", test_large_page);
   g_test_add_func ("/gloss/html-extractor/document", test_document);
+  g_test_add_func ("/gloss/html-extractor/headings", test_headings);
   g_test_add_func ("/gloss/html-extractor/load-async", test_load_async);
 
   return g_test_run ();

@@ -457,6 +457,24 @@ test_review_alone (void)
   g_assert_cmpuint (gloss_annotation_get_n_attributes (b), ==, 0);
 }
 
+/* The merged file keeps the headings of the text. */
+static void
+test_headings_carried (void)
+{
+  static const GlossHeading heading = { 0, 9, 2 };
+  g_autoptr(GlossDocument) mine = gloss_document_new (ROCKET_TEXT, -1);
+  g_autoptr(GlossDocument) theirs = gloss_document_new (ROCKET_TEXT, -1);
+  g_autoptr(GlossMergeSession) s = NULL;
+  const GlossHeading *merged;
+  guint n;
+
+  g_assert_true (gloss_document_set_headings (mine, &heading, 1, NULL));
+  s = gloss_merge_session_new (mine, theirs);
+  merged = gloss_document_get_headings (gloss_merge_session_get_merged (s), &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpmem (merged, sizeof *merged, &heading, sizeof heading);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -471,6 +489,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gloss/merge/relations-carried", test_relations_carried);
   g_test_add_func ("/gloss/merge/relation-type-carried", test_relation_type_carried);
   g_test_add_func ("/gloss/merge/review-alone", test_review_alone);
+  g_test_add_func ("/gloss/merge/headings-carried", test_headings_carried);
 
   return g_test_run ();
 }
