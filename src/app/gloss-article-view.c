@@ -199,7 +199,7 @@ apply_heading_tags (GlossArticleView *self)
       gtk_text_buffer_apply_tag (buffer, self->heading_tags[headings[i].level <= 2 ? 0 : 1], &start, &end);
 
       /* A heading sits closer to the paragraph it heads than to the one
-       * before: the blank line after it is half as tall. */
+       * before: the blank line after it is 0.4 times as tall. */
       if (gtk_text_iter_get_char (&end) == '\n' && gtk_text_iter_forward_char (&end) &&
           gtk_text_iter_get_char (&end) == '\n')
         {

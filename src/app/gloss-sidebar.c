@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "gloss-annotation-list.h"
 #include "gloss-annotation-row.h"
@@ -1097,11 +1098,21 @@ gloss_sidebar_size_allocate (GtkWidget *widget,
   GlossSidebar *self = GLOSS_SIDEBAR (widget);
   GtkWidget *list = GTK_WIDGET (self->list_stack);
   GtkWidget *detail = GTK_WIDGET (self->detail_revealer);
-  int list_min, detail_min = 0, detail_nat = 0, rest, keep, detail_height, y = 0;
+  GtkWidget *pane = gtk_revealer_get_child (self->detail_revealer);
+  int list_min, detail_min = 0, detail_nat = 0, pane_min = 0, pane_nat = 0;
+  int rest, keep, pane_height, detail_height, y = 0;
+  double shown = 0;
 
   gtk_widget_measure (list, GTK_ORIENTATION_VERTICAL, width, &list_min, NULL, NULL, NULL);
-  if (gtk_widget_should_layout (detail))
-    gtk_widget_measure (detail, GTK_ORIENTATION_VERTICAL, width, &detail_min, &detail_nat, NULL, NULL);
+  /* While the revealer slides, it asks for the pane's height times how
+   * far it has come: the share is worked out on the pane's full height,
+   * then scaled, so that the pane slides in at the height it will have. */
+  if (gtk_widget_should_layout (detail) && gtk_widget_should_layout (pane))
+    {
+      gtk_widget_measure (detail, GTK_ORIENTATION_VERTICAL, width, &detail_min, &detail_nat, NULL, NULL);
+      gtk_widget_measure (pane, GTK_ORIENTATION_VERTICAL, width, &pane_min, &pane_nat, NULL, NULL);
+      shown = pane_nat > 0 ? MIN (1.0, (double) detail_nat / pane_nat) : 0;
+    }
 
   /* The rows above the list: their natural height, as long as the list
    * and the detail pane keep their minimum. */
@@ -1122,8 +1133,9 @@ gloss_sidebar_size_allocate (GtkWidget *widget,
 
   rest = MAX (height - y, 0);
   keep = MIN ((int) (rest * LIST_KEEP_SHARE), LIST_KEEP_MAX);
-  detail_height = MIN (detail_nat, MAX (detail_min, rest - MAX (keep, list_min)));
-  detail_height = MIN (detail_height, MAX (rest - list_min, detail_min));
+  pane_height = MIN (pane_nat, MAX (pane_min, rest - MAX (keep, list_min)));
+  pane_height = MIN (pane_height, MAX (rest - list_min, pane_min));
+  detail_height = MIN (detail_nat, (int) ceil (pane_height * shown));
 
   gtk_widget_allocate (list, width, MAX (rest - detail_height, list_min), -1,
                        gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, y)));

@@ -580,6 +580,13 @@ gloss_anchor_new (GlossDocument *source,
 
   /* The anchored document */
   self->document = gloss_document_new (gloss_document_get_text (target), -1);
+  {
+    /* The text is the target's, and so are its headings. */
+    guint n_headings;
+    const GlossHeading *headings = gloss_document_get_headings (target, &n_headings);
+
+    gloss_document_set_headings (self->document, headings, n_headings, NULL);
+  }
   labels = gloss_label_set_copy (gloss_document_get_labels (source));
   gloss_document_set_labels (self->document, labels);
   gloss_document_set_title (self->document, gloss_document_get_title (source));

@@ -2022,9 +2022,18 @@ check_headings (Checker       *ck,
       const char *keys[] = { "start", "end", "level" };
       gint64 values[G_N_ELEMENTS (keys)];
 
+      if (item->kind != VALUE_OBJECT)
+        {
+          g_autofree char *where = g_strdup_printf ("headings[%u]", i);
+
+          check_problem (ck, GLOSS_ERROR_RECOVERABLE, TRUE, where,
+                         _("a heading must be an object, not %s; the text will show without headings"),
+                         node_type_name (item));
+          return;
+        }
       for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
         {
-          const Value *node = item->kind == VALUE_OBJECT ? object_get (item, keys[k]) : NULL;
+          const Value *node = object_get (item, keys[k]);
           g_autofree char *where = g_strdup_printf ("headings[%u]", i);
 
           if (node == NULL || !node_is_int (node) || node->v.integer < 0 || node->v.integer > G_MAXINT32)

@@ -1754,7 +1754,8 @@ emit_enter (xmlNode  *node,
 
   if (is_block (node) || is_element (node, "hr"))
     emit_flush (em);
-  if (heading_level (node) > 0 && em->heading_level == 0)
+  /* The innermost heading, should one hold another. */
+  if (heading_level (node) > 0)
     {
       em->heading_level = heading_level (node);
       em->heading_first = em->paragraphs->len;
@@ -1776,7 +1777,7 @@ emit_leave (xmlNode  *node,
   if (is_block (node))
     emit_flush (em);
   /* A heading that became exactly one paragraph (not one holding blocks). */
-  if (heading_level (node) > 0 && heading_level (node) == em->heading_level)
+  if (heading_level (node) > 0 && em->heading_level > 0)
     {
       if (em->paragraphs->len == em->heading_first + 1)
         em->levels->data[em->heading_first] = (guint8) em->heading_level;

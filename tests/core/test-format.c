@@ -400,13 +400,14 @@ test_headings (void)
   g_assert_null (strstr (g_bytes_get_data (plain_bytes, NULL), "headings"));
 
   /* Broken headings: out of range, overlapping, a level of 7, not numbers,
-   * not an array. */
+   * not an object, not an array. */
   {
     static const char *broken[] = {
       "{\"start\": 43, \"end\": 99, \"level\": 3}",
       "{\"start\": 10, \"end\": 58, \"level\": 3}",
       "{\"start\": 43, \"end\": 58, \"level\": 7}",
       "{\"start\": \"43\", \"end\": 58, \"level\": 3}",
+      "[43, 58, 3]",
     };
     const char *good = "{\"start\": 43, \"end\": 58, \"level\": 3}";
 

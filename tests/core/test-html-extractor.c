@@ -556,7 +556,8 @@ test_load_async (void)
 
 /* Subheadings are recorded as headings of the text, in code points: the
  * 🌊 before them is one. The title heading is metadata, and a heading
- * holding blocks is not one paragraph, so neither is recorded. */
+ * holding blocks is not one paragraph, so neither is recorded; a heading
+ * inside another has its own level. */
 static void
 test_headings (void)
 {
@@ -570,12 +571,15 @@ test_headings (void)
     "<p>A third paragraph of the article, long enough to count, with a comma or two.</p>"
     "<h2><div>Two</div><div>blocks</div></h2>"
     "<p>A fourth paragraph of the article, long enough to count, with a comma or two.</p>"
+    "<h2><div><h3>Nested heading</h3></div></h2>"
+    "<p>A sixth paragraph of the article, long enough to count, with a comma or two.</p>"
     "<h6>Ζώνες</h6>"
     "<p>A fifth paragraph of the article, long enough to count, with a comma or two.</p>"
     "</article></body></html>";
   static const struct { const char *text; guint level; } expected[] = {
     { "A barrier built for another climate", 2 },
     { "What the models show", 3 },
+    { "Nested heading", 3 },
     { "Ζώνες", 6 },
   };
   g_autoptr(GError) error = NULL;
