@@ -1042,8 +1042,9 @@ label_name_cb (GlossLabel *label)
 }
 
 /* The list keeps this much of the room below the search bar while the
- * detail pane is open, up to LIST_KEEP_MAX pixels: about four rows on a
- * laptop screen, where a detail pane at its natural height left two. */
+ * detail pane is open, up to LIST_KEEP_MAX pixels (about four rows on a
+ * laptop screen, where a detail pane at its natural height left two), or
+ * less if its rows need less. */
 #define LIST_KEEP_SHARE 0.45
 #define LIST_KEEP_MAX   280
 
@@ -1133,6 +1134,15 @@ gloss_sidebar_size_allocate (GtkWidget *widget,
 
   rest = MAX (height - y, 0);
   keep = MIN ((int) (rest * LIST_KEEP_SHARE), LIST_KEEP_MAX);
+  /* A short list keeps only what its rows need. */
+  if (shown > 0 && g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "list") == 0)
+    {
+      int rows;
+
+      gtk_widget_measure (GTK_WIDGET (self->list_view), GTK_ORIENTATION_VERTICAL, width,
+                          NULL, &rows, NULL, NULL);
+      keep = MIN (keep, rows);
+    }
   pane_height = MIN (pane_nat, MAX (pane_min, rest - MAX (keep, list_min)));
   pane_height = MIN (pane_height, MAX (rest - list_min, pane_min));
   detail_height = MIN (detail_nat, (int) ceil (pane_height * shown));
