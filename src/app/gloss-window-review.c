@@ -487,7 +487,7 @@ read_cb (GObject      *object,
 
           heading = g_strdup_printf (_("Problems in “%s”"), name);
           dialog = _gloss_window_problems_dialog_new (self, heading,
-                                                      _("Gloss can repair these problems for the review: quotes are taken again from the text and unknown labels are added. Their file itself is never changed."),
+                                                      _("Gloss can repair these problems for the review: quotes are taken again from the text, unknown labels are added and broken headings are left out. Their file itself is never changed."),
                                                       text[0] != '\0' ? text : error->message);
           adw_message_dialog_add_responses (dialog,
                                             "cancel", _("_Cancel"),

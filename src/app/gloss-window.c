@@ -569,7 +569,7 @@ load_cb (GObject      *object,
           /* Translators: heading of a dialog; %s is a file name */
           heading = g_strdup_printf (_("Problems in “%s”"), name);
           dialog = _gloss_window_problems_dialog_new (self, heading,
-                                                      _("Gloss can repair these problems: quotes are taken again from the text and unknown labels are added. Save the result under a new name to keep the original."),
+                                                      _("Gloss can repair these problems: quotes are taken again from the text, unknown labels are added and broken headings are left out. Save the result under a new name to keep the original."),
                                                       shown);
           gloss_set_str (&self->last_message, shown);
           adw_message_dialog_add_responses (dialog,
