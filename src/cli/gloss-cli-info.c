@@ -39,6 +39,15 @@ count_annotations (GlossDocument *document,
     }
 }
 
+static guint
+count_headings (GlossDocument *document)
+{
+  guint n_headings = 0;
+
+  gloss_document_get_headings (document, &n_headings);
+  return n_headings;
+}
+
 static void
 print_text (GlossDocument *document)
 {
@@ -68,6 +77,7 @@ print_text (GlossDocument *document)
   for (guint k = 0; k < GLOSS_N_LABEL_KINDS; k++)
     printf ("  %s: %u\n", gloss_label_kind_to_string (k), by_kind[k]);
   printf ("%s: %u\n", _("Relations"), g_list_model_get_n_items (gloss_document_get_relations (document)));
+  printf ("%s: %u\n", _("Headings"), count_headings (document));
 }
 
 static void
@@ -120,6 +130,8 @@ print_json (GlossDocument *document)
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "relations");
   json_builder_add_int_value (builder, g_list_model_get_n_items (gloss_document_get_relations (document)));
+  json_builder_set_member_name (builder, "headings");
+  json_builder_add_int_value (builder, count_headings (document));
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -145,7 +157,7 @@ gloss_cli_info (int    argc,
     { NULL }
   };
 
-  if (!gloss_cli_parse_args (_("Summarize a Gloss file: metadata, length, checksum, annotation counts."),
+  if (!gloss_cli_parse_args (_("Summarize a Gloss file: metadata, length, checksum, annotation and heading counts."),
                              entries, &argc, &argv))
     return 2;
 

@@ -165,7 +165,24 @@ test_info_text (void)
                    "  highlight: 0\n"
                    "  entity: 3\n"
                    "  claim: 1\n"
-                   "Relations: 1\n");
+                   "Relations: 1\n"
+                   "Headings: 0\n");
+}
+
+/* The bundled sample lists the article's three section headings. */
+static void
+test_info_headings (void)
+{
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                   "sample-article.gloss.json", NULL);
+  const char *text[] = { "info", sample, NULL };
+  const char *json[] = { "info", "--json", sample, NULL };
+  g_autofree char *out = NULL, *err = NULL, *out_json = NULL, *err_json = NULL;
+
+  g_assert_cmpint (run_cli (text, &out, &err), ==, 0);
+  g_assert_true (g_str_has_suffix (out, "\nHeadings: 3\n"));
+  g_assert_cmpint (run_cli (json, &out_json, &err_json), ==, 0);
+  g_assert_nonnull (strstr (out_json, "\"headings\" : 3\n}"));
 }
 
 static void
@@ -182,6 +199,7 @@ test_info_json (void)
   g_assert_nonnull (strstr (out, "\"by_label\" : {\n    \"ORG\" : 2,\n    \"PERSON\" : 1,\n    \"CLAIM\" : 1\n  }"));
   g_assert_nonnull (strstr (out, "\"entity\" : 3"));
   g_assert_nonnull (strstr (out, "\"relations\" : 1"));
+  g_assert_nonnull (strstr (out, "\"headings\" : 0"));
 }
 
 static void
@@ -218,6 +236,7 @@ main (int   argc,
   g_test_add_func ("/gloss/cli/validate/usage", test_validate_usage);
   g_test_add_func ("/gloss/cli/info/text", test_info_text);
   g_test_add_func ("/gloss/cli/info/json", test_info_json);
+  g_test_add_func ("/gloss/cli/info/headings", test_info_headings);
   g_test_add_func ("/gloss/cli/info/errors", test_info_errors);
 
   return g_test_run ();
