@@ -405,29 +405,47 @@ series_add (Series     *series,
     }
 }
 
-/* Times @action (with @parameter) from its activation to the end of the
- * frame that follows. */
+typedef struct {
+  const char *action;
+  const char *format;
+  const char *value;
+} ActionCall;
+
 static void
-time_action (Series     *series,
-             const char *action,
-             const char *format,
-             const char *value)
+activate_action (gpointer data,
+                 gpointer user_data)
+{
+  const ActionCall *call = data;
+
+  if (call->format != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (probe.window), call->action, call->format, call->value);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (probe.window), call->action, NULL);
+}
+
+/* Times @run (@name for BENCH_PERF_ACTION and BENCH_VERBOSE, with
+ * @value) from its call to the end of the frame that follows; the
+ * frames after that, until none comes for 100 ms, are its `after`. */
+static void
+time_call (Series     *series,
+           const char *name,
+           const char *value,
+           GFunc       run,
+           gpointer    data)
 {
   Mark mark;
   double t0, t1, t_sync;
 
-  gboolean profiled = g_getenv ("BENCH_PERF_ACTION") == NULL ||
-                      g_strcmp0 (g_getenv ("BENCH_PERF_ACTION"), action) == 0;
+  /* Without BENCH_PERF_ACTION, the edits (the window's actions). */
+  gboolean profiled = (g_getenv ("BENCH_PERF_ACTION") == NULL && g_str_has_prefix (name, "win.")) ||
+                      g_strcmp0 (g_getenv ("BENCH_PERF_ACTION"), name) == 0;
 
   if (profiled)
     perf_control ("enable");
   mark_now (&mark);
   t0 = mark.t;
 
-  if (format != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (probe.window), action, format, value);
-  else
-    gtk_widget_activate_action (GTK_WIDGET (probe.window), action, NULL);
+  run (data, NULL);
 
   t_sync = bench_now ();
   t1 = wait_frame_after (t0, 1000);
@@ -436,7 +454,7 @@ time_action (Series     *series,
   series_add (series, &mark, t1);
   if (g_getenv ("BENCH_VERBOSE") != NULL)
     g_printerr ("%s %s: sync %.1f, wait %.1f, before→layout %.1f, layout→paint %.1f, paint→end %.1f, frames after:",
-                action, value ? value : "", (t_sync - t0) * 1e3, (probe.t_before - t_sync) * 1e3,
+                name, value ? value : "", (t_sync - t0) * 1e3, (probe.t_before - t_sync) * 1e3,
                 (probe.t_layout - probe.t_before) * 1e3, (probe.t_draw - probe.t_layout) * 1e3,
                 (probe.t_paint - probe.t_draw) * 1e3);
 
@@ -446,17 +464,21 @@ time_action (Series     *series,
     {
       double t_prev = t1, asleep_prev = probe.asleep_paint, worst = 0;
       gboolean next = profiled && g_getenv ("BENCH_PERF_NEXT") != NULL;
+      gboolean all = next && g_str_equal (g_getenv ("BENCH_PERF_NEXT"), "all");
 
-      /* BENCH_PERF_NEXT: the first of them as a window of its own. */
+      /* BENCH_PERF_NEXT: the first of them as a window of its own;
+       * =all: all of them, as one. */
       if (next)
         perf_control ("enable");
       for (double t2; (t2 = wait_frame_after (t_prev + 1e-9, 100)) >= 0;)
         {
           double busy = t2 - t_prev - (probe.asleep_paint - asleep_prev);
 
-          if (next)
-            perf_control ("disable");
-          next = FALSE;
+          if (next && !all)
+            {
+              perf_control ("disable");
+              next = FALSE;
+            }
           if (g_getenv ("BENCH_VERBOSE") != NULL)
             g_printerr (" %.1f", busy * 1e3);
           worst = MAX (worst, busy);
@@ -469,6 +491,27 @@ time_action (Series     *series,
     }
   if (g_getenv ("BENCH_VERBOSE") != NULL)
     g_printerr ("\n");
+}
+
+/* Times @action (with @value, of the GVariant @format) like time_call (). */
+static void
+time_action (Series     *series,
+             const char *action,
+             const char *format,
+             const char *value)
+{
+  ActionCall call = { action, format, value };
+
+  time_call (series, action, value, (GFunc) activate_action, &call);
+}
+
+static void
+select_annotation (gpointer data,
+                   gpointer user_data)
+{
+  GlossAnnotation *annotation = data;
+
+  gloss_sidebar_select_annotation (GLOSS_SIDEBAR (gloss_window_get_sidebar (probe.window)), annotation);
 }
 
 static int
@@ -629,22 +672,14 @@ child_main (const char *path)
     }
 
   /* Selecting a distant annotation (a click in the text, a search hit):
-   * the text scrolls to it and the list follows a frame later; timed to
-   * the end of that second frame. */
+   * the text scrolls to it in the first frame, and the list follows in
+   * the frames after. */
   store = G_LIST_MODEL (gloss_document_get_annotations (document));
   for (guint i = 0; i < n_edits && g_getenv ("BENCH_NO_JUMP") == NULL && g_list_model_get_n_items (store) > 0; i++)
     {
       g_autoptr(GlossAnnotation) target = g_list_model_get_item (store, g_rand_int_range (rand, 0, g_list_model_get_n_items (store)));
-      double t1;
 
-      perf_control_for ("jump", "enable");
-      mark_now (&mark);
-      gloss_sidebar_select_annotation (sidebar, target);
-      t1 = wait_frame_after (mark.t, 1000);
-      if (t1 >= 0)
-        t1 = wait_frame_after (t1 + 1e-9, 1000);
-      perf_control_for ("jump", "disable");
-      series_add (&jump, &mark, t1);
+      time_call (&jump, "jump", NULL, select_annotation, target);
       settle ();
     }
 
