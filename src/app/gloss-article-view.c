@@ -18,6 +18,10 @@
 #include "gloss-occurrences.h"
 
 #define FLASH_DURATION   (600 * G_TIME_SPAN_MILLISECOND)
+/* Scrolling to an annotation puts it a third of the way down the view,
+ * within a margin of 5 % of its height. */
+#define SCROLL_MARGIN    0.05
+#define SCROLL_YALIGN    0.3
 /* The text column is at most this many average characters wide. */
 #define COLUMN_CHARS     68
 #define MIN_SIDE_MARGIN  24
@@ -1741,6 +1745,21 @@ gloss_article_view_get_preview (GlossArticleView *self,
   return self->preview;
 }
 
+/* Where GtkTextView's own scrolling puts @location (buffer coordinates)
+ * with SCROLL_MARGIN and SCROLL_YALIGN, for a view showing @visible: the
+ * vertical adjustment's value, worked out as it does. */
+static double
+scroll_destination (GlossArticleView   *self,
+                    const GdkRectangle *location,
+                    const GdkRectangle *visible)
+{
+  int margin = visible->height * SCROLL_MARGIN;
+  int height = MAX (visible->height - 2 * margin, 1);
+  int offset = location->height * SCROLL_YALIGN - height * SCROLL_YALIGN;
+
+  return location->y + offset - margin + gtk_text_view_get_top_margin (GTK_TEXT_VIEW (self));
+}
+
 /**
  * gloss_article_view_scroll_to_range:
  *
@@ -1770,8 +1789,21 @@ gloss_article_view_scroll_to_range (GlossArticleView *self,
       location.y < visible.y + visible.height / 10 ||
       location.y + location.height > visible.y + visible.height * 9 / 10)
     {
+      /* GtkTextView slides to the mark over 200 ms. Sliding to a place
+       * more than a screen away draws a dozen screens of text on the
+       * way, too fast to read: it only costs frames, and the flash shows
+       * where the eye should go. So a far place is jumped to, where the
+       * slide would end, and the slide below has nothing left to do. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+          (location.y + location.height < visible.y - visible.height ||
+           location.y > visible.y + 2 * visible.height))
+        {
+          GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self));
+
+          gtk_adjustment_set_value (vadjustment, scroll_destination (self, &location, &visible));
+        }
       gtk_text_buffer_move_mark (buffer, self->scroll_mark, &iter);
-      gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), self->scroll_mark, 0.05, TRUE, 0.0, 0.3);
+      gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), self->scroll_mark, SCROLL_MARGIN, TRUE, 0.0, SCROLL_YALIGN);
     }
 }
 

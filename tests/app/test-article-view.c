@@ -1378,6 +1378,86 @@ test_warm (Fixture       *fixture,
   gloss_article_view_set_document (view, NULL);
 }
 
+/* Where @annotation's first character is, in the view's scroll range. */
+static double
+annotation_y (GlossArticleView *view,
+              GlossAnnotation  *annotation)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  guint body = gtk_text_buffer_get_char_count (buffer) -
+               gloss_document_get_length (gloss_article_view_get_document (view));
+  GtkTextIter iter;
+  GdkRectangle location;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, body + gloss_annotation_get_start (annotation));
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), &iter, &location);
+
+  return location.y + gtk_text_view_get_top_margin (GTK_TEXT_VIEW (view));
+}
+
+/* An annotation a screen or more away is jumped to at once, where
+ * GtkTextView's slide would end (a third of the way down), instead of
+ * sliding past a dozen screens of text; a near one still slides. */
+static void
+test_scroll_far (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GlossArticleView *view = GLOSS_ARTICLE_VIEW (fixture->view);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  GlossAnnotationStore *store;
+  GlossAnnotation *far, *near;
+  double page, jumped, y;
+  guint length, position;
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append (text, TEXT);
+  length = g_utf8_strlen (text->str, -1);
+  for (guint s = 0, i = 0; s + 9 < length; s += 97, i++)
+    {
+      GlossAnnotation *a = gloss_annotation_new ("PERSON", s, s + 9);
+      g_autofree char *id = g_strdup_printf ("f%u", i);
+
+      gloss_annotation_set_id (a, id);
+      g_ptr_array_add (annotations, a);
+    }
+  document = gloss_document_new (text->str, -1);
+  gloss_document_load_content (document, annotations, NULL);
+  gloss_article_view_set_document (view, document);
+  wait_laid_out (fixture->view);
+  page = gtk_adjustment_get_page_size (vadjustment);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, 10 * page);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0);
+
+  /* Far: there before a frame is drawn, and it stays there. */
+  store = gloss_document_get_annotations (document);
+  far = gloss_annotation_store_get (store, gloss_annotation_store_get_n_items (store) * 2 / 3);
+  y = annotation_y (view, far);
+  g_assert_cmpfloat (y, >, 5 * page);
+  gloss_article_view_scroll_to_annotation (view, far, FALSE);
+  jumped = gtk_adjustment_get_value (vadjustment);
+  g_assert_cmpfloat (jumped, >, y - page / 2);
+  g_assert_cmpfloat (jumped, <, y - page / 5);
+  wait_ms (400);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, jumped);
+
+  /* Near (below the view, within a screen): it slides, as before. */
+  g_assert_true (gloss_annotation_store_find (store, far, &position));
+  for (guint i = position + 1; (near = gloss_annotation_store_get (store, i)) != NULL; i++)
+    if (annotation_y (view, near) > jumped + page * 1.2)
+      break;
+  g_assert_nonnull (near);
+  g_assert_cmpfloat (annotation_y (view, near), <, jumped + 2 * page);
+  gloss_article_view_scroll_to_annotation (view, near, FALSE);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, jumped);
+  wait_ms (400);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, jumped + page / 2);
+
+  gloss_article_view_set_document (view, NULL);
+}
+
 /* Whether the text at @iter is drawn as a heading: bold and larger. */
 static gboolean
 is_heading_at (GtkTextIter *iter)
@@ -1458,6 +1538,7 @@ main (int   argc,
   ADD ("secondary", test_secondary);
   ADD ("line-nodes", test_line_nodes);
   ADD ("warm", test_warm);
+  ADD ("scroll-far", test_scroll_far);
   ADD ("headings", test_headings);
 #undef ADD
 
