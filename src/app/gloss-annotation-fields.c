@@ -47,6 +47,7 @@ struct _GlossAnnotationFields
   GPtrArray           *attribute_rows;
   GlossLabel          *attributes_label;
   char                *link_menu_key;
+  GMenuModel          *link_menu;        /* what the link button offers */
   char                *links_key;     /* what the links list shows */
   GlossAnnotation     *shown;         /* what the fields were last filled from */
   GlossLabel          *shown_label;
@@ -747,7 +748,27 @@ update_link_menu (GlossAnnotationFields *self,
   g_menu_append_section (menu, NULL, G_MENU_MODEL (builtin));
   if (g_menu_model_get_n_items (G_MENU_MODEL (own)) > 0)
     g_menu_append_section (menu, _("This Label Set"), G_MENU_MODEL (own));
-  gtk_menu_button_set_menu_model (self->link_menu_button, G_MENU_MODEL (menu));
+  g_set_object (&self->link_menu, G_MENU_MODEL (menu));
+
+  /* The popover is made when the button opens it (link_popup_cb), not
+   * at every selection of an annotation with other link types: making
+   * one took over a millisecond of the frame. An open one follows. */
+  {
+    GtkPopover *popover = gtk_menu_button_get_popover (self->link_menu_button);
+
+    if (popover != NULL && gtk_widget_get_visible (GTK_WIDGET (popover)))
+      gtk_menu_button_set_menu_model (self->link_menu_button, self->link_menu);
+  }
+}
+
+static void
+link_popup_cb (GtkMenuButton *button,
+               gpointer       user_data)
+{
+  GlossAnnotationFields *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) != self->link_menu)
+    gtk_menu_button_set_menu_model (button, self->link_menu);
 }
 
 /**
@@ -761,7 +782,7 @@ gloss_annotation_fields_get_link_menu (GlossAnnotationFields *self)
 {
   g_return_val_if_fail (GLOSS_IS_ANNOTATION_FIELDS (self), NULL);
 
-  return gtk_menu_button_get_menu_model (self->link_menu_button);
+  return self->link_menu;
 }
 
 static void
@@ -1139,6 +1160,7 @@ gloss_annotation_fields_finalize (GObject *object)
   g_clear_pointer (&self->annotation_id, g_free);
   g_clear_pointer (&self->attribute_rows, g_ptr_array_unref);
   g_clear_pointer (&self->link_menu_key, g_free);
+  g_clear_object (&self->link_menu);
   g_clear_pointer (&self->links_key, g_free);
 
   G_OBJECT_CLASS (gloss_annotation_fields_parent_class)->finalize (object);
@@ -1208,6 +1230,7 @@ gloss_annotation_fields_init (GlossAnnotationFields *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->attribute_rows = g_ptr_array_new ();
+  gtk_menu_button_set_create_popup_func (self->link_menu_button, link_popup_cb, self, NULL);
 
   /* No verdict yet and "not-checked" read the same (as statistics
    * count them): one choice, first. */
