@@ -1310,6 +1310,40 @@ wait_laid_out (GtkWidget *view)
     }
 }
 
+/* Shows @copies of TEXT in @view, with a nine-character annotation every
+ * @step characters (labelled @even_label and @odd_label in turn), once
+ * GtkTextView has laid it all out. */
+static GlossDocument *
+show_long_document (Fixture    *fixture,
+                    guint       copies,
+                    guint       step,
+                    const char *even_label,
+                    const char *odd_label)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  GlossDocument *document;
+  guint length;
+
+  for (guint i = 0; i < copies; i++)
+    g_string_append (text, TEXT);
+  length = g_utf8_strlen (text->str, -1);
+  for (guint s = 0, i = 0; s + 9 < length; s += step, i++)
+    {
+      GlossAnnotation *a = gloss_annotation_new (i % 2 ? odd_label : even_label, s, s + 9);
+      g_autofree char *id = g_strdup_printf ("a%u", i);
+
+      gloss_annotation_set_id (a, id);
+      g_ptr_array_add (annotations, a);
+    }
+  document = gloss_document_new (text->str, -1);
+  gloss_document_load_content (document, annotations, NULL);
+  gloss_article_view_set_document (GLOSS_ARTICLE_VIEW (fixture->view), document);
+  wait_laid_out (fixture->view);
+
+  return document;
+}
+
 /* While the main loop is idle the view lays out the page below the one
  * shown and finds where its highlights end, so that Page Down draws it
  * without asking GtkTextView for a single character's place; and a page
@@ -1319,32 +1353,16 @@ test_warm (Fixture       *fixture,
            gconstpointer  data)
 {
   GlossArticleView *view = GLOSS_ARTICLE_VIEW (fixture->view);
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GlossDocument) document = NULL;
-  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GlossDocument) document = show_long_document (fixture, 40, 11, "Claim", "PERSON");
   g_autoptr(GdkTexture) warm = NULL;
   g_autoptr(GdkTexture) cold = NULL;
   g_autofree guchar *warm_pixels = NULL;
   g_autofree guchar *cold_pixels = NULL;
   GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
-  guint length, misses;
+  guint misses;
   int font_size = gloss_article_view_get_font_size (view);
 
-  for (guint i = 0; i < 40; i++)
-    g_string_append (text, TEXT);
-  length = g_utf8_strlen (text->str, -1);
-  for (guint s = 0, i = 0; s + 9 < length; s += 11, i++)
-    {
-      GlossAnnotation *a = gloss_annotation_new (i % 2 ? "PERSON" : "Claim", s, s + 9);
-      g_autofree char *id = g_strdup_printf ("w%u", i);
-
-      gloss_annotation_set_id (a, id);
-      g_ptr_array_add (annotations, a);
-    }
-  document = gloss_document_new (text->str, -1);
-  gloss_document_load_content (document, annotations, NULL);
-  gloss_article_view_set_document (view, document);
-  wait_laid_out (fixture->view);
+  g_assert_true (gloss_article_view_get_document (view) == document);
   g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, 3 * gtk_adjustment_get_page_size (vadjustment));
 
   /* Page Down, and only the frame: what the frame clock draws. */
@@ -1404,29 +1422,12 @@ test_scroll_far (Fixture       *fixture,
 {
   GlossArticleView *view = GLOSS_ARTICLE_VIEW (fixture->view);
   GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GlossDocument) document = NULL;
-  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GlossDocument) document = show_long_document (fixture, 60, 97, "PERSON", "PERSON");
   GlossAnnotationStore *store;
   GlossAnnotation *far, *near;
   double page, jumped, y;
-  guint length, position;
+  guint position;
 
-  for (guint i = 0; i < 60; i++)
-    g_string_append (text, TEXT);
-  length = g_utf8_strlen (text->str, -1);
-  for (guint s = 0, i = 0; s + 9 < length; s += 97, i++)
-    {
-      GlossAnnotation *a = gloss_annotation_new ("PERSON", s, s + 9);
-      g_autofree char *id = g_strdup_printf ("f%u", i);
-
-      gloss_annotation_set_id (a, id);
-      g_ptr_array_add (annotations, a);
-    }
-  document = gloss_document_new (text->str, -1);
-  gloss_document_load_content (document, annotations, NULL);
-  gloss_article_view_set_document (view, document);
-  wait_laid_out (fixture->view);
   page = gtk_adjustment_get_page_size (vadjustment);
   g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, 10 * page);
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0);
