@@ -2034,10 +2034,11 @@ check_headings (Checker       *ck,
       for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
         {
           const Value *node = object_get (item, keys[k]);
-          g_autofree char *where = g_strdup_printf ("headings[%u]", i);
 
           if (node == NULL || !node_is_int (node) || node->v.integer < 0 || node->v.integer > G_MAXINT32)
             {
+              g_autofree char *where = g_strdup_printf ("headings[%u]", i);
+
               check_problem (ck, GLOSS_ERROR_RECOVERABLE, TRUE, where,
                              _("“%s” must be a whole number; the text will show without headings"),
                              keys[k]);
