@@ -343,7 +343,7 @@ rebuild_links (GlossAnnotationFields *self,
 {
   g_autoptr(GPtrArray) relations = NULL;
   g_autofree char *key = links_key (self, annotation);
-  GtkWidget *child;
+  GtkListBoxRow *old_row;
 
   /* The list is rebuilt only when what it shows changes: the document
    * changes at every edit anywhere, and new rows cost a relayout of the
@@ -355,8 +355,9 @@ rebuild_links (GlossAnnotationFields *self,
 
   relations = gloss_document_relations_of (self->document, gloss_annotation_get_id (annotation));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->links_list))) != NULL)
-    gtk_list_box_remove (self->links_list, child);
+  /* The rows only: the first child may be the placeholder. */
+  while ((old_row = gtk_list_box_get_row_at_index (self->links_list, 0)) != NULL)
+    gtk_list_box_remove (self->links_list, GTK_WIDGET (old_row));
 
   for (guint i = 0; i < relations->len; i++)
     {
@@ -397,16 +398,6 @@ rebuild_links (GlossAnnotationFields *self,
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), go);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-      gtk_list_box_append (self->links_list, row);
-    }
-
-  if (relations->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No links"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Press Ctrl+K to link this annotation to another"));
-      gtk_widget_add_css_class (row, "dim-label");
       gtk_list_box_append (self->links_list, row);
     }
 }

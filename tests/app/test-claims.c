@@ -364,6 +364,60 @@ test_fields_follow_changes (void)
   gloss_test_destroy_window (window);
 }
 
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
+/* An annotation without links shows the list's placeholder, not a row:
+ * the links list holds link rows only, and the placeholder comes back
+ * when the last link goes. */
+static void
+test_links_placeholder (void)
+{
+  GlossWindow *window = gloss_test_open_text (app, "placeholder.txt", ARTICLE);
+  GlossDocument *document = gloss_window_get_document (window);
+  GlossSidebar *sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (window));
+  GtkWidget *fields = gloss_sidebar_get_fields (sidebar);
+  GtkWidget *view = gloss_window_get_article_view (window);
+  GtkWidget *placeholder;
+  GtkListBox *links;
+  GlossAnnotation *claim, *person;
+
+  person = gloss_test_tag (window, "Mayor Ana Ruiz", "PERSON");
+  gloss_sidebar_select_annotation (sidebar, person);
+  gloss_test_iterate ();
+  placeholder = gloss_test_find_widget (fields, is_label_with_text, "No links");
+  g_assert_nonnull (placeholder);
+  links = GTK_LIST_BOX (gtk_widget_get_ancestor (placeholder, GTK_TYPE_LIST_BOX));
+  g_assert_null (gtk_list_box_get_row_at_index (links, 0));
+  g_assert_true (gtk_widget_get_child_visible (gtk_widget_get_parent (placeholder)));
+  gloss_test_wait_ms (400);
+  g_assert_true (gtk_widget_get_mapped (placeholder));
+
+  claim = gloss_test_tag (window, "the council had saved €4 million", "Claim");
+  gloss_sidebar_select_annotation (sidebar, claim);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.link", NULL);
+  g_signal_emit_by_name (view, "annotation-activated", person);
+  gloss_sidebar_select_annotation (sidebar, gloss_test_current (window, claim));
+  gloss_test_iterate ();
+  g_assert_nonnull (find_link_row (fields));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (links, 0));
+  g_assert_null (gtk_list_box_get_row_at_index (links, 1));
+  g_assert_false (gtk_widget_get_child_visible (gtk_widget_get_parent (placeholder)));
+
+  g_assert_true (gloss_document_undo (document));
+  gloss_test_iterate ();
+  g_assert_null (find_link_row (fields));
+  g_assert_null (gtk_list_box_get_row_at_index (links, 0));
+  g_assert_true (gtk_widget_get_child_visible (gtk_widget_get_parent (placeholder)));
+
+  gloss_document_set_saved (document);
+  gloss_test_destroy_window (window);
+}
+
 static void
 test_annotate_all (void)
 {
@@ -792,6 +846,7 @@ main (int   argc,
   g_test_add_func ("/gloss/claims/fields", test_fields);
   g_test_add_func ("/gloss/claims/annotate-all", test_annotate_all);
   g_test_add_func ("/gloss/claims/fields-follow-changes", test_fields_follow_changes);
+  g_test_add_func ("/gloss/claims/links-placeholder", test_links_placeholder);
   g_test_add_func ("/gloss/claims/find-navigate", test_find_and_navigate);
   g_test_add_func ("/gloss/claims/find-placement", test_find_placement);
   g_test_add_func ("/gloss/claims/selection-follows-edits", test_selection_follows_edits);
