@@ -117,8 +117,7 @@ static const char *
 search_text (GlossAnnotation *annotation)
 {
   static GQuark quark;
-  const char *fields[] = { gloss_annotation_get_quote (annotation), gloss_annotation_get_note (annotation),
-                           gloss_annotation_get_label (annotation), gloss_annotation_get_author (annotation) };
+  const char *fields[4];
   g_autoptr(GString) joined = NULL;
   char *text;
 
@@ -126,6 +125,11 @@ search_text (GlossAnnotation *annotation)
     quark = g_quark_from_static_string ("gloss-sidebar-search-text");
   if ((text = g_object_get_qdata (G_OBJECT (annotation), quark)) != NULL)
     return text;
+
+  fields[0] = gloss_annotation_get_quote (annotation);
+  fields[1] = gloss_annotation_get_note (annotation);
+  fields[2] = gloss_annotation_get_label (annotation);
+  fields[3] = gloss_annotation_get_author (annotation);
 
   /* A separator no typed text holds: a match never spans two fields. */
   joined = g_string_new (NULL);
@@ -147,11 +151,12 @@ annotation_matches (GlossAnnotation *annotation,
                     gpointer         user_data)
 {
   GlossSidebar *self = user_data;
-  const char *label_name = gloss_annotation_get_label (annotation);
   guint selected = gtk_drop_down_get_selected (self->filter_dropdown);
 
   if (selected != GTK_INVALID_LIST_POSITION && selected != FILTER_ALL)
     {
+      const char *label_name = gloss_annotation_get_label (annotation);
+
       if (selected < N_FIXED_FILTERS)
         {
           GlossLabel *label = lookup_label (self, label_name);
