@@ -313,6 +313,22 @@ find_link_row (GtkWidget *widget)
   return (AdwActionRow *) gloss_test_find_widget (widget, is_link_row, NULL);
 }
 
+/* Links @from to @to as the reader does (Ctrl+K on @from, a click on
+ * @to), then selects @from again to show its links. */
+static void
+link_and_show (GlossWindow     *window,
+               GlossAnnotation *from,
+               GlossAnnotation *to)
+{
+  GlossSidebar *sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (window));
+
+  gloss_sidebar_select_annotation (sidebar, from);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.link", NULL);
+  g_signal_emit_by_name (gloss_window_get_article_view (window), "annotation-activated", to);
+  gloss_sidebar_select_annotation (sidebar, gloss_test_current (window, from));
+  gloss_test_iterate ();
+}
+
 /* The detail pane refreshes at every document change only what changed:
  * an edit elsewhere keeps its rows, a change at the other end of a link
  * shows. */
@@ -323,17 +339,12 @@ test_fields_follow_changes (void)
   GlossDocument *document = gloss_window_get_document (window);
   GlossSidebar *sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (window));
   GtkWidget *fields = gloss_sidebar_get_fields (sidebar);
-  GtkWidget *view = gloss_window_get_article_view (window);
   GlossAnnotation *claim, *person;
   AdwActionRow *row;
 
   person = gloss_test_tag (window, "Mayor Ana Ruiz", "PERSON");
   claim = gloss_test_tag (window, "the council had saved €4 million", "Claim");
-  gloss_sidebar_select_annotation (sidebar, claim);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.link", NULL);
-  g_signal_emit_by_name (view, "annotation-activated", person);
-  gloss_sidebar_select_annotation (sidebar, gloss_test_current (window, claim));
-  gloss_test_iterate ();
+  link_and_show (window, claim, person);
 
   row = find_link_row (fields);
   g_assert_nonnull (row);
@@ -381,7 +392,6 @@ test_links_placeholder (void)
   GlossDocument *document = gloss_window_get_document (window);
   GlossSidebar *sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (window));
   GtkWidget *fields = gloss_sidebar_get_fields (sidebar);
-  GtkWidget *view = gloss_window_get_article_view (window);
   GtkWidget *placeholder;
   GtkListBox *links;
   GlossAnnotation *claim, *person;
@@ -398,11 +408,7 @@ test_links_placeholder (void)
   g_assert_true (gtk_widget_get_mapped (placeholder));
 
   claim = gloss_test_tag (window, "the council had saved €4 million", "Claim");
-  gloss_sidebar_select_annotation (sidebar, claim);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.link", NULL);
-  g_signal_emit_by_name (view, "annotation-activated", person);
-  gloss_sidebar_select_annotation (sidebar, gloss_test_current (window, claim));
-  gloss_test_iterate ();
+  link_and_show (window, claim, person);
   g_assert_nonnull (find_link_row (fields));
   g_assert_nonnull (gtk_list_box_get_row_at_index (links, 0));
   g_assert_null (gtk_list_box_get_row_at_index (links, 1));
