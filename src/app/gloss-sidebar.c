@@ -109,43 +109,6 @@ lookup_label (GlossSidebar *self,
   return gloss_label_set_lookup (self->labels, name);
 }
 
-/* What the search looks in: the quote, note, label and author, folded
- * (case, and accents of Latin and Greek: gloss_text_fold_for_search ()). Folding 100,000 quotes took ~250 ms per keystroke; an
- * annotation is a value, never edited in place, so its text is folded
- * once, on the first search, and kept with it. */
-static const char *
-search_text (GlossAnnotation *annotation)
-{
-  static GQuark quark;
-  const char *fields[4];
-  g_autoptr(GString) joined = NULL;
-  char *text;
-
-  if (G_UNLIKELY (quark == 0))
-    quark = g_quark_from_static_string ("gloss-sidebar-search-text");
-  if ((text = g_object_get_qdata (G_OBJECT (annotation), quark)) != NULL)
-    return text;
-
-  fields[0] = gloss_annotation_get_quote (annotation);
-  fields[1] = gloss_annotation_get_note (annotation);
-  fields[2] = gloss_annotation_get_label (annotation);
-  fields[3] = gloss_annotation_get_author (annotation);
-
-  /* A separator no typed text holds: a match never spans two fields. */
-  joined = g_string_new (NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      if (i > 0)
-        g_string_append_c (joined, '\x1f');
-      if (fields[i] != NULL)
-        g_string_append (joined, fields[i]);
-    }
-  text = gloss_text_fold_for_search (joined->str, joined->len);
-  g_object_set_qdata_full (G_OBJECT (annotation), quark, text, g_free);
-
-  return text;
-}
-
 static gboolean
 annotation_matches (GlossAnnotation *annotation,
                     gpointer         user_data)
@@ -178,7 +141,7 @@ annotation_matches (GlossAnnotation *annotation,
 
   if (self->search_casefold != NULL && self->search_casefold[0] != '\0')
     {
-      return strstr (search_text (annotation), self->search_casefold) != NULL;
+      return strstr (gloss_annotation_get_search_text (annotation), self->search_casefold) != NULL;
     }
 
   return TRUE;
@@ -602,7 +565,7 @@ fold_ahead_cb (gpointer data)
   guint end = MIN (self->fold_position + FOLD_AHEAD_CHUNK, n);
 
   for (; self->fold_position < end; self->fold_position++)
-    search_text (gloss_annotation_store_get (store, self->fold_position));
+    gloss_annotation_get_search_text (gloss_annotation_store_get (store, self->fold_position));
 
   if (self->fold_position < n)
     return G_SOURCE_CONTINUE;

@@ -40,6 +40,8 @@ void             gloss_annotation_set_quote      (GlossAnnotation  *self,
 const char      *gloss_annotation_get_note       (GlossAnnotation  *self);
 void             gloss_annotation_set_note       (GlossAnnotation  *self,
                                                   const char       *note);
+const char      *gloss_annotation_get_search_text (GlossAnnotation *self);
+const char      *gloss_annotation_peek_search_text (GlossAnnotation *self);
 const char      *gloss_annotation_get_author     (GlossAnnotation  *self);
 void             gloss_annotation_set_author     (GlossAnnotation  *self,
                                                   const char       *author);

@@ -890,19 +890,17 @@ test_search_ahead (void)
 {
   GlossWindow *window = open_article ();
   GlossSidebar *sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (window));
-  GQuark quark;
 
   gloss_test_tag (window, "Ada Lovelace", "PERSON");
   gloss_test_tag (window, "Zürich", "GPE");
   gloss_test_iterate ();
-  quark = g_quark_from_static_string ("gloss-sidebar-search-text");
-  g_assert_null (g_object_get_qdata (G_OBJECT (annotation_at (window, 1)), quark));
+  g_assert_null (gloss_annotation_peek_search_text (annotation_at (window, 1)));
 
   gloss_sidebar_focus_search (sidebar);
   gloss_test_wait_ms (200);
   for (guint i = 0; i < 2; i++)
-    g_assert_nonnull (g_object_get_qdata (G_OBJECT (annotation_at (window, i)), quark));
-  g_assert_true (g_str_has_prefix (g_object_get_qdata (G_OBJECT (annotation_at (window, 1)), quark), "zurich\x1f"));
+    g_assert_nonnull (gloss_annotation_peek_search_text (annotation_at (window, i)));
+  g_assert_true (g_str_has_prefix (gloss_annotation_peek_search_text (annotation_at (window, 1)), "zurich\x1f"));
 
   /* A search uses them, and ignores case and accents (Latin, Greek). */
   gloss_sidebar_set_search_text (sidebar, "ZÜRICH");
