@@ -380,6 +380,8 @@ rebuild_links (GlossAnnotationFields *self,
       title = outgoing ? g_strdup_printf (_("%s →"), type_name)
                        : g_strdup_printf (_("← %s"), type_name);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      /* Type names and quotes are text, not markup ("Smith & Sons"). */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       if (gloss_relation_get_note (r) != NULL)
         gtk_widget_set_tooltip_text (row, gloss_relation_get_note (r));

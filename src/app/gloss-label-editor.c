@@ -1149,7 +1149,10 @@ static void
 toast (GlossLabelEditor *self,
        const char       *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  /* AdwToast reads markup; error messages quote what was typed. */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
 static void

@@ -327,7 +327,7 @@ _gloss_window_start_link (GlossWindow *self,
     /* Translators: %s is a relation type such as "claimant" */
     message = g_strdup_printf (_("Link “%s”: click the other annotation, or select it and press Enter"), shown);
   }
-  toast = adw_toast_new (message);
+  toast = _gloss_toast_new (message);
   adw_toast_set_timeout (toast, 0);
   adw_toast_set_button_label (toast, _("Cancel"));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (link_toast_button_cb), self, G_CONNECT_SWAPPED);

@@ -103,6 +103,7 @@ struct _GlossWindow
 #define GLOSS_TOAST_SETTLED_USEC (600 * G_TIME_SPAN_MILLISECOND)
 
 /* gloss-window-toasts.c */
+AdwToast         *_gloss_toast_new                 (const char    *text);
 void              _gloss_window_init_toasts        (GlossWindow   *self);
 void              _gloss_window_dispose_toasts     (GlossWindow   *self);
 void              _gloss_window_add_toast          (GlossWindow   *self,

@@ -298,7 +298,7 @@ draft_failed_cb (GlossDraftStore *store,
                                error->message);
 
   gloss_set_str (&self->last_message, message);
-  toast = adw_toast_new (message);
+  toast = _gloss_toast_new (message);
   /* Stays until dismissed: it matters. */
   adw_toast_set_timeout (toast, 0);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);

@@ -205,11 +205,26 @@ status_toast_dismissed_cb (GlossWindow *self,
     g_clear_object (&self->status_toast);
 }
 
+/**
+ * _gloss_toast_new:
+ *
+ * A toast that shows @text as it is. AdwToast reads its title as Pango
+ * markup, and the texts of toasts hold quotes, names and file paths:
+ * "Smith & Sons" would show as an empty toast.
+ */
+AdwToast *
+_gloss_toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}
+
 void
 _gloss_window_show_toast (GlossWindow *self,
             const char  *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = _gloss_toast_new (message);
 
   gloss_set_str (&self->last_message, message);
   adw_toast_set_timeout (toast, 5);

@@ -424,6 +424,38 @@ test_links_placeholder (void)
   gloss_test_destroy_window (window);
 }
 
+/* Whether some label under @widget shows @text exactly. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  return gloss_test_find_widget (widget, is_label_with_text, text) != NULL;
+}
+
+/* Quotes are text, not markup: a link to "Smith & Sons" shows the name
+ * in the link's row, the claimant row and the toast that confirms it
+ * (they used to be empty, with a warning from Pango). */
+static void
+test_links_plain_text (void)
+{
+  GlossWindow *window = gloss_test_open_text (app, "ampersand.txt",
+                                              "Smith & Sons <Ltd> said the council had saved €4 million.\n");
+  GlossSidebar *sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (window));
+  GtkWidget *fields = gloss_sidebar_get_fields (sidebar);
+  GlossAnnotation *claim, *company;
+
+  company = gloss_test_tag (window, "Smith & Sons <Ltd>", "ORG");
+  claim = gloss_test_tag (window, "the council had saved €4 million", "Claim");
+  link_and_show (window, claim, company);
+  gloss_test_wait_ms (100);
+
+  g_assert_true (shows_text (fields, "ORG · “Smith & Sons <Ltd>”"));
+  g_assert_true (shows_text (GTK_WIDGET (window), "Linked Claimant → “Smith & Sons <Ltd>”"));
+
+  gloss_document_set_saved (gloss_window_get_document (window));
+  gloss_test_destroy_window (window);
+}
+
 static void
 test_annotate_all (void)
 {
@@ -853,6 +885,7 @@ main (int   argc,
   g_test_add_func ("/gloss/claims/annotate-all", test_annotate_all);
   g_test_add_func ("/gloss/claims/fields-follow-changes", test_fields_follow_changes);
   g_test_add_func ("/gloss/claims/links-placeholder", test_links_placeholder);
+  g_test_add_func ("/gloss/claims/links-plain-text", test_links_plain_text);
   g_test_add_func ("/gloss/claims/find-navigate", test_find_and_navigate);
   g_test_add_func ("/gloss/claims/find-placement", test_find_placement);
   g_test_add_func ("/gloss/claims/selection-follows-edits", test_selection_follows_edits);
